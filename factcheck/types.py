@@ -1,0 +1,160 @@
+"""Plain data passed between the stages; every other module speaks these types.
+
+Each type round-trips through ``to_dict``/``from_dict`` so reports can be written as JSON
+and read back (reviews, resumable batches) without pickle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    """Where a passage comes from: one indexed document and its public-record metadata."""
+
+    doc_id: str
+    title: str = ""
+    url: str = ""
+    publisher: str = ""
+    date: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Source:
+        return cls(**{k: d.get(k, "") or "" for k in ("doc_id", "title", "url", "publisher", "date")})
+
+
+@dataclass
+class Passage:
+    """A sentence window of a source document, with its character offsets in that document."""
+
+    id: int
+    text: str
+    start: int
+    end: int
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
+                "source": self.source.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Passage:
+        return cls(id=int(d["id"]), text=d["text"], start=int(d["start"]), end=int(d["end"]),
+                   source=Source.from_dict(d["source"]))
+
+
+@dataclass
+class Claim:
+    """An atomic claim found in an article.
+
+    ``start``/``end`` are the character span of the sentence it came from, so a page can
+    highlight it; ``speaker`` holds attribution apart from the claim text. ``kind`` is
+    ``"statement"`` for the fact itself and ``"attribution"`` for the fact that someone said it.
+    """
+
+    id: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    speaker: str | None = None
+    checkworthiness: float = 0.0
+    kind: str = "statement"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(id=d["id"], text=d["text"], sentence=d["sentence"], start=int(d["start"]),
+                   end=int(d["end"]), speaker=d.get("speaker"),
+                   checkworthiness=float(d.get("checkworthiness", 0.0)),
+                   kind=d.get("kind", "statement"))
+
+
+@dataclass
+class Evidence:
+    """A retrieved passage for one claim: fused rank score, the scores behind it, and stance."""
+
+    passage: Passage
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+    stance: str | None = None
+    probs: dict[str, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        src = self.passage.source
+        return {
+            "passage_id": self.passage.id,
+            "text": self.passage.text,
+            "score": round(self.score, 6),
+            "dense_score": None if self.dense_score is None else round(self.dense_score, 6),
+            "lexical_score": None if self.lexical_score is None else round(self.lexical_score, 6),
+            "source": {"doc_id": src.doc_id, "title": src.title, "url": src.url,
+                       "publisher": src.publisher, "date": src.date},
+            "start": self.passage.start,
+            "end": self.passage.end,
+            "stance": self.stance,
+            "probs": self.probs,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        passage = Passage(id=int(d["passage_id"]), text=d["text"], start=int(d.get("start", 0)),
+                          end=int(d.get("end", 0)), source=Source.from_dict(d["source"]))
+        return cls(passage=passage, score=float(d["score"]), dense_score=d.get("dense_score"),
+                   lexical_score=d.get("lexical_score"), stance=d.get("stance"), probs=d.get("probs"))
+
+
+@dataclass
+class ClaimCheck:
+    """One claim with its evidence, the suggested verdict, and the reviewer's word on it."""
+
+    claim: Claim
+    evidence: list[Evidence] = field(default_factory=list)
+    verdict: str | None = None
+    confidence: float | None = None
+    reason: str | None = None
+    override: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat shape: the claim's own fields at top level, then evidence and verdict."""
+        return {**self.claim.to_dict(),
+                "evidence": [e.to_dict() for e in self.evidence],
+                "verdict": self.verdict, "confidence": self.confidence, "reason": self.reason,
+                "override": self.override, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ClaimCheck:
+        return cls(claim=Claim.from_dict(d), evidence=[Evidence.from_dict(e) for e in d.get("evidence", [])],
+                   verdict=d.get("verdict"), confidence=d.get("confidence"), reason=d.get("reason"),
+                   override=d.get("override"), note=d.get("note", ""))
+
+
+@dataclass
+class Report:
+    """The result of checking one article."""
+
+    title: str
+    text: str
+    checks: list[ClaimCheck]
+    index: dict[str, Any] = field(default_factory=dict)
+    created: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "created": self.created, "index": self.index,
+                "notes": self.notes, "claims": [c.to_dict() for c in self.checks], "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Report:
+        return cls(title=d.get("title", ""), text=d.get("text", ""),
+                   checks=[ClaimCheck.from_dict(c) for c in d.get("claims", [])],
+                   index=d.get("index", {}), created=d.get("created", ""), notes=d.get("notes", []))

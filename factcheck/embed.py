@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .text import InputError
+
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class ModelLoadError(InputError):
+    """The embedding model named by the user or the index cannot be loaded here."""
+
 _DEFAULT_ALIASES = {DEFAULT_MODEL, "sentence-transformers/all-MiniLM-L6-v2"}
 
 
@@ -48,8 +55,14 @@ class Embedder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
 
-            self._model = SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
+            hf_logging.disable_progress_bar()
+            try:
+                self._model = SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
+            except (OSError, ValueError) as e:
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise ModelLoadError(f"embedding model {self.model_name!r} could not be loaded offline ({first})") from None
         return self._model
 
     @property

@@ -200,6 +200,28 @@ _APPOSITION_CLAIM = re.compile(r"^(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|^It(?=\s+(?:" + _SAY + r"|described|called)\b)")
 
 
+_EVENT_NOUNS = r"talks|meeting|meetings|summit|visit|deal|agreement|negotiations|conference|election|vote|war|invasion"
+_BARE_EVENT = re.compile(rf"^(?:The|the)\s+(?P<noun>{_EVENT_NOUNS})\b")
+
+
+def decontextualise(claim: str, context: list[str]) -> str:
+    """Make a bare "The talks ..." say which talks, from the nearest preceding mention.
+
+    "The talks would not cover Ukraine", after "... confirmed the Istanbul talks", becomes
+    "The Istanbul talks would not cover Ukraine": a claim must stand on its own, for the
+    reviewer and for retrieval alike.
+    """
+    m = _BARE_EVENT.match(claim)
+    if not m:
+        return claim
+    named = re.compile(rf"\b((?:[A-Z][\w\-]+\s+){{1,2}}){m.group('noun')}\b")
+    for earlier in reversed(context):
+        hits = [h for h in named.findall(earlier) if h.split()[0] not in {"The", "A", "An", "At", "In", "On"}]
+        if hits:
+            return f"The {hits[-1].strip()} {m.group('noun')}{claim[m.end():]}"
+    return claim
+
+
 def _speaker_name(speaker: str) -> str:
     """"Oncu Keceli, the spokesman for ..." -> "Oncu Keceli" (for pronouns that refer back to it)."""
     return speaker.split(",")[0].strip()
@@ -209,9 +231,10 @@ def extract_claims(text: str) -> list[Claim]:
     """Atomic claims of an article, in reading order, check-worthiness not yet scored (0.0)."""
     claims: list[Claim] = []
     last_speaker: str | None = None
+    context: list[str] = []
 
     def add(text_: str, sent: Span, speaker: str | None, kind: str) -> None:
-        claim_text = _tidy(text_)
+        claim_text = decontextualise(_tidy(text_), context[-3:])
         if len(claim_text.split()) >= 3:
             claims.append(Claim(id="", text=claim_text, sentence=sent.text, start=sent.start, end=sent.end,
                                 speaker=speaker, kind=kind))
@@ -232,6 +255,7 @@ def extract_claims(text: str) -> list[Claim]:
             if m := _APPOSITION_CLAIM.match(speaker + ","):
                 add(f"{m.group('name')} is {m.group('role')}", sent, None, "statement")
             add(sentence, sent, None, "attribution")
+        context.append(sentence)
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
     return claims

@@ -87,13 +87,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; an index is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -378,7 +379,7 @@ class Index:
     def _save_vectors(self) -> None:
         import faiss
 
-        _atomic_write(self.path / VECTORS, faiss.serialize_index(self._faiss).tobytes())
+        atomic_write(self.path / VECTORS, faiss.serialize_index(self._faiss).tobytes())
         self._write_manifest()
 
     def _write_manifest(self) -> None:
@@ -387,7 +388,7 @@ class Index:
                          "dimension": info["dimension"], "documents": info["documents"],
                          "passages": info["passages"], "vector_index": info["vector_index"],
                          "generation": info["generation"], "created": info["created"], "updated": info["updated"]}
-        _atomic_write(self.path / MANIFEST, (json.dumps(self.manifest, indent=2) + "\n").encode())
+        atomic_write(self.path / MANIFEST, (json.dumps(self.manifest, indent=2) + "\n").encode())
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -407,6 +408,7 @@ def build(path: Path, docs_iter: Iterable[list[Document]], embedder: Embedder | 
     path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(write_lock(path, lock_timeout)):
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.building-"))
+        tmp.chmod(0o755)
         try:
             index = Index.create(tmp, embedder)
             for docs in docs_iter:

@@ -197,3 +197,17 @@ def _rows(rows: list[dict], path: Path) -> list[Document]:
         extra = {k: v for k, v in low.items() if k not in {*META_FIELDS, "id", "source", text_key.lower()}}
         docs.append(Document(doc_id=doc_id, text=str(row.get(text_key) or ""), path=str(path), extra=extra, **meta))
     return docs
+
+
+def read_article(path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """(title, text) of an article file; web pages, PDF and Word files keep only their text."""
+    from .text import read_text
+
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".pdf", ".docx"):
+        docs = load_documents(path)
+        return docs[0].title, "\n\n".join(d.text for d in docs)
+    text = read_text(path, encoding)
+    if not text.strip():
+        raise InputError(f"{path}: the article is empty")
+    return path.stem, text

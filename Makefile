@@ -1,0 +1,29 @@
+# `make run` and `make test` do all set-up on a fresh machine (a virtualenv in .venv).
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: setup run test test-browser index clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+# The sample index, rebuilt when the bundled reference corpus changes.
+index/default/manifest.json: $(VENV)/.installed $(wildcard seeds/reference/*)
+	$(BIN)/factcheck index build seeds/reference --index index/default
+
+index: index/default/manifest.json
+
+run: index
+	$(BIN)/streamlit run app.py
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf index/default index/.default.lock .pytest_cache

@@ -1,0 +1,280 @@
+"""The ``factcheck`` command: index management, checking one article, batch reports.
+
+Typer gives typed options and ``--help`` on every command; rich draws the progress bars.
+Every failure a user can cause ends in a one-line ``error:`` message and a non-zero exit,
+never a traceback; in a batch, failures are listed and the rest goes on (exit 1 at the end).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from .embed import DEFAULT_MODEL
+from .text import InputError
+
+app = typer.Typer(help="Claim-level fact-checking against a trusted reference index.",
+                  pretty_exceptions_enable=False, no_args_is_help=True, add_completion=False)
+index_app = typer.Typer(help="Build and maintain the reference index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+err = Console(stderr=True)
+
+DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index" / "default"
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index folder [default: index/default, "
+                                                  "built from the bundled sample corpus if missing].")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _open_index(path: Optional[Path], model: Optional[str] = None):
+    from .index import Index
+    from .pipeline import open_or_build_sample
+
+    if path is None:
+        path = Path(os.environ.get("FACTCHECK_INDEX", DEFAULT_INDEX))
+        if not path.exists():
+            err.print(f"No index at {path}: building it from the bundled sample corpus.")
+            return open_or_build_sample(path)
+    return Index.open(path, model=model)
+
+
+def _load_sources(paths: list[Path]):
+    """Parse every source; return the documents and a list of (file, reason) that failed."""
+    from .ingest import find_sources, load_documents
+
+    docs, failures = [], []
+    files = find_sources(paths)
+    if not files:
+        raise InputError(f"no supported documents in {', '.join(map(str, paths))}")
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("Reading documents", total=len(files))
+        for f in files:
+            try:
+                docs.extend(load_documents(f))
+            except InputError as e:
+                failures.append((str(f), str(e)))
+            bar.advance(task)
+    return docs, failures
+
+
+def _report_failures(failures: list[tuple[str, str]]) -> None:
+    for f, reason in failures:
+        err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+
+
+@index_app.command("build")
+def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or folders to index.")],
+                index: IndexOpt = None,
+                model: Annotated[str, typer.Option(help="sentence-transformers model name or path.")] = DEFAULT_MODEL):
+    """Build a new index from SOURCES (replaces the one at --index only once the new one is complete)."""
+    from .embed import Embedder
+    from .index import IndexError_, build
+
+    try:
+        docs, failures = _load_sources(sources)
+        if not docs:
+            raise InputError("none of the sources could be read")
+        err.print(f"Embedding {len(docs)} documents with {model} ...")
+        idx = build(index or DEFAULT_INDEX, [docs], Embedder(model))
+    except (InputError, IndexError_) as e:
+        _fail(str(e))
+    _report_failures(failures)
+    info = idx.info()
+    err.print(f"Built {info['path']}: {info['documents']} documents, {info['passages']} passages.")
+    if failures:
+        raise typer.Exit(1)
+
+
+@index_app.command("add")
+def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folders to add.")], index: IndexOpt = None):
+    """Add documents (a document whose id is already indexed is replaced); no rebuild needed."""
+    from .index import IndexError_
+
+    try:
+        idx = _open_index(index)
+        docs, failures = _load_sources(sources)
+        result = idx.add_documents(docs) if docs else None
+    except (InputError, IndexError_) as e:
+        _fail(str(e))
+    _report_failures(failures)
+    if result:
+        err.print(f"Added {result.documents} documents ({result.passages} passages, {result.replaced} replaced).")
+    if failures:
+        raise typer.Exit(1)
+
+
+@index_app.command("remove")
+def index_remove(doc_ids: Annotated[list[str], typer.Argument(help="Document ids (see 'index info --documents').")],
+                 index: IndexOpt = None):
+    """Remove documents and their passages from the index."""
+    from .index import IndexError_
+
+    try:
+        n = _open_index(index).remove(doc_ids)
+    except IndexError_ as e:
+        _fail(str(e))
+    err.print(f"Removed {n} documents.")
+
+
+@index_app.command("info")
+def index_info(index: IndexOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False,
+               documents: Annotated[bool, typer.Option("--documents", help="List the documents too.")] = False):
+    """Show what an index holds: model, dimension, counts (and documents)."""
+    from .index import IndexError_
+
+    try:
+        idx = _open_index(index)
+        info = idx.info()
+        docs = idx.documents() if documents else None
+    except IndexError_ as e:
+        _fail(str(e))
+    if as_json:
+        print(json.dumps({**info, **({"document_list": docs} if docs is not None else {})}, indent=2))
+        return
+    for k, v in info.items():
+        print(f"{k:16} {v}")
+    if docs:
+        table = Table("doc_id", "title", "publisher", "date", "passages")
+        for d in docs:
+            table.add_row(d["doc_id"], d["title"][:60], d["publisher"], d["date"], str(d["passages"]))
+        Console().print(table)
+
+
+def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None):
+    from .pipeline import Checker
+
+    return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw)
+
+
+@app.command()
+def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .html .pdf .docx), or - for stdin.")],
+          index: IndexOpt = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+          k: Annotated[int, typer.Option("-k", min=1, max=50, help="Evidence passages per claim.")] = 5,
+          min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0, help="Search evidence only "
+                                                             "for claims at least this check-worthy.")] = 0.0,
+          encoding: Annotated[Optional[str], typer.Option(help="Text encoding of the article [default: UTF-8].")] = None,
+          model: Annotated[Optional[str], typer.Option(help="Embedding model to use; must be the one that "
+                                                       "built the index [default: the index's own].")] = None):
+    """Check one ARTICLE: claims, evidence per claim, as Markdown (default) or JSON."""
+    from .export import to_json, to_markdown
+    from .index import IndexError_
+    from .ingest import read_article
+    from .text import decode_text
+
+    try:
+        if str(article) == "-":
+            title, text = "stdin", decode_text(sys.stdin.buffer.read(), "stdin", encoding)
+        else:
+            title, text = read_article(article, encoding)
+        if not text.strip():
+            raise InputError(f"{article}: the article is empty")
+        report = _checker(index, k, min_checkworthiness, model).check(text, title=title)
+    except (InputError, IndexError_) as e:
+        _fail(str(e))
+    print(to_json(report) if as_json else to_markdown(report))
+
+
+@app.command()
+def report(articles: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+           out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")],
+           index: IndexOpt = None,
+           k: Annotated[int, typer.Option("-k", min=1, max=50)] = 5,
+           min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
+           force: Annotated[bool, typer.Option(help="Redo articles whose report is already up to date.")] = False):
+    """Write a Markdown and a JSON report per article and a summary.csv; resumable.
+
+    An article whose report already exists for the same text is skipped, so an interrupted
+    batch picks up where it stopped. An article that fails is listed and the rest go on.
+    """
+    from .export import SUMMARY_FIELDS, summary_row, to_markdown
+    from .index import IndexError_
+    from .ingest import read_article
+    from .types import Report
+
+    files = [f for a in articles for f in (sorted(p for p in a.rglob("*") if p.is_file() and not p.name.startswith("."))
+                                           if a.is_dir() else [a])]
+    if not files:
+        _fail("no articles given")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        checker = _checker(index, k, min_checkworthiness)
+    except (OSError, InputError, IndexError_) as e:
+        _fail(str(e))
+    rows, failed, seen = [], 0, set()
+    with Progress(console=err) as bar:
+        task = bar.add_task("Checking articles", total=len(files))
+        for f in files:
+            name = f.stem
+            while name in seen:
+                name += "_"
+            seen.add(name)
+            json_path, md_path = out / f"{name}.json", out / f"{name}.md"
+            try:
+                title, text = read_article(f)
+                digest = hashlib.sha256(text.encode()).hexdigest()
+                if not force and json_path.exists():
+                    old = json.loads(json_path.read_text(encoding="utf-8"))
+                    if old.get("sha256") == digest:
+                        rows.append(summary_row(str(f), Report.from_dict(old)))
+                        bar.advance(task)
+                        continue
+                rep = checker.check(text, title=title)
+                _write_atomic(json_path, json.dumps({"article": str(f), "sha256": digest, **rep.to_dict()},
+                                                    ensure_ascii=False, indent=2))
+                _write_atomic(md_path, to_markdown(rep))
+                rows.append(summary_row(str(f), rep))
+            except (InputError, OSError, ValueError) as e:
+                failed += 1
+                err.print(f"[yellow]failed[/yellow] {e}", highlight=False)
+                rows.append(summary_row(str(f), None, error=str(e)))
+            bar.advance(task)
+    with open(out / "summary.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SUMMARY_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    table = Table("article", "claims", "with evidence", "supported", "refuted", "unverified", "error")
+    for r in rows:
+        table.add_row(Path(str(r["article"])).name, str(r["claims"]), str(r["with_evidence"]), str(r["supported"]),
+                      str(r["refuted"]), str(r["unverified"]), str(r["error"])[:60])
+    err.print(table)
+    err.print(f"{len(rows) - failed} of {len(rows)} articles reported in {out}/ (summary.csv).")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("train-checkworthiness")
+def train_checkworthiness(data: Annotated[Path, typer.Option(help="Folder holding ClaimBuster two_class/.")]):
+    """Retrain the check-worthiness classifier (writes factcheck/models/checkworthiness.json)."""
+    from .checkworthy import train
+
+    if not (data / "two_class" / "train.json").exists():
+        _fail(f"{data}: expected two_class/train.json and two_class/test.json below it")
+    print(json.dumps(train(data)))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    from .index import atomic_write
+
+    atomic_write(path, text.encode("utf-8"))  # an interrupted batch never leaves half a report
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The flow end to end: article text -> claims -> evidence -> (stance, verdict) -> Report.
+
+``Checker(index).check(text)`` is the Python API. Batches are formed across claims and across
+articles: one embedding call and one retrieval call for all claims of all articles given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .checkworthy import CheckworthinessModel
+from .embed import Embedder
+from .extract import extract_claims
+from .index import Index
+from .retrieve import HybridRetriever, Retriever
+from .text import InputError
+from .types import ClaimCheck, Report
+
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "reference"
+
+
+@dataclass
+class Checker:
+    """Checks articles against an index.
+
+    Args:
+        index: an open :class:`Index`.
+        k: evidence passages kept per claim.
+        min_checkworthiness: claims scoring below this get no evidence search (they are still
+            listed, so nothing the article says is hidden from the reviewer).
+    """
+
+    index: Index
+    k: int = 5
+    min_checkworthiness: float = 0.0
+    retriever: Retriever | None = None
+    _cw: CheckworthinessModel | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.k < 1:
+            raise ValueError("k must be at least 1")
+        self.retriever = self.retriever or HybridRetriever(self.index)
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.index.embedder
+
+    def check(self, text: str, title: str = "") -> Report:
+        return self.check_many([(title, text)])[0]
+
+    def check_many(self, articles: list[tuple[str, str]]) -> list[Report]:
+        """Check several (title, text) articles with one batched model pass over all claims."""
+        per_article = []
+        for title, text in articles:
+            if not text or not text.strip():
+                raise InputError(f"{title or 'article'}: the article is empty")
+            per_article.append(extract_claims(text))
+        claims = [c for cs in per_article for c in cs]
+        if self._cw is None:
+            self._cw = CheckworthinessModel.load()
+        self._cw.score(claims, self.embedder.encode([c.text for c in claims]))
+        searched = [c for c in claims if c.checkworthiness >= self.min_checkworthiness]
+        found = self.retriever.retrieve([c.text for c in searched], self.k)
+        evidence = {id(c): ev for c, ev in zip(searched, found)}
+        info = self.index.info()
+        index_info = {"path": info["path"], "documents": info["documents"], "passages": info["passages"],
+                      "embedding_model": info["embedding_model"]}
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        reports = []
+        for (title, text), cs in zip(articles, per_article):
+            checks = [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in cs]
+            notes = [] if cs else ["No checkable claims were found in this article."]
+            reports.append(Report(title=title, text=text, checks=checks, index=index_info, created=created,
+                                  notes=notes))
+        return reports
+
+
+def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:
+    """Open the index at ``path``, building it from the bundled sample corpus if it is missing."""
+    from .index import build
+    from .ingest import find_sources, load_documents
+
+    if not Path(path).exists():
+        docs = [d for f in find_sources([SAMPLE_CORPUS]) for d in load_documents(f)]
+        return build(Path(path), [docs], embedder)
+    return Index.open(Path(path), embedder=embedder)

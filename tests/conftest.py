@@ -1,0 +1,58 @@
+"""Shared fixtures: the real embedding model and real FAISS + SQLite indexes built from data in the repo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.embed import Embedder
+from factcheck.index import Index, build
+from factcheck.ingest import Document, find_sources, load_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ARTICLE = SEEDS / "articles" / "istanbul-embassy-talks.txt"
+DOCTORED = SEEDS / "articles" / "istanbul-embassy-talks-doctored.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_b51705498fcbbb9f.txt"
+
+SMALL_DOCS = [
+    Document("crimea", "Russia annexed Crimea from Ukraine in March 2014 after a disputed referendum.",
+             title="Annexation of Crimea", url="https://example.org/crimea", publisher="Encyclopedia", date="2014-03-18"),
+    Document("istanbul", "Russian and US diplomats met in Istanbul on 27 February 2025 to discuss embassy operations. "
+             "The talks lasted about six hours.", title="Istanbul talks", publisher="Wire", date="2025-02-27"),
+    Document("grain", "The Black Sea Grain Initiative was signed in Istanbul in July 2022.",
+             title="Grain deal", publisher="Wire", date="2022-07-22"),
+]
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory, embedder) -> Index:
+    """The bundled sample corpus, indexed once per test session (read-only use)."""
+    docs = [d for f in find_sources([SEEDS / "reference"]) for d in load_documents(f)]
+    return build(tmp_path_factory.mktemp("sample") / "index", [docs], embedder)
+
+
+@pytest.fixture
+def small_index(tmp_path, embedder) -> Index:
+    """A fresh three-document index each test may change."""
+    return build(tmp_path / "index", [list(SMALL_DOCS)], embedder)
+
+
+def run_cli(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real command in a subprocess, as a user would."""
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, env={**os.environ, **(env or {})}, timeout=300)
+
+
+def load_json(text: str) -> dict:
+    return json.loads(text)

@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -27,7 +28,7 @@ app = typer.Typer(help="Claim-level fact-checking against a trusted reference in
                   pretty_exceptions_enable=False, no_args_is_help=True, add_completion=False)
 index_app = typer.Typer(help="Build and maintain the reference index.", no_args_is_help=True)
 app.add_typer(index_app, name="index")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)  # one message, one line
 
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index" / "default"
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index folder [default: index/default, "
@@ -35,7 +36,7 @@ IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index f
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -72,7 +73,7 @@ def _load_sources(paths: list[Path]):
 
 def _report_failures(failures: list[tuple[str, str]]) -> None:
     for f, reason in failures:
-        err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(reason)}")
 
 
 @index_app.command("build")
@@ -239,7 +240,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
                 rows.append(summary_row(str(f), rep))
             except (InputError, OSError, ValueError) as e:
                 failed += 1
-                err.print(f"[yellow]failed[/yellow] {e}", highlight=False)
+                err.print(f"[yellow]failed[/yellow] {escape(str(e))}")
                 rows.append(summary_row(str(f), None, error=str(e)))
             bar.advance(task)
     with open(out / "summary.csv", "w", newline="", encoding="utf-8") as fh:

@@ -125,7 +125,11 @@ def _first_line(text: str) -> str:
 
 
 def _pdf(data: bytes, path: Path) -> Document:
+    import logging
+
     from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would interleave with ours
 
     reader = PdfReader(io.BytesIO(data))
     text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)

@@ -1,0 +1,57 @@
+"""Retrieval on the bundled sample corpus: every true claim of the example article finds its passage."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ARTICLE, SEEDS
+
+from factcheck.pipeline import Checker
+from factcheck.retrieve import HybridRetriever
+
+GOLD = json.loads((SEEDS / "articles" / "istanbul-embassy-talks.claims.json").read_text(encoding="utf-8"))
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(ta & tb) / len(ta | tb)
+
+
+@pytest.fixture(scope="module")
+def report(sample_index):
+    return Checker(sample_index, k=5).check(ARTICLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["claim"][:40] for g in GOLD])
+def test_true_claim_has_a_stating_passage_in_top_3(report, gold):
+    from_sentence = [c for c in report.checks if c.claim.sentence == gold["sentence"]]
+    assert from_sentence, f"no claim extracted from: {gold['sentence']}"
+    best = max(from_sentence, key=lambda c: (c.claim.kind == "statement", _overlap(c.claim.text, gold["claim"])))
+    top3 = [e.passage.source.doc_id for e in best.evidence[:3]]
+    assert set(top3) & set(gold["supported_by"]), f"{best.claim.text!r}: top 3 {top3}, expected {gold['supported_by']}"
+
+
+def test_batches_equal_single_queries(sample_index):
+    retriever = HybridRetriever(sample_index)
+    queries = ["Russia annexed Crimea in 2014", "Turkey offered to host peace talks", "Diriyah Palace"]
+    batched = retriever.retrieve(queries, k=3)
+    for q, hits in zip(queries, batched):
+        assert [e.passage.id for e in retriever.retrieve([q], k=3)[0]] == [e.passage.id for e in hits]
+
+
+def test_fusion_rewards_agreement(sample_index):
+    hits = HybridRetriever(sample_index).retrieve(["Diriyah Palace in Riyadh hosted the talks"], k=5)[0]
+    assert hits[0].dense_score is not None and hits[0].lexical_score is not None
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+    assert 0 < hits[0].score <= 1.0
+
+
+def test_checkworthiness_orders_facts_above_questions_and_opinion(sample_index):
+    report = Checker(sample_index).check("Russia annexed Crimea in March 2014 after a referendum.\n\n"
+                                         "Will the talks ever succeed?\n\nI think we should all be more hopeful.")
+    by_text = {c.claim.text: c.claim.checkworthiness for c in report.checks}
+    fact = by_text["Russia annexed Crimea in March 2014 after a referendum"]
+    assert fact > 0.5
+    assert all(fact > v for t, v in by_text.items() if t != "Russia annexed Crimea in March 2014 after a referendum")

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from factcheck.cli import DEFAULT_INDEX
 from factcheck.index import IndexError_
-from factcheck.pipeline import Checker, open_or_build_sample
+from factcheck.pipeline import Checker, default_index_path, open_or_build_sample
 from factcheck.text import InputError
 
 ARTICLES = Path(__file__).parent / "seeds" / "articles"
@@ -17,7 +16,7 @@ ARTICLES = Path(__file__).parent / "seeds" / "articles"
 @st.cache_resource(show_spinner="Loading the models and the reference index ...")
 def checker() -> Checker:
     """One checker per server: models and index load once, not on every rerun."""
-    return Checker(open_or_build_sample(DEFAULT_INDEX))
+    return Checker(open_or_build_sample(default_index_path()))
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -30,7 +29,6 @@ index_app = typer.Typer(help="Build and maintain the reference index.", no_args_
 app.add_typer(index_app, name="index")
 err = Console(stderr=True, soft_wrap=True, highlight=False)  # one message, one line
 
-DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index" / "default"
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index folder [default: index/default, "
                                                   "built from the bundled sample corpus if missing].")]
 
@@ -42,10 +40,10 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _open_index(path: Optional[Path], model: Optional[str] = None):
     from .index import Index
-    from .pipeline import open_or_build_sample
+    from .pipeline import default_index_path, open_or_build_sample
 
     if path is None:
-        path = Path(os.environ.get("FACTCHECK_INDEX", DEFAULT_INDEX))
+        path = default_index_path()
         if not path.exists():
             err.print(f"No index at {path}: building it from the bundled sample corpus.")
             return open_or_build_sample(path)
@@ -83,13 +81,14 @@ def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or fol
     """Build a new index from SOURCES (replaces the one at --index only once the new one is complete)."""
     from .embed import Embedder
     from .index import IndexError_, build
+    from .pipeline import default_index_path
 
     try:
         docs, failures = _load_sources(sources)
         if not docs:
             raise InputError("none of the sources could be read")
         err.print(f"Embedding {len(docs)} documents with {model} ...")
-        idx = build(index or DEFAULT_INDEX, [docs], Embedder(model))
+        idx = build(index or default_index_path(), [docs], Embedder(model))
     except (InputError, IndexError_) as e:
         _fail(str(e))
     _report_failures(failures)

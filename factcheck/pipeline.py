@@ -6,6 +6,7 @@ articles: one embedding call and one retrieval call for all claims of all articl
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,13 @@ from .retrieve import HybridRetriever, Retriever
 from .text import InputError
 from .types import ClaimCheck, Report
 
-SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "reference"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = ROOT / "seeds" / "reference"
+
+
+def default_index_path() -> Path:
+    """``$FACTCHECK_INDEX`` if set, else ``index/default`` in the project folder."""
+    return Path(os.environ.get("FACTCHECK_INDEX") or ROOT / "index" / "default")
 
 
 @dataclass

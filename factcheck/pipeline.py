@@ -17,7 +17,7 @@ from .extract import extract_claims
 from .index import Index
 from .retrieve import HybridRetriever, Retriever
 from .text import InputError
-from .types import ClaimCheck, Report
+from .types import Claim, ClaimCheck, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "seeds" / "reference"
@@ -64,24 +64,27 @@ class Checker:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
             per_article.append(extract_claims(text))
-        claims = [c for cs in per_article for c in cs]
+        checks = iter(self.check_claims([c for cs in per_article for c in cs]))
+        info = self.index.info()
+        index_info = {"path": info["path"], "documents": info["documents"], "passages": info["passages"],
+                      "embedding_model": info["embedding_model"]}
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return [Report(title=title, text=text, checks=[next(checks) for _ in cs], index=index_info,
+                       created=created, notes=[] if cs else ["No checkable claims were found in this article."])
+                for (title, text), cs in zip(articles, per_article)]
+
+    def check_claims(self, claims: list[Claim]) -> list[ClaimCheck]:
+        """Score, retrieve evidence for, and judge claims, in one batch (also for edited claims).
+
+        Sets ``checkworthiness`` on each claim; claims under ``min_checkworthiness`` get no evidence.
+        """
         if self._cw is None:
             self._cw = CheckworthinessModel.load()
         self._cw.score(claims, self.embedder.encode([c.text for c in claims]))
         searched = [c for c in claims if c.checkworthiness >= self.min_checkworthiness]
         found = self.retriever.retrieve([c.text for c in searched], self.k)
         evidence = {id(c): ev for c, ev in zip(searched, found)}
-        info = self.index.info()
-        index_info = {"path": info["path"], "documents": info["documents"], "passages": info["passages"],
-                      "embedding_model": info["embedding_model"]}
-        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        reports = []
-        for (title, text), cs in zip(articles, per_article):
-            checks = [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in cs]
-            notes = [] if cs else ["No checkable claims were found in this article."]
-            reports.append(Report(title=title, text=text, checks=checks, index=index_info, created=created,
-                                  notes=notes))
-        return reports
+        return [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in claims]
 
 
 def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:

@@ -153,10 +153,17 @@ def index_info(index: IndexOpt = None, as_json: Annotated[bool, typer.Option("--
         Console().print(table)
 
 
-def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None):
-    from .pipeline import Checker
+StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Hugging Face NLI model name or folder "
+                                                  "to judge stance [default: factcheck's own].")]
 
-    return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw)
+
+def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None,
+             stance_model: Optional[str] = None):
+    from .pipeline import Checker
+    from .stance import CrossEncoderStance
+
+    stance = CrossEncoderStance(stance_model) if stance_model else None
+    return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw, stance=stance)
 
 
 @app.command()
@@ -168,7 +175,8 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
                                                              "for claims at least this check-worthy.")] = 0.0,
           encoding: Annotated[Optional[str], typer.Option(help="Text encoding of the article [default: UTF-8].")] = None,
           model: Annotated[Optional[str], typer.Option(help="Embedding model to use; must be the one that "
-                                                       "built the index [default: the index's own].")] = None):
+                                                       "built the index [default: the index's own].")] = None,
+          stance_model: StanceOpt = None):
     """Check one ARTICLE: claims, evidence per claim, as Markdown (default) or JSON."""
     from .export import to_json, to_markdown
     from .index import IndexError_
@@ -182,7 +190,7 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
             title, text = read_article(article, encoding)
         if not text.strip():
             raise InputError(f"{article}: the article is empty")
-        report = _checker(index, k, min_checkworthiness, model).check(text, title=title)
+        report = _checker(index, k, min_checkworthiness, model, stance_model).check(text, title=title)
     except (InputError, IndexError_) as e:
         _fail(str(e))
     print(to_json(report) if as_json else to_markdown(report))
@@ -194,7 +202,8 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
            index: IndexOpt = None,
            k: Annotated[int, typer.Option("-k", min=1, max=50)] = 5,
            min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
-           force: Annotated[bool, typer.Option(help="Redo articles whose report is already up to date.")] = False):
+           force: Annotated[bool, typer.Option(help="Redo articles whose report is already up to date.")] = False,
+           stance_model: StanceOpt = None):
     """Write a Markdown and a JSON report per article and a summary.csv; resumable.
 
     An article whose report already exists for the same text is skipped, so an interrupted
@@ -211,7 +220,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
         _fail("no articles given")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        checker = _checker(index, k, min_checkworthiness)
+        checker = _checker(index, k, min_checkworthiness, stance_model=stance_model)
     except (OSError, InputError, IndexError_) as e:
         _fail(str(e))
     rows, failed, seen = [], 0, set()
@@ -254,6 +263,53 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
     err.print(f"{len(rows) - failed} of {len(rows)} articles reported in {out}/ (summary.csv).")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def stance(pairs: Annotated[Path, typer.Argument(help='JSON lines of {"claim": ..., "passage": ...}, or - for stdin.')],
+           as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (the default).")] = True,
+           stance_model: StanceOpt = None,
+           batch_size: Annotated[int, typer.Option(min=1, max=512)] = 32):
+    """Score (claim, passage) pairs: one {"label", "probs"} line per input line, in input order."""
+    from .stance import CrossEncoderStance, label_of, probs_dict
+    from .text import decode_text
+
+    try:
+        raw = sys.stdin.buffer.read() if str(pairs) == "-" else pairs.read_bytes()
+        rows = []
+        for n, line in enumerate(decode_text(raw, str(pairs)).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{pairs}: line {n} is not valid JSON ({e.msg})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("claim"), str) or not isinstance(row.get("passage"), str):
+                raise InputError(f'{pairs}: line {n} needs string fields "claim" and "passage"')
+            rows.append(row)
+        probs = CrossEncoderStance(stance_model, batch_size=batch_size).score(
+            [r["claim"] for r in rows], [r["passage"] for r in rows])
+    except OSError as e:
+        _fail(f"{pairs}: cannot read ({e.strerror})")
+    except InputError as e:
+        _fail(str(e))
+    for row in probs:
+        print(json.dumps({"label": label_of(row), "probs": probs_dict(row)}))
+
+
+@app.command("train-stance")
+def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder (never eval/).")],
+                 out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("factcheck/models/stance"),
+                 max_minutes: Annotated[float, typer.Option(help="Wall-clock budget for training.")] = 85.0,
+                 seed: Annotated[int, typer.Option()] = 13,
+                 threads: Annotated[int, typer.Option(min=1, help="CPU threads for torch.")] = 2):
+    """Train the stance cross-encoder on the labelled pairs under --data (see its model card)."""
+    from .stance_train import main as train_main
+
+    if "eval" in data.resolve().parts:
+        _fail(f"{data}: training on an eval/ folder is not allowed; pass the train/ folder")
+    raise typer.Exit(train_main(["--data", str(data), "--out", str(out), "--max-minutes", str(max_minutes),
+                                 "--seed", str(seed), "--threads", str(threads)]))
 
 
 @app.command("train-checkworthiness")

@@ -16,7 +16,9 @@ from .embed import Embedder
 from .extract import extract_claims
 from .index import Index
 from .retrieve import HybridRetriever, Retriever
+from .stance import CrossEncoderStance, StanceModel, has_own_model, label_of, probs_dict
 from .text import InputError
+from .verdict import VerdictRule
 from .types import Claim, ClaimCheck, Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,12 +45,16 @@ class Checker:
     k: int = 5
     min_checkworthiness: float = 0.0
     retriever: Retriever | None = None
+    stance: StanceModel | None = None
+    verdict_rule: VerdictRule = field(default_factory=VerdictRule)
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.k < 1:
             raise ValueError("k must be at least 1")
         self.retriever = self.retriever or HybridRetriever(self.index)
+        if self.stance is None and has_own_model():
+            self.stance = CrossEncoderStance()
 
     @property
     def embedder(self) -> Embedder:
@@ -84,7 +90,19 @@ class Checker:
         searched = [c for c in claims if c.checkworthiness >= self.min_checkworthiness]
         found = self.retriever.retrieve([c.text for c in searched], self.k)
         evidence = {id(c): ev for c, ev in zip(searched, found)}
-        return [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in claims]
+        checks = [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in claims]
+        if self.stance is not None:
+            self._judge(checks)
+        return checks
+
+    def _judge(self, checks: list[ClaimCheck]) -> None:
+        """Stance for every (claim, passage) pair in one batched call, then a verdict per claim."""
+        pairs = [(c, e) for c in checks for e in c.evidence]
+        probs = self.stance.score([c.claim.text for c, _ in pairs], [e.passage.text for _, e in pairs])
+        for (_, e), row in zip(pairs, probs):
+            e.probs, e.stance = probs_dict(row), label_of(row)
+        for c in checks:
+            c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
 
 
 def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:

@@ -1,0 +1,119 @@
+"""Stance of a passage toward a claim: P(support), P(refute), P(neutral), scored in batches.
+
+The default is the project's own cross-encoder (``factcheck/models/stance``, see its model
+card). Any Hugging Face sequence-classification NLI model can stand in: its label names are
+read from its config and mapped onto support / refute / neutral, so a model whose labels are
+ordered (contradiction, entailment, neutral) or (ENTAILMENT, NEUTRAL, CONTRADICTION) just works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .stance_model import LABELS, predict_probs
+from .text import InputError
+
+# Names NLI models give their labels, mapped onto ours.
+_LABEL_NAMES = {
+    "support": "support", "supports": "support", "supported": "support", "entailment": "support",
+    "entails": "support", "entailed": "support", "true": "support",
+    "refute": "refute", "refutes": "refute", "refuted": "refute", "contradiction": "refute",
+    "contradicts": "refute", "contradict": "refute", "false": "refute",
+    "neutral": "neutral", "nei": "neutral", "not enough info": "neutral", "not_enough_info": "neutral",
+    "notenoughinfo": "neutral", "unrelated": "neutral", "other": "neutral",
+}
+
+
+class StanceModel(Protocol):
+    """Scores (claim, passage) pairs; rows are [support, refute, neutral], in input order."""
+
+    name: str
+
+    def score(self, claims: list[str], passages: list[str]) -> np.ndarray: ...
+
+
+def label_of(probs: np.ndarray) -> str:
+    return LABELS[int(np.argmax(probs))]
+
+
+def probs_dict(row: np.ndarray) -> dict[str, float]:
+    return {label: round(float(p), 4) for label, p in zip(LABELS, row)}
+
+
+@dataclass
+class CrossEncoderStance:
+    """A sequence-classification model over (claim, passage) pairs, loaded lazily.
+
+    Args:
+        name: ``None`` (or "factcheck") for the project's own model, else a Hugging Face model
+            name or a local folder holding an NLI sequence-classification model.
+        batch_size: pairs per forward pass; pairs are sorted by length so padding stays small.
+    """
+
+    name: str | None = None
+    batch_size: int = 32
+    _loaded: tuple[Any, Any, list[int]] | None = field(default=None, repr=False)
+
+    def _load(self) -> tuple[Any, Any, list[int]]:
+        if self._loaded is None:
+            if self.name in (None, "", "factcheck"):
+                from .stance_model import load_stance_model
+
+                try:
+                    tokenizer, model = load_stance_model()
+                except FileNotFoundError as e:
+                    raise InputError(f"stance model missing: {e}") from None
+                self._loaded = (tokenizer, model, [0, 1, 2])
+            else:
+                self._loaded = _load_hf(self.name)
+        return self._loaded
+
+    def score(self, claims: list[str], passages: list[str]) -> np.ndarray:
+        if not claims:
+            return np.zeros((0, len(LABELS)), np.float32)
+        tokenizer, model, columns = self._load()
+        raw = predict_probs(tokenizer, model, claims, passages, batch_size=self.batch_size)
+        out = np.zeros((len(claims), len(LABELS)), np.float32)
+        for src, dst in enumerate(columns):  # the model's label order, mapped onto ours
+            out[:, dst] += raw[:, src]
+        return out
+
+
+def _load_hf(name: str) -> tuple[Any, Any, list[int]]:
+    """Load an NLI model by name or path and map its label order onto (support, refute, neutral)."""
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(name)
+        model = AutoModelForSequenceClassification.from_pretrained(name).eval()
+    except (OSError, ValueError) as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(f"stance model {name!r} could not be loaded offline ({first})") from None
+    id2label = {int(i): str(v) for i, v in model.config.id2label.items()}
+    columns = []
+    for i in range(len(id2label)):
+        ours = _LABEL_NAMES.get(id2label[i].lower().replace("-", "_").strip())
+        if ours is None:
+            ours = _LABEL_NAMES.get(id2label[i].lower().replace("_", " ").strip())
+        if ours is None:
+            raise InputError(f"stance model {name!r}: cannot map its label {id2label[i]!r} to "
+                             f"support/refute/neutral (labels: {list(id2label.values())})")
+        columns.append(LABELS.index(ours))
+    if len(set(columns)) != len(columns) or "support" not in [LABELS[c] for c in columns]:
+        raise InputError(f"stance model {name!r}: labels {list(id2label.values())} are not an NLI label set")
+    if tokenizer.model_max_length > 512:
+        tokenizer.model_max_length = 512
+    return tokenizer, model, columns
+
+
+def has_own_model() -> bool:
+    from .stance_model import CONFIG_FILE, DEFAULT_MODEL_DIR, WEIGHTS_FILE
+
+    return (Path(DEFAULT_MODEL_DIR) / WEIGHTS_FILE).is_file() and (Path(DEFAULT_MODEL_DIR) / CONFIG_FILE).is_file()

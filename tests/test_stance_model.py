@@ -1,0 +1,138 @@
+"""Tests for the committed stance cross-encoder and its loader (small and CPU-fast)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck.stance_model import (
+    CONFIG_FILE,
+    DEFAULT_MODEL_DIR,
+    LABELS,
+    WEIGHTS_FILE,
+    build_base_classifier,
+    base_model_path,
+    load_stance_model,
+    predict_probs,
+)
+
+HAS_WEIGHTS = (DEFAULT_MODEL_DIR / WEIGHTS_FILE).is_file()
+needs_weights = pytest.mark.skipif(
+    not HAS_WEIGHTS,
+    reason=f"no trained stance weights in {DEFAULT_MODEL_DIR} yet "
+    "(train them with: python -m factcheck.stance_train --data DATA/train --max-minutes 85)",
+)
+
+OBVIOUS = [
+    ("The meeting was held in Istanbul.", "Delegations met in Istanbul on Thursday.", "support"),
+    (
+        "The meeting was held in Istanbul.",
+        "The meeting was not held in Istanbul; it took place in Ankara.",
+        "refute",
+    ),
+    (
+        "The meeting was held in Istanbul.",
+        "Photosynthesis converts light energy into chemical energy in plants.",
+        "neutral",
+    ),
+    ("The vaccine was approved in 2021.", "Regulators approved the vaccine in March 2021.", "support"),
+    ("The vaccine was approved in 2021.", "Regulators rejected the vaccine in 2021.", "refute"),
+    ("A man is playing a guitar.", "A man is playing the guitar on stage.", "support"),
+    ("A man is playing a guitar.", "Nobody is playing any instrument.", "refute"),
+]
+
+
+@pytest.fixture(scope="module")
+def trained() -> tuple:
+    if not HAS_WEIGHTS:
+        pytest.skip(f"no trained stance weights in {DEFAULT_MODEL_DIR} yet")
+    return load_stance_model()
+
+
+@pytest.fixture(scope="module")
+def untrained() -> tuple:
+    """Base weights + random head: enough to test batching/ordering without trained weights."""
+    import torch
+    from transformers import AutoTokenizer
+
+    torch.manual_seed(0)
+    model = build_base_classifier().eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()))
+    tokenizer.model_max_length = 128
+    return tokenizer, model
+
+
+@needs_weights
+def test_committed_model_files_are_small_and_pickle_free() -> None:
+    files = [p for p in DEFAULT_MODEL_DIR.rglob("*") if p.is_file()]
+    assert sum(p.stat().st_size for p in files) < 30 * 1024 * 1024
+    assert not [p for p in files if p.suffix in {".pt", ".pth", ".bin", ".pkl", ".pickle", ".joblib"}]
+    cfg = json.loads((DEFAULT_MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert cfg["labels"] == list(LABELS)
+    assert "classifier.weight" in cfg["stored_parameters"]
+    assert not any("word_embeddings" in n for n in cfg["stored_parameters"])
+
+
+@needs_weights
+@pytest.mark.parametrize(("claim", "passage", "expected"), OBVIOUS)
+def test_obvious_pairs(trained: tuple, claim: str, passage: str, expected: str) -> None:
+    tokenizer, model = trained
+    probs = predict_probs(tokenizer, model, [claim], [passage])[0]
+    got = LABELS[int(probs.argmax())]
+    assert got == expected, f"{claim!r} vs {passage!r}: {dict(zip(LABELS, probs.round(3)))}"
+
+
+@needs_weights
+def test_trained_model_order_independent_of_batch_size(trained: tuple) -> None:
+    tokenizer, model = trained
+    claims = [c for c, _, _ in OBVIOUS]
+    passages = [p for _, p, _ in OBVIOUS]
+    full = predict_probs(tokenizer, model, claims, passages, batch_size=32)
+    singles = np.vstack([predict_probs(tokenizer, model, [c], [p]) for c, p in zip(claims, passages)])
+    np.testing.assert_allclose(full, singles, atol=1e-4)
+
+
+def test_predict_probs_rows_sum_to_one_in_input_order(untrained: tuple) -> None:
+    tokenizer, model = untrained
+    claims = ["Short claim.", "A much longer claim " + "with many extra words " * 12, "Mid claim here."]
+    passages = ["p " * 3, "A passage " * 40, "Another passage of middling length here."]
+    claims, passages = claims * 3, passages[::-1] * 3
+    ref = np.vstack([predict_probs(tokenizer, model, [c], [p]) for c, p in zip(claims, passages)])
+    for bs in (1, 2, 4, 32):
+        probs = predict_probs(tokenizer, model, claims, passages, batch_size=bs)
+        assert probs.shape == (len(claims), 3)
+        np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+        np.testing.assert_allclose(probs, ref, atol=1e-4)
+
+
+def test_predict_probs_empty_and_mismatched(untrained: tuple) -> None:
+    tokenizer, model = untrained
+    assert predict_probs(tokenizer, model, [], []).shape == (0, 3)
+    with pytest.raises(ValueError):
+        predict_probs(tokenizer, model, ["a"], [])
+
+
+def test_missing_weights_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no trained stance model"):
+        load_stance_model(tmp_path)
+
+
+def test_save_then_load_round_trips(tmp_path: Path, untrained: tuple) -> None:
+    import torch
+
+    from factcheck.stance_train import save_checkpoint
+
+    tokenizer, model = untrained
+    model.base_model.embeddings.requires_grad_(False)
+    save_checkpoint(model, tmp_path, {"labels": list(LABELS), "max_length": 128})
+    stored = json.loads((tmp_path / CONFIG_FILE).read_text(encoding="utf-8"))["stored_parameters"]
+    assert "classifier.weight" in stored and not any("embeddings" in n for n in stored)
+    _, loaded = load_stance_model(tmp_path)
+    enc = tokenizer(["The meeting was held in Istanbul."], ["Delegations met there."], return_tensors="pt")
+    with torch.no_grad():
+        a, b = model(**enc).logits, loaded(**enc).logits
+    # stored in fp16: equal up to half-precision rounding of the fine-tuned weights
+    torch.testing.assert_close(a, b, atol=5e-2, rtol=0)

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .stance_model import LABELS, predict_probs
+from .stance_model import LABELS, batched_probs
 from .text import InputError
 
 # Names NLI models give their labels, mapped onto ours.
@@ -26,6 +26,10 @@ _LABEL_NAMES = {
     "neutral": "neutral", "nei": "neutral", "not enough info": "neutral", "not_enough_info": "neutral",
     "notenoughinfo": "neutral", "unrelated": "neutral", "other": "neutral",
 }
+
+
+BACKENDS = ("torch", "onnx", "onnx-int8")
+DEFAULT_BACKEND = "onnx"
 
 
 class StanceModel(Protocol):
@@ -52,35 +56,65 @@ class CrossEncoderStance:
         name: ``None`` (or "factcheck") for the project's own model, else a Hugging Face model
             name or a local folder holding an NLI sequence-classification model.
         batch_size: pairs per forward pass; pairs are sorted by length so padding stays small.
+        backend: "torch", "onnx" (fp32) or "onnx-int8" for the own model; other models use torch.
     """
 
     name: str | None = None
     batch_size: int = 32
+    backend: str = DEFAULT_BACKEND
     _loaded: tuple[Any, Any, list[int]] | None = field(default=None, repr=False)
 
-    def _load(self) -> tuple[Any, Any, list[int]]:
-        if self._loaded is None:
-            if self.name in (None, "", "factcheck"):
-                from .stance_model import load_stance_model
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise InputError(f"unknown stance backend {self.backend!r}; use one of {', '.join(BACKENDS)}")
 
-                try:
-                    tokenizer, model = load_stance_model()
-                except FileNotFoundError as e:
-                    raise InputError(f"stance model missing: {e}") from None
-                self._loaded = (tokenizer, model, [0, 1, 2])
+    @property
+    def own(self) -> bool:
+        return self.name in (None, "", "factcheck")
+
+    def _load(self) -> tuple[Any, Any, list[int]]:
+        """(tokenizer, forward: batch -> logits, column map), loaded on first use."""
+        if self._loaded is None:
+            if self.own:
+                self._loaded = _load_own(self.backend)
             else:
-                self._loaded = _load_hf(self.name)
+                tokenizer, model, columns = _load_hf(self.name)
+                self._loaded = (tokenizer, _torch_forward(model), columns)
         return self._loaded
 
     def score(self, claims: list[str], passages: list[str]) -> np.ndarray:
         if not claims:
             return np.zeros((0, len(LABELS)), np.float32)
-        tokenizer, model, columns = self._load()
-        raw = predict_probs(tokenizer, model, claims, passages, batch_size=self.batch_size)
+        tokenizer, forward, columns = self._load()
+        raw = batched_probs(tokenizer, forward, claims, passages, batch_size=self.batch_size)
         out = np.zeros((len(claims), len(LABELS)), np.float32)
         for src, dst in enumerate(columns):  # the model's label order, mapped onto ours
             out[:, dst] += raw[:, src]
         return out
+
+
+def _torch_forward(model: Any):
+    import torch
+
+    def forward(batch: dict[str, np.ndarray]) -> np.ndarray:
+        with torch.inference_mode():
+            return model(**{k: torch.as_tensor(v) for k, v in batch.items()}).logits.float().numpy()
+
+    return forward
+
+
+def _load_own(backend: str) -> tuple[Any, Any, list[int]]:
+    from .stance_model import load_stance_model
+
+    try:
+        tokenizer, model = load_stance_model()
+    except FileNotFoundError as e:
+        raise InputError(f"stance model missing: {e}") from None
+    if backend == "torch":
+        return tokenizer, _torch_forward(model), [0, 1, 2]
+    from .stance_onnx import OnnxForward, export
+
+    return tokenizer, OnnxForward(export(quantized=backend == "onnx-int8")), [0, 1, 2]
 
 
 def _load_hf(name: str) -> tuple[Any, Any, list[int]]:

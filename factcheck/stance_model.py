@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy as np
@@ -106,13 +106,29 @@ def predict_probs(
     passages: list[str],
     batch_size: int = 32,
 ) -> "np.ndarray":
-    """Softmax stance probabilities, shape (n, 3) in LABELS order, rows in input order.
+    """Softmax stance probabilities from a torch model, shape (n, 3), rows in input order."""
+    import torch
+
+    def forward(batch: dict[str, "np.ndarray"]) -> "np.ndarray":
+        with torch.inference_mode():
+            return model(**{k: torch.as_tensor(v) for k, v in batch.items()}).logits.float().numpy()
+
+    return batched_probs(tokenizer, forward, claims, passages, batch_size)
+
+
+def batched_probs(
+    tokenizer: "PreTrainedTokenizerBase",
+    forward: "Callable[[dict[str, np.ndarray]], np.ndarray]",
+    claims: list[str],
+    passages: list[str],
+    batch_size: int = 32,
+) -> "np.ndarray":
+    """Run ``forward`` (batch of int64 arrays -> logits) over all pairs; softmax, input order.
 
     Pairs are sorted by length so each batch pads only to its own longest pair (much faster on
     CPU than padding everything to max_length); the original order is restored at the end.
     """
     import numpy as np
-    import torch
 
     if len(claims) != len(passages):
         raise ValueError(f"{len(claims)} claims but {len(passages)} passages")
@@ -123,17 +139,13 @@ def predict_probs(
     if n == 0:
         return out
     max_length = min(int(tokenizer.model_max_length), 512)
-    enc = tokenizer(
-        list(claims), list(passages), truncation="longest_first", max_length=max_length
-    )
+    enc = tokenizer(list(claims), list(passages), truncation="longest_first", max_length=max_length)
     order = sorted(range(n), key=lambda i: len(enc["input_ids"][i]))
-    device = next(model.parameters()).device
-    with torch.inference_mode():
-        for start in range(0, n, batch_size):
-            idx = order[start : start + batch_size]
-            feats = [{k: enc[k][i] for k in enc.keys()} for i in idx]
-            batch = tokenizer.pad(feats, return_tensors="pt")
-            batch = {k: v.to(device) for k, v in batch.items()}
-            logits = model(**batch).logits.float()
-            out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
+    for start in range(0, n, batch_size):
+        idx = order[start : start + batch_size]
+        batch = tokenizer.pad([{k: enc[k][i] for k in enc.keys()} for i in idx], return_tensors="np")
+        logits = forward({k: np.asarray(v, dtype=np.int64) for k, v in batch.items()})
+        logits = logits - logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        out[idx] = probs / probs.sum(axis=1, keepdims=True)
     return out

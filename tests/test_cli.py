@@ -10,6 +10,7 @@ import pytest
 from conftest import DOCTORED, SEEDS, run_cli
 
 from factcheck.index import MANIFEST
+from factcheck.stance import has_own_model
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,9 @@ def test_check_reads_stdin_and_prints_markdown(cli_index):
     proc = run_cli("check", "-", "--index", str(cli_index), stdin=b"Russia annexed Crimea in 2014.")
     assert proc.returncode == 0, proc.stderr
     md = proc.stdout.decode()
-    assert "Russia annexed Crimea in 2014" in md and "ranked by relevance only" in md
+    assert "Russia annexed Crimea in 2014" in md
+    assert ("ranked by relevance only" in md) != has_own_model()  # no stance model: no verdict claimed
+    assert ("verdict: **" in md) == has_own_model()
 
 
 @pytest.mark.parametrize("name,data,message", [

@@ -595,6 +595,8 @@ def save_checkpoint(model: Any, out_dir: Path, card: dict[str, Any]) -> None:
     card = {**card, "stored_parameters": sorted(state)}
     tmp_cfg = out_dir / (CONFIG_FILE + ".tmp")
     tmp_cfg.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    for path in (tmp, tmp_cfg):
+        path.chmod(0o644)  # safetensors may create the file owner-only
     os.replace(tmp, out_dir / WEIGHTS_FILE)
     os.replace(tmp_cfg, out_dir / CONFIG_FILE)
 
@@ -635,6 +637,8 @@ def train(
     caps: dict[str, int] | None = None,
     sources: Iterable[str] | None = None,
     threads: int = 1,
+    augment_share: float = 0.0,
+    init_from: Path | None = None,
 ) -> dict[str, Any]:
     """Fine-tune MiniLM as a 3-way stance cross-encoder within a wall-clock budget.
 
@@ -659,11 +663,28 @@ def train(
     log = _Logger(out_dir / LOG_FILE)
 
     train_pairs, val_pairs, stats = build_dataset(Path(data_dir), seed, caps, val_total, sources=sources)
+    if augment_share > 0:
+        # Contrastive refutes (one changed detail); the validation ones are scored as source "swaps".
+        from dataclasses import replace
+
+        from factcheck.stance_augment import swap_refutes
+
+        aug_rng = random.Random(f"{seed}:swap")
+        train_pairs = train_pairs + swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
+        val_pairs = val_pairs + [replace(p, source="swaps")
+                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+        random.Random(seed).shuffle(train_pairs)
+        stats = {"train": describe(train_pairs), "val": describe(val_pairs)}
     log("data", **stats, seconds=round(time.time() - t0, 1))
 
     base_dir = base_model_path()
     tok = AutoTokenizer.from_pretrained(str(base_dir))
     model = build_base_classifier(base_dir)
+    if init_from:  # continue from an earlier run's stored parameters
+        from safetensors.torch import load_file
+
+        model.load_state_dict({k: v.float() for k, v in load_file(str(Path(init_from) / WEIGHTS_FILE)).items()},
+                              strict=False)
     # Freeze the embeddings (11.7M of 22.7M params): keeps the stored delta small and steps faster.
     model.base_model.embeddings.requires_grad_(False)
     model.train()
@@ -710,11 +731,14 @@ def train(
         "hyperparameters": {"batch_size": batch_size, "lr": lr, "weight_decay": weight_decay,
                             "warmup_steps": warmup_steps, "class_weights": [round(float(w), 4) for w in class_weights],
                             "frozen": "embeddings (word, position, token type, LayerNorm)",
-                            "max_minutes": max_minutes, "threads": threads},
+                            "max_minutes": max_minutes, "threads": threads,
+                            "augment_share": augment_share, "init_from": str(init_from) if init_from else None},
         "data": {"dir_name": Path(data_dir).name, **stats},
         "training_command": (
             f"OMP_NUM_THREADS={threads} HF_HUB_OFFLINE=1 python -m factcheck.stance_train --data "
             f"<shared>/data/{Path(data_dir).name} --out {out_dir} --max-minutes {max_minutes:g} --seed {seed}"
+            + (f" --augment-share {augment_share:g}" if augment_share else "")
+            + (f" --init-from {init_from}" if init_from else "")
         ),
     }
     best: dict[str, Any] = {"macro_f1": -1.0}
@@ -821,12 +845,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=None, help="override every per-source cap (smoke tests)")
     ap.add_argument("--warmup-steps", type=int, default=150)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--augment-share", type=float, default=0.0,
+                    help="share of support pairs turned into one-detail-changed refutes")
+    ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     a = ap.parse_args(argv)
     caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else None
     summary = train(a.data, a.out, max_minutes=a.max_minutes, seed=a.seed, batch_size=a.batch_size,
                     lr=a.lr, max_steps=a.max_steps, max_length=a.max_length, eval_minutes=a.eval_minutes,
                     log_every=a.log_every, val_total=a.val_total, caps=caps,
-                    warmup_steps=a.warmup_steps, threads=a.threads)
+                    warmup_steps=a.warmup_steps, threads=a.threads, augment_share=a.augment_share,
+                    init_from=a.init_from)
     return 0 if summary["best"].get("macro_f1", -1) >= 0 else 1
 
 

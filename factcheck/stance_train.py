@@ -828,12 +828,45 @@ def train(
     return summary
 
 
+def validate_backends(data_dir: Path, seed: int = 13, augment_share: float = 0.6,
+                      backends: Iterable[str] = ("torch", "onnx", "onnx-int8")) -> dict[str, Any]:
+    """Macro-F1 and pairs/s of the committed model per inference backend, on the validation split.
+
+    The split is rebuilt exactly as in training (same seed), so this is how the default backend
+    (fp32 or int8) is chosen without touching eval data.
+    """
+    from dataclasses import replace
+
+    from factcheck.stance import CrossEncoderStance
+    from factcheck.stance_augment import swap_refutes
+
+    train_pairs, val_pairs, _ = build_dataset(Path(data_dir), seed)
+    if augment_share > 0:  # same draw as training: train swaps first, then validation swaps
+        aug_rng = random.Random(f"{seed}:swap")
+        swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
+        val_pairs = val_pairs + [replace(p, source="swaps")
+                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+    gold, sources = [p.label for p in val_pairs], [p.source for p in val_pairs]
+    out: dict[str, Any] = {"pairs": len(val_pairs)}
+    for backend in backends:
+        model = CrossEncoderStance(backend=backend)
+        model.score(["warm up"], ["warm up"])
+        t = time.perf_counter()
+        probs = model.score([p.claim for p in val_pairs], [p.passage for p in val_pairs])
+        seconds = time.perf_counter() - t
+        rep = macro_f1_report(gold, [int(i) for i in probs.argmax(axis=1)], sources)
+        out[backend] = {"macro_f1": rep["overall"]["macro_f1"], "acc": rep["overall"]["acc"],
+                        "per_source": {k: v["macro_f1"] for k, v in rep.items() if k != "overall"},
+                        "pairs_per_s": round(len(val_pairs) / seconds, 1)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry: ``python -m factcheck.stance_train --data DIR --out DIR --max-minutes M``."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, required=True, help="the shared data train/ folder")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "models" / "stance")
-    ap.add_argument("--max-minutes", type=float, required=True, help="wall-clock budget")
+    ap.add_argument("--max-minutes", type=float, default=60.0, help="wall-clock budget")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--lr", type=float, default=8e-5)
@@ -848,7 +881,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--augment-share", type=float, default=0.0,
                     help="share of support pairs turned into one-detail-changed refutes")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
+    ap.add_argument("--validate-only", action="store_true",
+                    help="score the committed model per backend on the validation split; no training")
     a = ap.parse_args(argv)
+    if a.validate_only:
+        print(json.dumps(validate_backends(a.data, a.seed, a.augment_share), indent=2))
+        return 0
     caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else None
     summary = train(a.data, a.out, max_minutes=a.max_minutes, seed=a.seed, batch_size=a.batch_size,
                     lr=a.lr, max_steps=a.max_steps, max_length=a.max_length, eval_minutes=a.eval_minutes,

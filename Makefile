@@ -3,7 +3,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup run test test-browser index clean
+.PHONY: setup run test test-fast test-browser index clean
 
 setup: $(VENV)/.installed
 
@@ -22,8 +22,17 @@ index: index/default/manifest.json
 run: index
 	$(BIN)/streamlit run app.py
 
+# The whole suite, including the real-browser test of the page (it installs Debian's chromium
+# if /usr/bin/chromium is missing). `make test-fast` leaves the browser test out.
 test: setup
 	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not browser"
+
+# Only the browser test, with its timings and a fresh docs/screenshots/page.png.
+test-browser: setup
+	$(BIN)/python -m pytest -q -s -m browser
 
 clean:
 	rm -rf index/default index/.default.lock .pytest_cache

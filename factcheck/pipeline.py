@@ -46,7 +46,7 @@ class Checker:
     min_checkworthiness: float = 0.0
     retriever: Retriever | None = None
     stance: StanceModel | None = None
-    verdict_rule: VerdictRule = field(default_factory=VerdictRule)
+    verdict_rule: VerdictRule | None = None
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +55,9 @@ class Checker:
         self.retriever = self.retriever or HybridRetriever(self.index)
         if self.stance is None and has_own_model():
             self.stance = CrossEncoderStance()
+        if self.verdict_rule is None:
+            own = isinstance(self.stance, CrossEncoderStance) and self.stance.own
+            self.verdict_rule = VerdictRule.for_own_model() if own else VerdictRule()
 
     @property
     def embedder(self) -> Embedder:

@@ -835,17 +835,9 @@ def validate_backends(data_dir: Path, seed: int = 13, augment_share: float = 0.6
     The split is rebuilt exactly as in training (same seed), so this is how the default backend
     (fp32 or int8) is chosen without touching eval data.
     """
-    from dataclasses import replace
-
     from factcheck.stance import CrossEncoderStance
-    from factcheck.stance_augment import swap_refutes
 
-    train_pairs, val_pairs, _ = build_dataset(Path(data_dir), seed)
-    if augment_share > 0:  # same draw as training: train swaps first, then validation swaps
-        aug_rng = random.Random(f"{seed}:swap")
-        swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
-        val_pairs = val_pairs + [replace(p, source="swaps")
-                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+    val_pairs = _validation_pairs(Path(data_dir), seed, augment_share)
     gold, sources = [p.label for p in val_pairs], [p.source for p in val_pairs]
     out: dict[str, Any] = {"pairs": len(val_pairs)}
     for backend in backends:
@@ -859,6 +851,58 @@ def validate_backends(data_dir: Path, seed: int = 13, augment_share: float = 0.6
                         "per_source": {k: v["macro_f1"] for k, v in rep.items() if k != "overall"},
                         "pairs_per_s": round(len(val_pairs) / seconds, 1)}
     return out
+
+
+def calibrate_thresholds(data_dir: Path, model_dir: Path | None = None, seed: int = 13,
+                         augment_share: float = 0.6, precision: float = 0.85,
+                         backend: str = "onnx") -> dict[str, Any]:
+    """Per-label decision thresholds from the validation split, written into the model's config.
+
+    For support and refute, the lowest threshold on P(label) at which the pair-level precision on
+    the validation split reaches ``precision``: a wrong "Refuted" costs a fact-checker more than
+    "not enough evidence", so verdicts are only as bold as the model has earned.
+    """
+    import numpy as np
+
+    from factcheck.stance import CrossEncoderStance
+    from factcheck.stance_model import DEFAULT_MODEL_DIR
+
+    val_pairs = _validation_pairs(Path(data_dir), seed, augment_share)
+    probs = CrossEncoderStance(backend=backend).score([p.claim for p in val_pairs], [p.passage for p in val_pairs])
+    gold = np.array([p.label for p in val_pairs])
+    thresholds: dict[str, Any] = {"precision_target": precision, "pairs": len(val_pairs), "backend": backend}
+    for label in (SUPPORT, REFUTE):
+        p = probs[:, label]
+        chosen = None
+        for t in np.arange(0.40, 0.99, 0.01):
+            picked = p >= t
+            if picked.sum() >= 20 and (gold[picked] == label).mean() >= precision:
+                chosen = round(float(t), 2)
+                break
+        picked = p >= (chosen if chosen is not None else 0.99)
+        thresholds[LABELS[label]] = {"threshold": chosen if chosen is not None else 0.99,
+                                     "precision": round(float((gold[picked] == label).mean()), 4) if picked.any() else None,
+                                     "recall": round(float((picked & (gold == label)).sum() / max(1, (gold == label).sum())), 4)}
+    cfg_path = Path(model_dir or DEFAULT_MODEL_DIR) / CONFIG_FILE
+    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+    cfg["verdict_thresholds"] = thresholds
+    cfg_path.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+    return thresholds
+
+
+def _validation_pairs(data_dir: Path, seed: int, augment_share: float) -> list[Pair]:
+    """The validation split exactly as training built it (same seed, same swap draws)."""
+    from dataclasses import replace
+
+    from factcheck.stance_augment import swap_refutes
+
+    train_pairs, val_pairs, _ = build_dataset(data_dir, seed)
+    if augment_share > 0:  # same draw as training: train swaps first, then validation swaps
+        aug_rng = random.Random(f"{seed}:swap")
+        swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
+        val_pairs = val_pairs + [replace(p, source="swaps")
+                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+    return val_pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -883,9 +927,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
                     help="score the committed model per backend on the validation split; no training")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="set the verdict thresholds of the model in --out from the validation split")
     a = ap.parse_args(argv)
     if a.validate_only:
         print(json.dumps(validate_backends(a.data, a.seed, a.augment_share), indent=2))
+        return 0
+    if a.calibrate:
+        print(json.dumps(calibrate_thresholds(a.data, a.out, a.seed, a.augment_share), indent=2))
         return 0
     caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else None
     summary = train(a.data, a.out, max_minutes=a.max_minutes, seed=a.seed, batch_size=a.batch_size,

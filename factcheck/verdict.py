@@ -20,12 +20,26 @@ class VerdictRule:
     """Thresholds on passage stance probabilities.
 
     Args:
-        decide: a passage supports (refutes) the claim when P(support) (P(refute)) reaches this.
+        support: a passage supports the claim when P(support) reaches this.
+        refute: a passage refutes the claim when P(refute) reaches this.
         conflict: both the best support and the best refutation reach this: conflicting.
     """
 
-    decide: float = 0.5
+    support: float = 0.5
+    refute: float = 0.5
     conflict: float = 0.8
+
+    @classmethod
+    def for_own_model(cls) -> VerdictRule:
+        """Thresholds calibrated on the model's validation split (its config), else the defaults."""
+        from .stance_model import read_stance_config
+
+        try:
+            t = read_stance_config().get("verdict_thresholds") or {}
+        except (OSError, ValueError):
+            return cls()
+        s, r = t.get("support", {}).get("threshold", 0.5), t.get("refute", {}).get("threshold", 0.5)
+        return cls(support=s, refute=r, conflict=max(s, r))
 
     def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]:
         """(verdict, confidence, one-line reason) for one claim's evidence."""
@@ -38,9 +52,9 @@ class VerdictRule:
         if s >= self.conflict and r >= self.conflict:
             return ("conflicting", round(min(s, r), 4),
                     f"Supported by {_cite(best_s)} but contradicted by {_cite(best_r)}.")
-        if r >= self.decide and r >= s:
+        if r >= self.refute and r >= s:
             return "refuted", round(r, 4), f"Contradicted by {_cite(best_r)} (P(refute) {r:.2f})."
-        if s >= self.decide:
+        if s >= self.support:
             return "supported", round(s, 4), f"Supported by {_cite(best_s)} (P(support) {s:.2f})."
         top = max(s, r)
         return ("not_enough_evidence", round(1 - top, 4),

@@ -4,7 +4,8 @@ NLI data teaches "same topic, same words" too often means "supports": a claim na
 city, person, year or weekday reads as supported by a passage about the right one. From each
 sampled *support* pair of the training split this makes a *refute* pair by changing one detail
 of the claim that the passage states: a year, a number, a weekday, a month, a name (swapped
-for another name seen in the training claims), or a flipped negation. Only training pairs are
+for another name seen in the training claims), a quantifier ("no" <-> "some"), or a flipped
+negation. Only training pairs are
 used, never validation or eval data.
 """
 
@@ -77,6 +78,23 @@ def _negate(claim: str, passage: str, rng: random.Random) -> str | None:
     return None
 
 
+_NONE = re.compile(r"\b([Nn]o)\b(?= (?!one\b|longer\b|more\b|less\b)[A-Za-z])")
+_SOME = re.compile(r"\b([Ss]ome|[Ss]everal|[Mm]any)\b(?= (?!of\b)[A-Za-z])")
+
+
+def _swap_quantifier(claim: str, passage: str, rng: random.Random) -> str | None:
+    """"no officials" <-> "several officials": the quantifier is the fact."""
+    if m := _NONE.search(claim):
+        new = rng.choice(["some", "several"])
+    elif m := _SOME.search(claim):
+        new = "no"
+    else:
+        return None
+    if m.start() == 0 or claim[m.start() - 2:m.start()].strip() in (".", ""):
+        new = new.capitalize()
+    return claim[:m.start()] + new + claim[m.end():]
+
+
 def _name_swapper(names: list[str]) -> Callable[[str, str, random.Random], str | None]:
     def swap(claim: str, passage: str, rng: random.Random) -> str | None:
         hits = [m for m in _NAME.finditer(claim) if m.start() > 0 and m.group(1) not in _COMMON_CAPS
@@ -94,7 +112,7 @@ def _name_swapper(names: list[str]) -> Callable[[str, str, random.Random], str |
 
 
 def swap_refutes(pairs: list, share: float, rng: random.Random, refute_label: int, support_label: int,
-                 negation_share: float = 0.2) -> list:
+                 negation_share: float = 0.35) -> list:
     """New refute pairs made from ``share`` of the support pairs, one changed detail each.
 
     A detail the passage states (year, number, weekday, month, name) is changed first; only when
@@ -104,7 +122,8 @@ def swap_refutes(pairs: list, share: float, rng: random.Random, refute_label: in
     names = sorted({m.group(1) for p in pairs for m in _NAME.finditer(p.claim)
                     if m.start() > 0 and m.group(1) not in _COMMON_CAPS})
     swappers = {"year": _swap_year, "number": _swap_number, "weekday": _swap_from_list(WEEKDAYS),
-                "month": _swap_from_list(MONTHS), "name": _name_swapper(names)}
+                "month": _swap_from_list(MONTHS), "name": _name_swapper(names),
+                 "quantifier": _swap_quantifier}
     out = []
     for p in pairs:
         if p.label != support_label or p.kind != "gold" or rng.random() >= share:

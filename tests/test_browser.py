@@ -76,6 +76,32 @@ def _button(page, key: str):
     return page.locator(f".st-key-{key} button").filter(visible=True).first
 
 
+def _choose(page, key: str, choice: str, attempts: int = 3) -> None:
+    """Pick ``choice`` in select box ``key`` by typing it and taking the one match with Enter.
+
+    The option list can open partly off-screen, where a mouse click cannot reach it, and a click
+    that lands while an expander is still opening does not open the list: so open it from the
+    keyboard and try again when no matching option shows.
+    """
+    from playwright.sync_api import expect
+
+    combo = page.locator(f".st-key-{key} input")
+    option = page.get_by_role("option", name=choice, exact=True)
+    for attempt in range(attempts):
+        combo.scroll_into_view_if_needed()
+        combo.focus()
+        combo.press("ArrowDown")
+        combo.fill(choice)
+        try:
+            expect(option).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == attempts - 1:
+                raise
+            combo.press("Escape")
+    combo.press("Enter")
+
+
 def _planted_words() -> list[str]:
     """Words the doctored article put in place of the true ones (Geneva, 2011, Several, ...)."""
     words = []
@@ -162,11 +188,7 @@ def test_page_in_a_real_browser(server, capsys):
             target.click()
             # Type into the select box and take the one matching option with Enter (the option list can
             # open partly off-screen, where a mouse click cannot reach it).
-            combo = page.locator(f".st-key-override_{cid} input")
-            combo.click()
-            combo.fill(choice)
-            expect(page.get_by_role("option", name=choice, exact=True)).to_be_visible()
-            combo.press("Enter")
+            _choose(page, f"override_{cid}", choice)
             expect(page.get_by_text(f"Saved your review of {cid}.")).to_be_visible()
             note = page.locator(f".st-key-note_{cid} textarea")
             note.fill("Lavrov announced it, not Peskov (ref-013).")

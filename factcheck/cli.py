@@ -328,6 +328,145 @@ def _write_atomic(path: Path, text: str) -> None:
     atomic_write(path, text.encode("utf-8"))  # an interrupted batch never leaves half a report
 
 
+bench_app = typer.Typer(help="Benchmarks on labelled data given by path (nothing is tuned on it); see docs/benchmarks.md.",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("stance")
+def bench_stance(dataset: Annotated[str, typer.Option(help="climate-fever, healthver, check-covid or scifact.")],
+                 data: Annotated[Path, typer.Option(help="The data set's file or folder under eval/.")],
+                 limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N pairs.")] = None,
+                 stance_model: StanceOpt = None,
+                 batch_size: Annotated[int, typer.Option(min=1, max=512)] = 32,
+                 backend: Annotated[Optional[str], typer.Option(help="Own model only: torch, onnx or onnx-int8 "
+                                                                "[default: the project's default].")] = None,
+                 threads: Annotated[Optional[int], typer.Option(min=1, help="torch CPU threads (the torch backend "
+                                                                "and HF models; ONNX Runtime uses all cores).")] = None,
+                 as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Stance on (claim, passage) pairs: majority, lexical and factcheck side by side."""
+    from .bench.stance import run as run_stance_bench
+
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    try:
+        result = run_stance_bench(dataset, data, limit=limit, stance_model=stance_model, batch_size=batch_size,
+                                  backend=backend)
+    except InputError as e:
+        _fail(str(e))
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("system", "macro-F1", "accuracy", "pairs/s")
+    for name, m in result["systems"].items():
+        table.add_row(name, f"{m['macro_f1']:.3f}", f"{m['accuracy']:.3f}", f"{m['pairs_per_s']:.1f}")
+    print(f"{result['dataset']}: {result['pairs']} pairs {result['label_counts']}")
+    Console().print(table)
+
+
+# ---- benchmarks: retrieval, extraction, speed, scale, embedding (factcheck/bench/, docs/benchmarks.md)
+
+def _print_bench(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result))
+    else:
+        Console().print_json(json.dumps(result))
+
+
+@bench_app.command("retrieval")
+def bench_retrieval(dataset: Annotated[str, typer.Option(help="climate-fever, scifact or check-covid "
+                                                         "(fever: train/fever-pairs, for choosing settings).")],
+                    data: Annotated[Path, typer.Option(help="The data set's file, or for scifact and check-covid "
+                                                       "its folder.")],
+                    split: Annotated[Optional[str], typer.Option(help="Claims split [default: dev for scifact, "
+                                                                 "test for check-covid; train under train/].")] = None,
+                    limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N queries.")] = None,
+                    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Retrieval: bm25, dense and factcheck side by side (nDCG@10, recall@5/10, MRR@10, queries/s)."""
+    from .bench.retrieval import run as run_retrieval_bench
+
+    try:
+        result = run_retrieval_bench(dataset, data, split=split, limit=limit)
+    except (InputError, OSError) as e:
+        _fail(str(e))
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("system", "nDCG@10", "R@5", "R@10", "MRR@10", "queries/s")
+    for name, m in result["systems"].items():
+        table.add_row(name, f"{m['ndcg@10']:.3f}", f"{m['recall@5']:.3f}", f"{m['recall@10']:.3f}",
+                      f"{m['mrr@10']:.3f}", f"{m['queries_per_s']:.1f}")
+    print(f"{result['dataset']}: {result['queries']} queries, {result['corpus']} documents")
+    Console().print(table)
+
+
+@bench_app.command("extraction")
+def bench_extraction(dataset: Annotated[str, typer.Option(help="factcheck-bench.")],
+                     data: Annotated[Path, typer.Option(help="factcheck-GPT-benchmark.jsonl or its folder.")],
+                     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N responses.")] = None,
+                     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Claim extraction against human atomic claims, with a one-claim-per-sentence baseline."""
+    from .bench.extraction import run as run_extraction_bench
+
+    try:
+        result = run_extraction_bench(dataset, data, limit=limit)
+    except (InputError, OSError) as e:
+        _fail(str(e))
+    _print_bench(result, as_json)
+
+
+@bench_app.command("speed")
+def bench_speed(articles: Annotated[int, typer.Option(min=1, help="Generated articles to report on.")] = 50,
+                documents: Annotated[int, typer.Option(min=1, help="Generated reference documents.")] = 1000,
+                naive_articles: Annotated[int, typer.Option(min=1, help="Articles the naive baseline runs on.")] = 10,
+                naive_documents: Annotated[int, typer.Option(min=1, help="Documents the naive index build embeds.")] = 200,
+                stance: Annotated[bool, typer.Option(help="Include the stance model (when there is one).")] = True,
+                as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """End-to-end claims/s, index build passages/s, retrieval latency and peak RSS vs a naive baseline."""
+    from .bench.speed import run as run_speed_bench
+
+    try:
+        result = run_speed_bench(articles=articles, documents=documents, naive_articles=naive_articles,
+                                 naive_documents=naive_documents, stance=stance)
+    except (InputError, OSError) as e:
+        _fail(str(e))
+    _print_bench(result, as_json)
+
+
+@bench_app.command("scale")
+def bench_scale(passages: Annotated[int, typer.Option(min=100, help="Synthetic passages (vectors) to index.")] = 20000,
+                queries: Annotated[int, typer.Option(min=10, help="Queries for recall and latency.")] = 200,
+                threshold: Annotated[Optional[int], typer.Option(min=1, help="Exact/ANN switch [default: the "
+                                                                 "index's ANN_THRESHOLD].")] = None,
+                as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """The index's vector structure at N passages: build time, disk, RAM, p50 latency, recall@10 vs exact."""
+    from .bench.scale import run as run_scale_bench
+
+    _print_bench(run_scale_bench(passages=passages, queries=queries, threshold=threshold), as_json)
+
+
+@bench_app.command("embedding")
+def bench_embedding(sentences: Annotated[int, typer.Option(min=10, help="Generated ~25-word sentences.")] = 2000,
+                    backends: Annotated[str, typer.Option(help="Comma-separated: torch, onnx, onnx-int8.")] = "torch,onnx,onnx-int8",
+                    quality_data: Annotated[Optional[Path], typer.Option(help="train/check-covid folder for the "
+                                                                         "retrieval-quality check.")] = None,
+                    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Embedding sentences/s per backend (torch, ONNX, ONNX int8) and retrieval quality on train data."""
+    from .bench.embedding import run as run_embedding_bench
+    from .embed import BACKENDS
+
+    chosen = tuple(b.strip() for b in backends.split(",") if b.strip())
+    if not chosen or any(b not in BACKENDS for b in chosen):
+        _fail(f"--backends: use a comma-separated subset of {', '.join(BACKENDS)}")
+    try:
+        result = run_embedding_bench(sentences, chosen, quality_data)
+    except (InputError, OSError) as e:
+        _fail(str(e))
+    _print_bench(result, as_json)
+
+
 def main() -> None:
     app()
 

@@ -4,7 +4,8 @@ Layout of an index folder::
 
     manifest.json    format version, embedding model, dimension, counts (for people and checks)
     passages.sqlite  documents, passages (with their vectors), FTS5 table for BM25
-    vectors.faiss    FAISS index over the passage vectors, ids = passage ids
+    vectors.faiss    FAISS index over the passage vectors, ids = passage ids (exact search while
+                     the index is small, an inverted-file index above ``ANN_THRESHOLD`` passages)
 
 SQLite is the source of truth and every write is one transaction, so a crash never loses what
 was stored. The FAISS file is derived from it: it is replaced atomically after each write and
@@ -51,6 +52,22 @@ CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
 CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
 """
+
+# The vector structure is chosen by size. Below ANN_THRESHOLD passages: exact inner-product search
+# (IndexFlatIP in an IndexIDMap2; one query over 100k passages takes ~5-9 ms on one core). From
+# ANN_THRESHOLD on: an inverted-file index (IVF, sqrt-scaled lists, vectors stored as fp16), which
+# keeps a 1M-passage index under 1 GB of RAM and a query in a few ms, and, unlike HNSW, supports
+# add_with_ids and remove_ids natively, so incremental writes still need no rebuild. It goes back to
+# exact search only below half the threshold (no flip-flopping at the boundary), and its lists are
+# re-trained when the index has grown RETRAIN_GROWTH-fold since they were trained. Measured in
+# docs/benchmarks.md (factcheck bench scale).
+ANN_THRESHOLD = 100_000
+IVF_LISTS_PER_SQRT = 2       # nlist = 2 * sqrt(n) (capped so each list gets >= 39 training vectors)
+IVF_PROBE_SHARE = 1 / 16     # nprobe = share of the lists searched per query
+IVF_MIN_PROBE = 16
+IVF_TRAIN_PER_LIST = 40      # k-means sample: 40 vectors per list (at most all of them), 10 iterations
+IVF_TRAIN_ITERATIONS = 10
+RETRAIN_GROWTH = 4.0
 
 _STOPWORDS = frozenset("""a an and are as at be been by for from had has have he her his in is it its
 of on or she that the their them they this to was were which who will with would not no""".split())
@@ -135,6 +152,7 @@ class Index:
         self.manifest = manifest
         self._faiss = None
         self.lock_timeout = 10.0
+        self.ann_threshold = ANN_THRESHOLD
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -203,7 +221,7 @@ class Index:
         passages = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
         return {"path": str(self.path), "format_version": FORMAT_VERSION,
                 "embedding_model": self._meta("embedding_model"), "dimension": self.dimension,
-                "documents": docs, "passages": passages, "vector_index": "flat-ip",
+                "documents": docs, "passages": passages, "vector_index": self._vector_kind(),
                 "generation": int(self._meta("generation") or 0), "created": self._meta("created"),
                 "updated": self._meta("updated")}
 
@@ -301,7 +319,7 @@ class Index:
             index.remove_ids(np.array(removed, dtype=np.int64))
         if new_ids:
             index.add_with_ids(vectors, np.array(new_ids, dtype=np.int64))
-        self._save_vectors()
+        self._save_or_restructure()
         return AddResult(documents=len(docs), passages=len(new_ids), replaced=replaced)
 
     def remove(self, doc_ids: list[str]) -> int:
@@ -326,7 +344,7 @@ class Index:
                 raise
             if removed:
                 self._vectors().remove_ids(np.array(removed, dtype=np.int64))
-            self._save_vectors()
+            self._save_or_restructure()
         return len(doc_ids)
 
     def close(self) -> None:
@@ -358,23 +376,56 @@ class Index:
                 index = faiss.read_index(str(path))
             except RuntimeError:
                 index = None
-        if index is None or index.ntotal != count or index.d != self.dimension:
+        if (index is None or index.ntotal != count or index.d != self.dimension
+                or self._wanted_structure(index, count) is not None):
             index = self._rebuild_vectors()
         self._faiss = index
 
-    def _rebuild_vectors(self):
-        import faiss
+    def _wanted_structure(self, index, count: int) -> str | None:
+        """The structure ``index`` should be rebuilt as for ``count`` passages, or None to keep it."""
+        if _is_ivf(index):
+            if count < self.ann_threshold // 2:
+                return "flat"
+            trained_on = int(self._meta("ivf_trained_on") or 0)
+            if trained_on and count > RETRAIN_GROWTH * trained_on:
+                return "ivf"
+            return None
+        return "ivf" if count >= self.ann_threshold else None
 
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+    def _save_or_restructure(self) -> None:
+        """After a write: save the vector file, rebuilding it first if the size now calls for another structure."""
+        if self._wanted_structure(self._faiss, self._faiss.ntotal) is not None:
+            self._rebuild_vectors()
+        else:
+            self._save_vectors()
+
+    def _stored_vectors(self, every: int = 1):
+        """(ids, vectors) of the stored passages in batches, every ``every``-th passage only if > 1."""
         cur = self.db.execute("SELECT id, vector FROM passages ORDER BY id")
+        n = 0
         while batch := cur.fetchmany(10000):
-            ids = np.array([r[0] for r in batch], dtype=np.int64)
-            vecs = np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32).reshape(len(batch), -1)
-            index.add_with_ids(vecs, ids)
+            if every > 1:
+                batch = [r for i, r in enumerate(batch, n) if i % every == 0]
+                n += 10000
+            if batch:
+                ids = np.array([r[0] for r in batch], dtype=np.int64)
+                yield ids, np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32).reshape(len(batch), -1)
+
+    def _rebuild_vectors(self):
+        count = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        index = build_vector_index(self.dimension, count, self._stored_vectors, self.ann_threshold)
+        if _is_ivf(index) and not self.db.in_transaction and os.access(self.path, os.W_OK):
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('ivf_trained_on', ?)", (str(count),))
         self._faiss = index
         if os.access(self.path, os.W_OK):
             self._save_vectors()
         return index
+
+    def _vector_kind(self) -> str:
+        """What the vector file holds: 'flat-ip', or 'ivf{nlist}-fp16-ip' with its nprobe."""
+        if self._faiss is None:
+            return self.manifest.get("vector_index") or "flat-ip"
+        return describe_vector_index(self._faiss)
 
     def _save_vectors(self) -> None:
         import faiss
@@ -387,8 +438,78 @@ class Index:
         self.manifest = {"format_version": FORMAT_VERSION, "embedding_model": info["embedding_model"],
                          "dimension": info["dimension"], "documents": info["documents"],
                          "passages": info["passages"], "vector_index": info["vector_index"],
+                         "ivf_trained_on": int(self._meta("ivf_trained_on") or 0) if info["vector_index"] != "flat-ip" else 0,
                          "generation": info["generation"], "created": info["created"], "updated": info["updated"]}
         atomic_write(self.path / MANIFEST, (json.dumps(self.manifest, indent=2) + "\n").encode())
+
+
+def faiss_ivf(index):
+    """The IVF index itself (downcast), or None when ``index`` is not one."""
+    import faiss
+
+    inner = faiss.downcast_index(index)
+    return inner if isinstance(inner, faiss.IndexIVF) else None
+
+
+def _is_ivf(index) -> bool:
+    return index is not None and faiss_ivf(index) is not None
+
+
+def ivf_params(count: int) -> tuple[int, int]:
+    """(nlist, nprobe) for an IVF index over ``count`` vectors."""
+    nlist = max(1, min(int(IVF_LISTS_PER_SQRT * count ** 0.5), count // 39))
+    nprobe = min(nlist, max(IVF_MIN_PROBE, int(round(nlist * IVF_PROBE_SHARE))))
+    return nlist, nprobe
+
+
+def new_vector_index(dimension: int, count: int, threshold: int = ANN_THRESHOLD):
+    """An empty FAISS index fit for ``count`` vectors: exact below ``threshold``, else IVF (untrained).
+
+    Both take ``add_with_ids`` and ``remove_ids``; neither is pickled (``faiss.serialize_index``).
+    """
+    import faiss
+
+    if count < threshold:
+        return faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+    nlist, nprobe = ivf_params(count)
+    index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dimension), dimension, nlist,
+                                          faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+    index.nprobe = nprobe
+    return index
+
+
+def build_vector_index(dimension: int, count: int, batches: Callable[[int], Iterable[tuple[np.ndarray, np.ndarray]]],
+                       threshold: int = ANN_THRESHOLD):
+    """A filled FAISS index over ``count`` vectors, its structure chosen by :func:`new_vector_index`.
+
+    ``batches(every)`` yields (ids, vectors) batches of every ``every``-th vector (1: all of them);
+    an IVF index is trained on such a sample, then filled. ``factcheck bench scale`` measures this.
+    """
+    import faiss
+
+    index = new_vector_index(dimension, count, threshold)
+    ivf = faiss_ivf(index)
+    if ivf is not None:
+        faiss.omp_set_num_threads(os.cpu_count() or 1)  # training and assignment are batch work
+        try:
+            ivf.cp.niter = IVF_TRAIN_ITERATIONS
+            every = max(1, count // (IVF_TRAIN_PER_LIST * ivf.nlist))
+            index.train(np.ascontiguousarray(np.concatenate([v for _, v in batches(every)]), dtype=np.float32))
+            for ids, vecs in batches(1):
+                index.add_with_ids(np.ascontiguousarray(vecs, dtype=np.float32), ids)
+        finally:
+            faiss.omp_set_num_threads(1)  # single queries are faster without OpenMP fan-out
+    else:
+        for ids, vecs in batches(1):
+            index.add_with_ids(np.ascontiguousarray(vecs, dtype=np.float32), ids)
+    return index
+
+
+def describe_vector_index(index) -> str:
+    ivf = faiss_ivf(index)
+    if ivf is None:
+        return "flat-ip"
+    return f"ivf{ivf.nlist}-fp16-ip(nprobe={ivf.nprobe})"
 
 
 def _connect(path: Path) -> sqlite3.Connection:

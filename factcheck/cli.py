@@ -302,14 +302,26 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
                  out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("factcheck/models/stance"),
                  max_minutes: Annotated[float, typer.Option(help="Wall-clock budget for training.")] = 85.0,
                  seed: Annotated[int, typer.Option()] = 13,
-                 threads: Annotated[int, typer.Option(min=1, help="CPU threads for torch.")] = 2):
-    """Train the stance cross-encoder on the labelled pairs under --data (see its model card)."""
+                 threads: Annotated[int, typer.Option(min=1, help="CPU threads for torch.")] = 1,
+                 lr: Annotated[float, typer.Option(help="Peak learning rate.")] = 8e-5,
+                 augment_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of support pairs "
+                                                              "turned into one-detail-changed refutes.")] = 0.0,
+                 init_from: Annotated[Optional[Path], typer.Option(help="Continue from an earlier run's "
+                                                                   "model folder.")] = None,
+                 calibrate: Annotated[bool, typer.Option(help="Only set the verdict thresholds of the model in "
+                                                         "--out from the validation split.")] = False):
+    """Train the stance cross-encoder on the labelled pairs under --data (the recipe: its MODEL_CARD.md)."""
     from .stance_train import main as train_main
 
     if "eval" in data.resolve().parts:
         _fail(f"{data}: training on an eval/ folder is not allowed; pass the train/ folder")
-    raise typer.Exit(train_main(["--data", str(data), "--out", str(out), "--max-minutes", str(max_minutes),
-                                 "--seed", str(seed), "--threads", str(threads)]))
+    args = ["--data", str(data), "--out", str(out), "--max-minutes", str(max_minutes), "--seed", str(seed),
+            "--threads", str(threads), "--lr", str(lr), "--augment-share", str(augment_share)]
+    if init_from:
+        args += ["--init-from", str(init_from)]
+    if calibrate:
+        args.append("--calibrate")
+    raise typer.Exit(train_main(args))
 
 
 @app.command("train-checkworthiness")

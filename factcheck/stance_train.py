@@ -737,6 +737,7 @@ def train(
         "training_command": (
             f"OMP_NUM_THREADS={threads} HF_HUB_OFFLINE=1 python -m factcheck.stance_train --data "
             f"<shared>/data/{Path(data_dir).name} --out {out_dir} --max-minutes {max_minutes:g} --seed {seed}"
+            f" --lr {lr:g}"
             + (f" --augment-share {augment_share:g}" if augment_share else "")
             + (f" --init-from {init_from}" if init_from else "")
         ),

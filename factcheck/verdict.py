@@ -38,7 +38,9 @@ class VerdictRule:
             t = read_stance_config().get("verdict_thresholds") or {}
         except (OSError, ValueError):
             return cls()
-        s, r = t.get("support", {}).get("threshold", 0.5), t.get("refute", {}).get("threshold", 0.5)
+        if not t:
+            return cls()
+        s, r = t.get("support", {}).get("threshold", cls.support), t.get("refute", {}).get("threshold", cls.refute)
         return cls(support=s, refute=r, conflict=max(s, r))
 
     def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]:

@@ -90,8 +90,9 @@ def test_obvious_pairs(trained: tuple, claim: str, passage: str, expected: str) 
 @needs_weights
 def test_trained_model_order_independent_of_batch_size(trained: tuple) -> None:
     tokenizer, model = trained
-    claims = [c for c, _, _ in OBVIOUS]
-    passages = [p for _, p, _ in OBVIOUS]
+    rows = [case.values if hasattr(case, "values") else case for case in OBVIOUS]
+    claims = [c for c, _, _ in rows]
+    passages = [p for _, p, _ in rows]
     full = predict_probs(tokenizer, model, claims, passages, batch_size=32)
     singles = np.vstack([predict_probs(tokenizer, model, [c], [p]) for c, p in zip(claims, passages)])
     np.testing.assert_allclose(full, singles, atol=1e-4)

@@ -14,8 +14,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 # The sample index, rebuilt when the bundled reference corpus changes.
+# Also exports the stance model's ONNX graph into the cache now, not during the first check.
 index/default/manifest.json: $(VENV)/.installed $(wildcard seeds/reference/*)
 	$(BIN)/factcheck index build seeds/reference --index index/default
+	echo '{"claim": "warm-up", "passage": "warm-up"}' | $(BIN)/factcheck stance - > /dev/null
 
 index: index/default/manifest.json
 

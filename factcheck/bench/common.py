@@ -5,11 +5,15 @@ Labels are plain strings; ``classes`` fixes the order in which per-class figures
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 
 def _check_lengths(gold: Sequence[str], pred: Sequence[str]) -> None:
@@ -114,3 +118,30 @@ def rounded(metrics: dict, digits: int = 4) -> dict:
         else:
             out[k] = v
     return out
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process in MB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The JSON lines of a data file; a clear InputError for a missing file or a bad line."""
+    from ..text import InputError
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror}; pass the data set's file or folder)") from None
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}: line {n} is not valid JSON ({e.msg})") from None
+    return rows

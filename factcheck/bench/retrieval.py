@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..text import InputError
-from .common import rounded, stopwatch
+from .common import read_jsonl as _read_jsonl, rounded, stopwatch
 from .ir_metrics import evaluate
 
 DEPTH = 100  # documents ranked per query and system (metrics look at the top 10)
@@ -53,17 +53,6 @@ class RetrievalSet:
 
 # --------------------------------------------------------------------------- loaders
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (pass the data set's file or folder)")
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise InputError(f"{path}: line {n} is not valid JSON ({e.msg})") from None
-    return rows
 
 
 def load_climate_fever(path: Path, split: str | None = None) -> RetrievalSet:

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .common import rounded
+from .common import rss_mb as _rss_mb, rounded
 
 RANK = 64
 SPREAD = 1.2   # within-topic spread in the latent space (topic centres have unit scale)
@@ -62,13 +62,6 @@ def structured_vectors(n: int, queries: int, dimension: int = 384, seed: int = 0
     return data, gen.draw(queries, np.random.default_rng(seed + 2))
 
 
-def _rss_mb() -> float:
-    """Current resident set size of this process in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 def _latencies_ms(search, queries: np.ndarray) -> np.ndarray:

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from .common import rounded
+from .common import rss_mb as _rss_mb, rounded
 
 # ---------------------------------------------------------------------------- generated text
 
@@ -134,12 +134,6 @@ class NaiveStance:
 
 # ---------------------------------------------------------------------------- measuring
 
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from ..stance_model import LABELS
 from ..text import InputError
 from .common import accuracy, confusion, f1_per_class, label_counts, macro_f1, majority_label, present_classes, \
     rounded, stopwatch
+from .common import read_jsonl as _read_jsonl
 
 SUPPORT, REFUTE, NEUTRAL = LABELS
 
@@ -37,19 +38,6 @@ class Pair(NamedTuple):
 
 # --------------------------------------------------------------------------- loaders
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise InputError(f"{path}: line {n} is not valid JSON ({e.msg})") from None
-    return rows
 
 
 def _file_in(path: Path, name: str) -> Path:

@@ -272,21 +272,14 @@ def stance(pairs: Annotated[Path, typer.Argument(help='JSON lines of {"claim": .
            batch_size: Annotated[int, typer.Option(min=1, max=512)] = 32):
     """Score (claim, passage) pairs: one {"label", "probs"} line per input line, in input order."""
     from .stance import CrossEncoderStance, label_of, probs_dict
-    from .text import decode_text
+    from .text import decode_text, parse_jsonl
 
     try:
         raw = sys.stdin.buffer.read() if str(pairs) == "-" else pairs.read_bytes()
-        rows = []
-        for n, line in enumerate(decode_text(raw, str(pairs)).splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"{pairs}: line {n} is not valid JSON ({e.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("claim"), str) or not isinstance(row.get("passage"), str):
-                raise InputError(f'{pairs}: line {n} needs string fields "claim" and "passage"')
-            rows.append(row)
+        rows = parse_jsonl(decode_text(raw, str(pairs)), str(pairs))
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row.get("claim"), str) or not isinstance(row.get("passage"), str):
+                raise InputError(f'{pairs}: pair {n} needs string fields "claim" and "passage"')
         probs = CrossEncoderStance(stance_model, batch_size=batch_size).score(
             [r["claim"] for r in rows], [r["passage"] for r in rows])
     except OSError as e:

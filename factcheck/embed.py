@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
-import tempfile
-import warnings
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .onnx_export import cache_dir, export_graph, session
 from .text import InputError
 
 if TYPE_CHECKING:
@@ -129,10 +127,6 @@ class Embedder:
 
 # ---------------------------------------------------------------------------- ONNX backend
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("FACTCHECK_CACHE") or Path.home() / ".cache" / "factcheck")
-
-
 def onnx_supported(path: str) -> bool:
     """True for a local sentence-transformers folder holding a transformer + mean pooling only
     (optionally normalised), the shape the ONNX encoder reproduces exactly."""
@@ -163,18 +157,13 @@ class OnnxEncoder:
 
     @classmethod
     def load(cls, path: str, quantized: bool = False, threads: int | None = None) -> OnnxEncoder:
-        import onnxruntime as ort
         from transformers import AutoTokenizer
 
         folder = Path(path)
         max_length = int(json.loads((folder / "sentence_bert_config.json").read_text()).get("max_seq_length", 256))
         dimension = int(json.loads((folder / "config.json").read_text())["hidden_size"])
-        onnx_file = export_onnx(folder, quantized)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
-        options.log_severity_level = 3
-        session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
-        return cls(AutoTokenizer.from_pretrained(str(folder)), session, max_length, dimension)
+        return cls(AutoTokenizer.from_pretrained(str(folder)), session(export_onnx(folder, quantized), threads),
+                   max_length, dimension)
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), np.float32)
@@ -197,13 +186,12 @@ def export_onnx(folder: Path, quantized: bool = False) -> Path:
     """Export the model's transformer to ONNX once (int8-quantised when asked); return the cached file."""
     weights = sorted(folder.glob("*.safetensors"))
     digest = hashlib.sha256(b"".join(w.read_bytes() for w in weights)).hexdigest()[:16]
-    target = _cache_dir() / f"embed-{digest}-{'int8pc' if quantized else 'fp32'}.onnx"
+    target = cache_dir() / f"embed-{digest}-{'int8pc' if quantized else 'fp32'}.onnx"
     if target.exists():
         return target
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     model = AutoModel.from_pretrained(str(folder)).eval()
     sample = AutoTokenizer.from_pretrained(str(folder))(["A sentence to trace the graph."], return_tensors="pt")
     names = [n for n in OnnxEncoder.INPUTS if n in sample]
@@ -216,26 +204,7 @@ def export_onnx(folder: Path, quantized: bool = False) -> Path:
         def forward(self, *args):
             return self.inner(**dict(zip(names, args))).last_hidden_state
 
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # tracer warnings about shapes the dynamic axes already cover
-        fp32 = Path(tmp) / "fp32.onnx"
-        axes = {n: {0: "batch", 1: "seq"} for n in names}
-        torch.onnx.export(_Hidden(model), tuple(sample[n] for n in names), str(fp32), input_names=names,
-                          output_names=["tokens"], dynamic_axes={**axes, "tokens": {0: "batch", 1: "seq"}},
-                          opset_version=17, dynamo=False)
-        final = fp32
-        if quantized:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
-            final = Path(tmp) / "int8.onnx"
-            root = logging.getLogger()
-            level = root.level
-            root.setLevel(logging.ERROR)  # its advice to pre-process is logged to the root logger
-            try:
-                # per-channel weights keep the vectors within cos 0.99 of fp32 (per-tensor: 0.96)
-                quantize_dynamic(str(fp32), str(final), weight_type=QuantType.QInt8, per_channel=True,
-                                 op_types_to_quantize=["MatMul"])
-            finally:
-                root.setLevel(level)
-        os.replace(final, target)  # atomic: a second process sees the whole file or none
-    return target
+    # per-channel weights keep the vectors within cos 0.99 of fp32 (per-tensor: 0.96)
+    quantize = {"per_channel": True, "op_types_to_quantize": ["MatMul"]} if quantized else None
+    return export_graph(_Hidden(model), tuple(sample[n] for n in names), names, "tokens", {0: "batch", 1: "seq"},
+                        target, quantize)

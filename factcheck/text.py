@@ -6,6 +6,7 @@ passage can always be traced back to, and highlighted in, the text it came from.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,6 +60,23 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def parse_jsonl(text: str, name: str) -> list[dict]:
+    """The JSON objects of JSON-lines text (blank lines skipped); a bad line is an InputError
+    naming the line."""
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{name}: line {n} is not a JSON object")
+        rows.append(row)
+    return rows
 
 
 def paragraphs(text: str) -> list[Span]:

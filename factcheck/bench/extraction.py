@@ -20,7 +20,6 @@ Baseline (``sentence``): one claim per benchmark sentence, the sentence as writt
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..text import InputError
-from .common import rounded, stopwatch
+from .common import read_jsonl, rounded, stopwatch
 
 MATCH_F1 = 0.5
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -67,13 +66,7 @@ def load_factcheck_bench(path: Path) -> list[dict[str, Any]]:
     if not file.is_file():
         raise InputError(f"{file}: no such file (pass factcheck-GPT-benchmark.jsonl or its folder)")
     out = []
-    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{file}: line {n} is not valid JSON ({e.msg})") from None
+    for row in read_jsonl(file):
         sents = row.get("sentences") or {}
         keys = sorted(sents, key=lambda k: int(re.sub(r"\D", "", k) or 0))
         sentences = [sents[k].get("text", "").strip() for k in keys]

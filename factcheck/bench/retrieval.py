@@ -20,7 +20,6 @@ the same code runs on ``train/`` (for choosing settings) and ``eval/`` (for repo
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import random
 import re
 import tempfile

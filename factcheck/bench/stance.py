@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path

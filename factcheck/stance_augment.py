@@ -1,12 +1,21 @@
-"""Contrastive training pairs: a supported claim with one detail changed is refuted.
+"""Contrastive training pairs: which changed detail matters, and which does not.
 
 NLI data teaches "same topic, same words" too often means "supports": a claim naming the wrong
-city, person, year or weekday reads as supported by a passage about the right one. From each
-sampled *support* pair of the training split this makes a *refute* pair by changing one detail
-of the claim that the passage states: a year, a number, a weekday, a month, a name (swapped
-for another name seen in the training claims), a quantifier ("no" <-> "some"), or a flipped
-negation. Only training pairs are
-used, never validation or eval data.
+city, person, year or weekday reads as supported by a passage about the right one. Trained on
+that fix alone, the model learns the opposite shortcut: any passage about the same event with
+another date or name "refutes". So from sampled gold pairs this makes a contrast set:
+
+- ``swap_refutes``: one detail of the claim that the passage states is changed (a year, number,
+  weekday, month, name, "no" <-> "some", or a flipped negation): refute.
+- ``keep_supports``: one detail of the passage that the claim does not mention is changed: the
+  claim is still supported. Another date elsewhere in the passage is not a contradiction.
+- ``drop_neutrals``: a supporting passage loses the detail the claim states (its year or
+  weekday), or the sentence that states the claim: what is left is about the same event but
+  neither supports nor refutes it.
+- ``pad_passages``: a sentence from another passage is appended: the label is unchanged.
+
+Each function maps pairs of one split to new pairs of that split, so validation pairs are built
+only from validation pairs.
 """
 
 from __future__ import annotations
@@ -136,4 +145,112 @@ def swap_refutes(pairs: list, share: float, rng: random.Random, refute_label: in
         else:
             if rng.random() < negation_share and (new := _negate(p.claim, p.passage, rng)):
                 out.append(replace(p, claim=new, label=refute_label, kind="swap-negation"))
+    return out
+
+
+_PREPOSITION = r"(?:(?:in|on|of|since|by|from|during|until)\s+)?"
+# A sentence end, not an initial ("George R. R. Martin") or a title ("Jr.", "Dr.").
+_SENTENCE_BREAK = re.compile(r"(?<![ .][A-Z]\.)(?<!Jr\.)(?<!Sr\.)(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!St\.)(?<!vs\.)"
+                             r"(?<=[.!?])\s+(?=[A-Z\"(])")
+
+
+def _details(text: str) -> dict[str, list[re.Match]]:
+    """Year, number, weekday, month and name mentions, by kind."""
+    return {
+        "year": list(_YEAR.finditer(text)),
+        "number": [m for m in _NUMBER.finditer(text) if not _YEAR.fullmatch(m.group(1))],
+        "weekday": list(re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", text)),
+        "month": list(re.finditer(r"\b(" + "|".join(MONTHS) + r")\b", text)),
+        "name": [m for m in _NAME.finditer(text) if m.start() > 0 and m.group(1) not in _COMMON_CAPS],
+    }
+
+
+def _changed(kind: str, value: str, names: list[str], rng: random.Random) -> str | None:
+    if kind == "year":
+        return str(int(value) + rng.choice([-1, 1]) * rng.randint(1, 12))
+    if kind == "number":
+        n = int(value.replace(",", ""))
+        return f"{n + rng.randint(1, 9) * rng.choice([-1, 1]) if n > 9 else n + rng.randint(1, 5):,}"
+    if kind in ("weekday", "month"):
+        words = WEEKDAYS if kind == "weekday" else MONTHS
+        return rng.choice([w for w in words if w != value])
+    pool = [n for n in names if len(n.split()) == len(value.split()) and n != value]
+    return rng.choice(pool) if pool else None
+
+
+def keep_supports(pairs: list, share: float, rng: random.Random, support_label: int) -> list:
+    """Support pairs whose passage has one detail changed that the claim never mentions.
+
+    Only a kind of detail the claim has none of is changed (no year in the claim: a passage year
+    may change), so the claim's support cannot hinge on it.
+    """
+    names = sorted({m.group(1) for p in pairs for m in _NAME.finditer(p.claim)
+                    if m.start() > 0 and m.group(1) not in _COMMON_CAPS})
+    out = []
+    for p in pairs:
+        if p.label != support_label or p.kind != "gold" or rng.random() >= share:
+            continue
+        in_claim = _details(p.claim)
+        claim_words = set(p.claim.lower().split())
+        options = [(kind, m) for kind, ms in _details(p.passage).items() if not in_claim[kind] for m in ms
+                   if kind != "name" or not claim_words & set(m.group(1).lower().split())]
+        for kind, m in rng.sample(options, len(options)):
+            if (new := _changed(kind, m.group(1), names, rng)) and new != m.group(1):
+                passage = p.passage[:m.start()] + new + p.passage[m.end():]
+                out.append(replace(p, passage=passage, kind=f"keep-{kind}"))
+                break
+    return out
+
+
+def drop_neutrals(pairs: list, share: float, rng: random.Random, labels: tuple[int, int],
+                  neutral_label: int, sentence_sources: frozenset[str] = frozenset()) -> list:
+    """Neutral pairs: the passage without the claim's year/weekday, or without its closest sentence.
+
+    ``labels`` are the gold labels (support, refute); only support pairs are used, since the
+    rest of a refuting passage often still refutes. Sentence drops are only made for
+    ``sentence_sources``, whose passages are minimal evidence (FEVER, SciFact rationales), so the
+    sentences left do not state the claim on their own.
+    """
+    out = []
+    for p in pairs:
+        if p.label != labels[0] or p.kind != "gold" or rng.random() >= share:
+            continue
+        stated = [m.group(1) for kind in ("year", "weekday") for m in _details(p.claim)[kind]
+                  if m.group(1) in p.passage]
+        if stated and p.label == labels[0]:
+            value = rng.choice(stated)
+            passage = re.sub(r"\s*,?\s*" + _PREPOSITION + r"(?<![\w-])" + value + r"(?![\w-])", "", p.passage,
+                             flags=re.IGNORECASE)
+            passage = re.sub(r"\s*\(\s*\)", "", passage)
+            if value not in passage:
+                out.append(replace(p, passage=passage.strip(), label=neutral_label, kind="drop-detail"))
+                continue
+        sents = _SENTENCE_BREAK.split(p.passage)
+        # only from support pairs: a refuting passage's other sentences often still refute
+        if p.label == labels[0] and p.source in sentence_sources and len(sents) >= 2:
+            words = set(re.findall(r"[a-z0-9]+", p.claim.lower()))
+            closest = max(range(len(sents)), key=lambda i: len(words & set(re.findall(r"[a-z0-9]+", sents[i].lower()))))
+            rest = " ".join(s for i, s in enumerate(sents) if i != closest)
+            if len(rest.split()) >= 6:
+                out.append(replace(p, passage=rest, label=neutral_label, kind="drop-sentence"))
+    return out
+
+
+def pad_passages(pairs: list, share: float, rng: random.Random, max_words: int = 90) -> list:
+    """The same pair with one sentence of another group's passage appended: label unchanged."""
+    by_source: dict[str, list] = {}
+    for p in pairs:
+        by_source.setdefault(p.source, []).append(p)
+    out = []
+    for p in pairs:
+        if rng.random() >= share:
+            continue
+        other = rng.choice(by_source[p.source])
+        if other.group == p.group:
+            continue
+        extra = rng.choice(_SENTENCE_BREAK.split(other.passage))
+        if len(p.passage.split()) + len(extra.split()) <= max_words:
+            first, second = (extra, p.passage) if rng.random() < 0.5 else (p.passage, extra)
+            passage = first.rstrip() + ("" if first.rstrip()[-1:] in ".!?" else ".") + " " + second
+            out.append(replace(p, passage=passage, kind=f"pad-{p.kind}"))
     return out

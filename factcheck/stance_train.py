@@ -488,6 +488,34 @@ def build_dataset(
     return train, val, stats
 
 
+SENTENCE_DROP_SOURCES = frozenset({"fever", "scifact", "check-covid"})
+
+
+def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int,
+                       share: float) -> tuple[list[Pair], list[Pair]]:
+    """Both splits plus their contrast sets (``stance_augment``), each built from its own split.
+
+    Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
+    of the gold pairs, padded copies from a fifth of that. Validation contrast pairs are scored
+    as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``).
+    """
+    from dataclasses import replace
+
+    from factcheck.stance_augment import drop_neutrals, keep_supports, pad_passages, swap_refutes
+
+    rng = random.Random(f"{seed}:swap")
+
+    def contrast(pairs: list[Pair]) -> list[Pair]:
+        return (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
+                + keep_supports(pairs, share, rng, SUPPORT)
+                + drop_neutrals(pairs, share, rng, (SUPPORT, REFUTE), NEUTRAL, SENTENCE_DROP_SOURCES)
+                + pad_passages(pairs, share / 5, rng))
+
+    train_extra = contrast(train_pairs)
+    val_extra = [replace(p, source="syn-" + p.kind.split("-")[0]) for p in contrast(val_pairs)]
+    return train_pairs + train_extra, val_pairs + val_extra
+
+
 def describe(pairs: list[Pair]) -> dict[str, Any]:
     """Counts per source x label and per neutral kind, for the log and the model card."""
     per_source: dict[str, dict[str, int]] = defaultdict(lambda: {lab: 0 for lab in LABELS})
@@ -664,15 +692,7 @@ def train(
 
     train_pairs, val_pairs, stats = build_dataset(Path(data_dir), seed, caps, val_total, sources=sources)
     if augment_share > 0:
-        # Contrastive refutes (one changed detail); the validation ones are scored as source "swaps".
-        from dataclasses import replace
-
-        from factcheck.stance_augment import swap_refutes
-
-        aug_rng = random.Random(f"{seed}:swap")
-        train_pairs = train_pairs + swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
-        val_pairs = val_pairs + [replace(p, source="swaps")
-                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+        train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share)
         random.Random(seed).shuffle(train_pairs)
         stats = {"train": describe(train_pairs), "val": describe(val_pairs)}
     log("data", **stats, seconds=round(time.time() - t0, 1))
@@ -892,17 +912,10 @@ def calibrate_thresholds(data_dir: Path, model_dir: Path | None = None, seed: in
 
 
 def _validation_pairs(data_dir: Path, seed: int, augment_share: float) -> list[Pair]:
-    """The validation split exactly as training built it (same seed, same swap draws)."""
-    from dataclasses import replace
-
-    from factcheck.stance_augment import swap_refutes
-
+    """The validation split exactly as training built it (same seed, same contrast draws)."""
     train_pairs, val_pairs, _ = build_dataset(data_dir, seed)
-    if augment_share > 0:  # same draw as training: train swaps first, then validation swaps
-        aug_rng = random.Random(f"{seed}:swap")
-        swap_refutes(train_pairs, augment_share, aug_rng, REFUTE, SUPPORT)
-        val_pairs = val_pairs + [replace(p, source="swaps")
-                                 for p in swap_refutes(val_pairs, augment_share, aug_rng, REFUTE, SUPPORT)]
+    if augment_share > 0:
+        _, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share)
     return val_pairs
 
 

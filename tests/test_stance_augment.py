@@ -1,0 +1,84 @@
+"""Contrast sets for stance training: which changed detail flips the label, and which does not."""
+
+from __future__ import annotations
+
+import random
+
+from factcheck.stance_augment import drop_neutrals, keep_supports, pad_passages, swap_refutes
+from factcheck.stance_train import NEUTRAL, REFUTE, SUPPORT, Pair, with_contrast_sets
+
+TALKS = Pair(
+    "The Istanbul talks were held on Thursday",
+    "Russian and US delegations met in Istanbul on Thursday, 27 February 2025, for talks led by Sonata Coulter.",
+    SUPPORT, "news", "g1",
+)
+BORN = Pair("Lalla Ward is an actress", "Lalla Ward (born 28 June 1959) is an English actress and author.",
+            SUPPORT, "fever", "g2")
+TWO_SENTENCES = Pair(
+    "Halsey signed a recording contract with Astralwerks",
+    "Halsey was born in Edison, New Jersey. She signed a recording contract with Astralwerks and released an EP.",
+    SUPPORT, "fever", "g3",
+)
+
+
+def test_swap_changes_a_detail_the_passage_states_into_a_refute():
+    out = swap_refutes([TALKS], 1.0, random.Random(0), REFUTE, SUPPORT)
+    assert len(out) == 1 and out[0].label == REFUTE and out[0].kind.startswith("swap-")
+    assert out[0].claim != TALKS.claim and out[0].passage == TALKS.passage
+
+
+def test_keep_changes_only_passage_details_the_claim_does_not_mention():
+    for seed in range(20):
+        [kept] = keep_supports([TALKS], 1.0, random.Random(seed), SUPPORT)
+        assert kept.label == SUPPORT and kept.claim == TALKS.claim and kept.passage != TALKS.passage
+        # the claim names Istanbul and Thursday: those stay, so the claim is still supported
+        assert "Istanbul" in kept.passage and "Thursday" in kept.passage
+    [kept] = keep_supports([BORN], 1.0, random.Random(1), SUPPORT)
+    assert "Lalla Ward" in kept.passage
+
+
+def test_keep_skips_refutes_and_pairs_with_nothing_to_change():
+    refute = Pair("Paris is in Spain", "Paris is in France", REFUTE, "x", "g")
+    plain = Pair("the sky is blue", "the sky is blue today", SUPPORT, "x", "g")
+    assert keep_supports([refute, plain], 1.0, random.Random(0), SUPPORT) == []
+
+
+def test_drop_removes_the_claims_year_or_weekday_and_makes_a_neutral():
+    [dropped] = drop_neutrals([TALKS], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL)
+    assert dropped.label == NEUTRAL and dropped.kind == "drop-detail"
+    assert "Thursday" not in dropped.passage and "Istanbul" in dropped.passage
+    year = Pair("Halsey signed in 2014", "In 2014, Halsey signed (2014) with Astralwerks.", SUPPORT, "fever", "g")
+    [dropped] = drop_neutrals([year], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL)
+    assert "2014" not in dropped.passage and "()" not in dropped.passage
+    assert not dropped.passage.lower().startswith("in,")
+
+
+def test_drop_sentence_only_for_minimal_evidence_sources_and_support_pairs():
+    sources = frozenset({"fever"})
+    [dropped] = drop_neutrals([TWO_SENTENCES], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL, sources)
+    assert dropped.kind == "drop-sentence" and dropped.passage == "Halsey was born in Edison, New Jersey."
+    other_source = Pair(TWO_SENTENCES.claim, TWO_SENTENCES.passage, SUPPORT, "citation-integrity", "g3")
+    refuting = Pair(TWO_SENTENCES.claim, TWO_SENTENCES.passage, REFUTE, "fever", "g3")
+    assert drop_neutrals([other_source, refuting], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL, sources) == []
+
+
+def test_pad_appends_another_groups_sentence_and_keeps_the_label():
+    pairs = [TALKS, BORN, TWO_SENTENCES, Pair("a cat", "A cat sleeps", NEUTRAL, "fever", "g4")]
+    out = pad_passages(pairs, 1.0, random.Random(3))
+    assert out
+    by_group = {p.group: p for p in pairs}
+    for p in out:
+        original = by_group[p.group]
+        assert p.label == original.label and p.claim == original.claim
+        assert original.passage in p.passage and len(p.passage) > len(original.passage)
+        assert p.kind == "pad-gold"
+
+
+def test_contrast_sets_draw_validation_pairs_from_validation_only():
+    train = [TALKS, BORN]
+    val = [TWO_SENTENCES]
+    new_train, new_val = with_contrast_sets(train, val, 13, 1.0)
+    assert new_train[:2] == train and len(new_train) > 2
+    assert {p.group for p in new_val} == {"g3"}
+    assert all(p.source.startswith("syn-") for p in new_val[1:])
+    assert {p.kind.split("-")[0] for p in new_train[2:]} >= {"swap", "keep", "drop"}

@@ -153,8 +153,9 @@ def index_info(index: IndexOpt = None, as_json: Annotated[bool, typer.Option("--
         Console().print(table)
 
 
-StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Hugging Face NLI model name or folder "
-                                                  "to judge stance [default: factcheck's own].")]
+StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Hugging Face NLI model name or folder, "
+                                                  "or a folder written by train-stance, to judge stance "
+                                                  "[default: factcheck's own].")]
 
 
 def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None,

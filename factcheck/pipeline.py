@@ -57,7 +57,7 @@ class Checker:
             self.stance = CrossEncoderStance()
         if self.verdict_rule is None:
             own = isinstance(self.stance, CrossEncoderStance) and self.stance.own
-            self.verdict_rule = VerdictRule.for_own_model() if own else VerdictRule()
+            self.verdict_rule = VerdictRule.for_own_model(self.stance.own_dir) if own else VerdictRule()
 
     @property
     def embedder(self) -> Embedder:

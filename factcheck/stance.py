@@ -53,8 +53,9 @@ class CrossEncoderStance:
     """A sequence-classification model over (claim, passage) pairs, loaded lazily.
 
     Args:
-        name: ``None`` (or "factcheck") for the project's own model, else a Hugging Face model
-            name or a local folder holding an NLI sequence-classification model.
+        name: ``None`` (or "factcheck") for the project's own model; a folder written by
+            ``train-stance`` (another own-format model); else a Hugging Face model name or a
+            local folder holding an NLI sequence-classification model.
         batch_size: pairs per forward pass; pairs are sorted by length so padding stays small.
             The int8 backend always scores one pair per pass: dynamic quantisation scales the
             activations over the whole batch, so in a batch a pair's probabilities would depend on
@@ -73,13 +74,24 @@ class CrossEncoderStance:
 
     @property
     def own(self) -> bool:
-        return self.name in (None, "", "factcheck")
+        """The project's own format: the shipped model, or a folder that ``train-stance`` wrote."""
+        return self.name in (None, "", "factcheck") or self.own_dir is not None
+
+    @property
+    def own_dir(self) -> Path | None:
+        """The folder of an own-format model named by path (``None`` for the shipped one)."""
+        from .stance_model import CONFIG_FILE, WEIGHTS_FILE
+
+        if self.name in (None, "", "factcheck"):
+            return None
+        folder = Path(self.name)
+        return folder if (folder / WEIGHTS_FILE).is_file() and (folder / CONFIG_FILE).is_file() else None
 
     def _load(self) -> tuple[Any, Any, list[int]]:
         """(tokenizer, forward: batch -> logits, column map), loaded on first use."""
         if self._loaded is None:
             if self.own:
-                self._loaded = _load_own(self.backend)
+                self._loaded = _load_own(self.backend, self.own_dir)
             else:
                 tokenizer, model, columns = _load_hf(self.name)
                 self._loaded = (tokenizer, _torch_forward(model), columns)
@@ -107,18 +119,18 @@ def _torch_forward(model: Any):
     return forward
 
 
-def _load_own(backend: str) -> tuple[Any, Any, list[int]]:
+def _load_own(backend: str, model_dir: Path | None = None) -> tuple[Any, Any, list[int]]:
     from .stance_model import load_stance_model
 
     try:
-        tokenizer, model = load_stance_model()
+        tokenizer, model = load_stance_model(model_dir)
     except FileNotFoundError as e:
         raise InputError(f"stance model missing: {e}") from None
     if backend == "torch":
         return tokenizer, _torch_forward(model), [0, 1, 2]
     from .stance_onnx import OnnxForward, export
 
-    return tokenizer, OnnxForward(export(quantized=backend == "onnx-int8")), [0, 1, 2]
+    return tokenizer, OnnxForward(export(model_dir, quantized=backend == "onnx-int8")), [0, 1, 2]
 
 
 def _load_hf(name: str) -> tuple[Any, Any, list[int]]:

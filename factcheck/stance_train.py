@@ -850,7 +850,8 @@ def train(
 
 
 def validate_backends(data_dir: Path, seed: int = 13, augment_share: float = 0.6,
-                      backends: Iterable[str] = ("torch", "onnx", "onnx-int8")) -> dict[str, Any]:
+                      backends: Iterable[str] = ("torch", "onnx", "onnx-int8"),
+                      model_dir: Path | None = None) -> dict[str, Any]:
     """Macro-F1 and pairs/s of the committed model per inference backend, on the validation split.
 
     The split is rebuilt exactly as in training (same seed), so this is how the default backend
@@ -862,7 +863,7 @@ def validate_backends(data_dir: Path, seed: int = 13, augment_share: float = 0.6
     gold, sources = [p.label for p in val_pairs], [p.source for p in val_pairs]
     out: dict[str, Any] = {"pairs": len(val_pairs)}
     for backend in backends:
-        model = CrossEncoderStance(backend=backend)
+        model = CrossEncoderStance(str(model_dir) if model_dir else None, backend=backend)
         model.score(["warm up"], ["warm up"])
         t = time.perf_counter()
         probs = model.score([p.claim for p in val_pairs], [p.passage for p in val_pairs])
@@ -889,7 +890,8 @@ def calibrate_thresholds(data_dir: Path, model_dir: Path | None = None, seed: in
     from factcheck.stance_model import DEFAULT_MODEL_DIR
 
     val_pairs = _validation_pairs(Path(data_dir), seed, augment_share)
-    probs = CrossEncoderStance(backend=backend).score([p.claim for p in val_pairs], [p.passage for p in val_pairs])
+    model = CrossEncoderStance(str(model_dir) if model_dir else None, backend=backend)
+    probs = model.score([p.claim for p in val_pairs], [p.passage for p in val_pairs])
     gold = np.array([p.label for p in val_pairs])
     thresholds: dict[str, Any] = {"precision_target": precision, "pairs": len(val_pairs), "backend": backend}
     for label in (SUPPORT, REFUTE):
@@ -940,12 +942,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of support pairs turned into one-detail-changed refutes")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
-                    help="score the committed model per backend on the validation split; no training")
+                    help="score the model in --out per backend on the validation split; no training")
     ap.add_argument("--calibrate", action="store_true",
                     help="set the verdict thresholds of the model in --out from the validation split")
     a = ap.parse_args(argv)
     if a.validate_only:
-        print(json.dumps(validate_backends(a.data, a.seed, a.augment_share), indent=2))
+        print(json.dumps(validate_backends(a.data, a.seed, a.augment_share, model_dir=a.out), indent=2))
         return 0
     if a.calibrate:
         print(json.dumps(calibrate_thresholds(a.data, a.out, a.seed, a.augment_share), indent=2))

@@ -9,6 +9,7 @@ refutation decide; a claim with no passage that clearly supports or refutes it i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .types import Evidence
 
@@ -30,12 +31,12 @@ class VerdictRule:
     conflict: float = 0.8
 
     @classmethod
-    def for_own_model(cls) -> VerdictRule:
+    def for_own_model(cls, model_dir: Path | None = None) -> VerdictRule:
         """Thresholds calibrated on the model's validation split (its config), else the defaults."""
         from .stance_model import read_stance_config
 
         try:
-            t = read_stance_config().get("verdict_thresholds") or {}
+            t = read_stance_config(model_dir).get("verdict_thresholds") or {}
         except (OSError, ValueError):
             return cls()
         if not t:

@@ -139,3 +139,35 @@ def test_save_then_load_round_trips(tmp_path: Path, untrained: tuple) -> None:
         a, b = model(**enc).logits, loaded(**enc).logits
     # stored in fp16: equal up to half-precision rounding of the fine-tuned weights
     torch.testing.assert_close(a, b, atol=5e-2, rtol=0)
+
+
+@needs_weights
+def test_a_trained_folder_given_by_path_is_loaded_as_an_own_model(tmp_path):
+    """``--stance-model runs/x`` scores with that folder's weights (and its verdict thresholds)."""
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from factcheck.stance import CrossEncoderStance
+    from factcheck.verdict import VerdictRule
+
+    folder = tmp_path / "candidate"
+    shutil.copytree(DEFAULT_MODEL_DIR, folder)
+    weights = load_file(str(folder / WEIGHTS_FILE))
+    weights["classifier.bias"] = weights["classifier.bias"].clone()
+    weights["classifier.bias"][LABELS.index("neutral")] += 50.0  # this candidate always says neutral
+    save_file(weights, str(folder / WEIGHTS_FILE))
+    config = json.loads((folder / CONFIG_FILE).read_text())
+    config["verdict_thresholds"] = {"support": {"threshold": 0.9}, "refute": {"threshold": 0.95}}
+    (folder / CONFIG_FILE).write_text(json.dumps(config))
+
+    candidate = CrossEncoderStance(str(folder), backend="torch")
+    assert candidate.own and candidate.own_dir == folder
+    claim, passage, expected = OBVIOUS[0]
+    assert expected == "support"
+    probs = candidate.score([claim], [passage])[0]
+    assert LABELS[int(np.argmax(probs))] == "neutral"
+    shipped = CrossEncoderStance(backend="torch").score([claim], [passage])[0]
+    assert LABELS[int(np.argmax(shipped))] == "support"
+    rule = VerdictRule.for_own_model(candidate.own_dir)
+    assert (rule.support, rule.refute) == (0.9, 0.95)

@@ -372,6 +372,22 @@ def bench_stance(dataset: Annotated[str, typer.Option(help="climate-fever, healt
     Console().print(table)
 
 
+@bench_app.command("seeds")
+def bench_seeds(stance_model: StanceOpt = None,
+                index: Annotated[Path, typer.Option(help="The sample index (built from seeds/reference if missing).")]
+                = Path("index/default"),
+                backend: Annotated[Optional[str], typer.Option(help="Own model only: torch, onnx or onnx-int8.")] = None,
+                as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """The project's own stance checks: minimal pairs, the doctored and the true sample article."""
+    from .bench.seeds import run as run_seeds_bench
+
+    try:
+        result = run_seeds_bench(index, stance_model, backend)
+    except InputError as e:
+        _fail(str(e))
+    _print_bench(result, as_json)
+
+
 # ---- benchmarks: retrieval, extraction, speed, scale, embedding (factcheck/bench/, docs/benchmarks.md)
 
 def _print_bench(result: dict, as_json: bool) -> None:

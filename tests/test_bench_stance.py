@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from factcheck.bench.common import (accuracy, confusion, f1_per_class, label_counts, macro_f1, majority_label,
                                     present_classes, stopwatch)
@@ -195,3 +195,18 @@ def test_bench_command_bad_input(tmp_path):
     with pytest.raises(InputError, match="no labelled pairs"):
         (tmp_path / "empty.jsonl").write_text("")
         load_pairs("climate-fever", tmp_path / "empty.jsonl")
+
+
+def test_bench_seeds_scores_a_given_model_on_the_projects_own_checks(sample_index, tiny_nli):
+    """The tiny model always says "refute": its scores on the own checks are known in advance."""
+    proc = run_cli("bench", "seeds", "--stance-model", str(tiny_nli), "--index", str(sample_index.path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    pairs = [json.loads(line) for line in (ROOT / "tests" / "data" / "minimal_pairs.jsonl").read_text().splitlines()]
+    refutes = sum(p["label"] == "refute" for p in pairs)
+    assert result["minimal_pairs"]["pairs"] == len(pairs) >= 30
+    assert result["minimal_pairs"]["passed"] == refutes
+    assert len(result["minimal_pairs"]["misses"]) == len(pairs) - refutes
+    assert result["doctored"]["planted"]["of"] == 8 and result["doctored"]["true"]["as_expected"] == 0
+    assert result["doctored"]["true"]["of"] == len(result["doctored"]["true"]["misses"]) > 0
+    assert "supported" not in result["true_article_verdicts"] and result["true_article_verdicts"]["refuted"] > 0

@@ -8,54 +8,26 @@ so a retrained model that does worse fails. Both print the claim-by-claim table.
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
-from conftest import DOCTORED, SEEDS
+from conftest import DOCTORED
 
+from factcheck.bench.seeds import doctored_scoreboard, load_article_set
 from factcheck.pipeline import Checker
 from factcheck.stance import has_own_model
 
 pytestmark = pytest.mark.skipif(not has_own_model(), reason="no trained stance model committed yet")
-PLANTED = json.loads((SEEDS / "articles" / "istanbul-embassy-talks-doctored.planted.json").read_text())
-GOLD = json.loads((SEEDS / "articles" / "istanbul-embassy-talks.claims.json").read_text())
-DOCTORED_SENTENCES = {p["original"] for p in PLANTED}
-TRUE_IN_DOCTORED = [g for g in GOLD if g["sentence"] not in DOCTORED_SENTENCES]
 
 # The shipped model's figures on this article (factcheck/models/stance/MODEL_CARD.md).
 FLOOR_PLANTED_REFUTED = 2
 FLOOR_TRUE_SUPPORTED = 7
 
 
-def _overlap(a: str, b: str) -> float:
-    ta, tb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(ta & tb) / len(ta | tb)
-
-
-def _best(report, sentence: str, target: str):
-    checks = [c for c in report.checks if c.claim.sentence == sentence]
-    assert checks, f"no claim from: {sentence}"
-    return max(checks, key=lambda c: (c.claim.kind == "statement", _overlap(c.claim.text, target)))
-
-
 @pytest.fixture(scope="module")
 def scoreboard(sample_index) -> dict[str, list[tuple[bool, str]]]:
     """Per planted error and per true statement: (as expected?, one line for the table)."""
+    _, _, planted, gold = load_article_set()
     report = Checker(sample_index, k=5).check(DOCTORED.read_text(encoding="utf-8"))
-    planted = []
-    for p in PLANTED:
-        check = _best(report, p["doctored"], p["false_claim"])
-        deciding = max(check.evidence, key=lambda e: e.probs["refute"])
-        ok = (check.verdict == "refuted" and deciding.passage.source.doc_id in p["refuted_by"]
-              and deciding.passage.source.title in check.reason)
-        planted.append((ok, f"{p['kind']}: {check.verdict}, deciding {deciding.passage.source.doc_id} "
-                            f"(want one of {p['refuted_by']}) | {check.claim.text}"))
-    true = []
-    for g in TRUE_IN_DOCTORED:
-        check = _best(report, g["sentence"], g["claim"])
-        true.append((check.verdict == "supported", f"{check.verdict} | {check.claim.text}"))
-    board = {"planted": planted, "true": true}
+    board = doctored_scoreboard(report, planted, gold)
     for name, rows in board.items():
         print(f"\n{name}: {sum(ok for ok, _ in rows)}/{len(rows)} as expected")
         for ok, line in rows:

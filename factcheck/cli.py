@@ -298,8 +298,9 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
                  seed: Annotated[int, typer.Option()] = 13,
                  threads: Annotated[int, typer.Option(min=1, help="CPU threads for torch.")] = 1,
                  lr: Annotated[float, typer.Option(help="Peak learning rate.")] = 8e-5,
-                 augment_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of support pairs "
-                                                              "turned into one-detail-changed refutes.")] = 0.0,
+                 augment_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of gold pairs "
+                                                              "that seed contrast pairs (changed, kept and dropped "
+                                                              "details).")] = 0.0,
                  init_from: Annotated[Optional[Path], typer.Option(help="Continue from an earlier run's "
                                                                    "model folder.")] = None,
                  calibrate: Annotated[bool, typer.Option(help="Only set the verdict thresholds of the model in "

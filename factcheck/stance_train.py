@@ -939,7 +939,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup-steps", type=int, default=150)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--augment-share", type=float, default=0.0,
-                    help="share of support pairs turned into one-detail-changed refutes")
+                    help="share of gold pairs that seed contrast pairs (stance_augment)")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
                     help="score the model in --out per backend on the validation split; no training")

@@ -13,6 +13,8 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
   weekday), or the sentence that states the claim: what is left is about the same event but
   neither supports nor refutes it.
 - ``pad_passages``: a sentence from another passage is appended: the label is unchanged.
+- ``extend_claims``: the claim gains a second half the passage does not speak to: a supported
+  claim becomes neutral (saying less is not contradicting), a refuted one stays refuted.
 
 Each function maps pairs of one split to new pairs of that split, so validation pairs are built
 only from validation pairs.
@@ -253,4 +255,36 @@ def pad_passages(pairs: list, share: float, rng: random.Random, max_words: int =
             first, second = (extra, p.passage) if rng.random() < 0.5 else (p.passage, extra)
             passage = first.rstrip() + ("" if first.rstrip()[-1:] in ".!?" else ".") + " " + second
             out.append(replace(p, passage=passage, kind=f"pad-{p.kind}"))
+    return out
+
+
+_LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Some", "Many", "Most", "All", "No"}
+
+
+def _join(first: str, second: str) -> str:
+    head, word = first.rstrip(" .!?"), second.split(" ", 1)[0]
+    tail = second[0].lower() + second[1:] if word in _LOWER_FIRST else second
+    return f"{head}, and {tail.rstrip(' .!?')}."
+
+
+def extend_claims(pairs: list, share: float, rng: random.Random, labels: tuple[int, int, int],
+                  max_words: int = 30) -> list:
+    """A claim joined with another group's claim of the same source: the passage bears on one half.
+
+    Supported half + a half the passage does not speak to: neutral (not refute: saying less is not
+    contradicting). Refuted half + anything: still refute. ``labels`` = (support, refute, neutral).
+    """
+    support, refute, neutral = labels
+    by_source: dict[str, list] = {}
+    for p in pairs:
+        by_source.setdefault(p.source, []).append(p)
+    out = []
+    for p in pairs:
+        if p.label not in (support, refute) or p.kind != "gold" or rng.random() >= share:
+            continue
+        other = rng.choice(by_source[p.source])
+        if other.group == p.group or len(p.claim.split()) + len(other.claim.split()) > max_words:
+            continue
+        claim = _join(p.claim, other.claim) if rng.random() < 0.5 else _join(other.claim, p.claim)
+        out.append(replace(p, claim=claim, label=neutral if p.label == support else refute, kind="ext-claim"))
     return out

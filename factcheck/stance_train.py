@@ -496,12 +496,14 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     """Both splits plus their contrast sets (``stance_augment``), each built from its own split.
 
     Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
-    of the gold pairs, padded copies from a fifth of that. Validation contrast pairs are scored
-    as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``).
+    of the gold pairs, padded copies from a fifth of that, extended claims from a third.
+    Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``,
+    ``syn-drop``, ``syn-pad``, ``syn-ext``).
     """
     from dataclasses import replace
 
-    from factcheck.stance_augment import drop_neutrals, keep_supports, pad_passages, swap_refutes
+    from factcheck.stance_augment import (drop_neutrals, extend_claims, keep_supports, pad_passages,
+                                          swap_refutes)
 
     rng = random.Random(f"{seed}:swap")
 
@@ -509,7 +511,8 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
         return (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
                 + keep_supports(pairs, share, rng, SUPPORT)
                 + drop_neutrals(pairs, share, rng, (SUPPORT, REFUTE), NEUTRAL, SENTENCE_DROP_SOURCES)
-                + pad_passages(pairs, share / 5, rng))
+                + pad_passages(pairs, share / 5, rng)
+                + extend_claims(pairs, share / 3, rng, (SUPPORT, REFUTE, NEUTRAL)))
 
     train_extra = contrast(train_pairs)
     val_extra = [replace(p, source="syn-" + p.kind.split("-")[0]) for p in contrast(val_pairs)]

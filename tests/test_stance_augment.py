@@ -82,3 +82,16 @@ def test_contrast_sets_draw_validation_pairs_from_validation_only():
     assert {p.group for p in new_val} == {"g3"}
     assert all(p.source.startswith("syn-") for p in new_val[1:])
     assert {p.kind.split("-")[0] for p in new_train[2:]} >= {"swap", "keep", "drop"}
+
+
+def test_extend_claims_supported_half_plus_unrelated_half_is_neutral_refuted_stays_refuted():
+    from factcheck.stance_augment import extend_claims
+
+    refuted = Pair("The talks were held in Geneva.", TALKS.passage, REFUTE, "news", "g5")
+    other = Pair("The museum opened in 1990.", "The museum opened its doors in 1990.", SUPPORT, "news", "g6")
+    out = extend_claims([TALKS, refuted, other], 1.0, random.Random(4), (SUPPORT, REFUTE, NEUTRAL))
+    assert out and all(p.kind == "ext-claim" for p in out)
+    for p in out:
+        original = {q.group: q for q in (TALKS, refuted, other)}[p.group]
+        assert original.claim.rstrip(".").lower() in p.claim.lower() and ", and " in p.claim and p.passage == original.passage
+        assert p.label == (NEUTRAL if original.label == SUPPORT else REFUTE)

@@ -10,8 +10,8 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
 - ``keep_supports``: one detail of the passage that the claim does not mention is changed: the
   claim is still supported. Another date elsewhere in the passage is not a contradiction.
 - ``drop_neutrals``: a supporting passage loses the detail the claim states (its year or
-  weekday), or the sentence that states the claim: what is left is about the same event but
-  neither supports nor refutes it.
+  weekday, when no other date is left), or the sentence that states the claim: what is left is
+  about the same event but neither supports nor refutes it.
 - ``pad_passages``: a sentence from another passage is appended: the label is unchanged.
 - ``extend_claims``: the claim gains a second half the passage does not speak to: a supported
   claim becomes neutral (saying less is not contradicting), a refuted one stays refuted.
@@ -224,7 +224,9 @@ def drop_neutrals(pairs: list, share: float, rng: random.Random, labels: tuple[i
             passage = re.sub(r"\s*,?\s*" + _PREPOSITION + r"(?<![\w-])" + value + r"(?![\w-])", "", p.passage,
                              flags=re.IGNORECASE)
             passage = re.sub(r"\s*\(\s*\)", "", passage)
-            if value not in passage:
+            # only when no other year/weekday is left: a passage that dates the event otherwise refutes
+            left = _details(passage)
+            if value not in passage and not left["year"] and not left["weekday"]:
                 out.append(replace(p, passage=passage.strip(), label=neutral_label, kind="drop-detail"))
                 continue
         sents = _SENTENCE_BREAK.split(p.passage)

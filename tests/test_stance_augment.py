@@ -44,7 +44,8 @@ def test_keep_skips_refutes_and_pairs_with_nothing_to_change():
 
 
 def test_drop_removes_the_claims_year_or_weekday_and_makes_a_neutral():
-    [dropped] = drop_neutrals([TALKS], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL)
+    weekday = Pair(TALKS.claim, "Delegations met in Istanbul on Thursday for talks.", SUPPORT, "news", "g1")
+    [dropped] = drop_neutrals([weekday], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL)
     assert dropped.label == NEUTRAL and dropped.kind == "drop-detail"
     assert "Thursday" not in dropped.passage and "Istanbul" in dropped.passage
     year = Pair("Halsey signed in 2014", "In 2014, Halsey signed (2014) with Astralwerks.", SUPPORT, "fever", "g")
@@ -75,7 +76,7 @@ def test_pad_appends_another_groups_sentence_and_keeps_the_label():
 
 
 def test_contrast_sets_draw_validation_pairs_from_validation_only():
-    train = [TALKS, BORN]
+    train = [TALKS, Pair("Halsey signed in 2014", "Halsey signed with Astralwerks in 2014.", SUPPORT, "fever", "g8")]
     val = [TWO_SENTENCES]
     new_train, new_val = with_contrast_sets(train, val, 13, 1.0)
     assert new_train[:2] == train and len(new_train) > 2
@@ -95,3 +96,10 @@ def test_extend_claims_supported_half_plus_unrelated_half_is_neutral_refuted_sta
         original = {q.group: q for q in (TALKS, refuted, other)}[p.group]
         assert original.claim.rstrip(".").lower() in p.claim.lower() and ", and " in p.claim and p.passage == original.passage
         assert p.label == (NEUTRAL if original.label == SUPPORT else REFUTE)
+
+
+def test_drop_keeps_no_other_date_behind():
+    """A passage that still dates the event another way would refute the claim, not leave it open."""
+    two_years = Pair("Russia invaded Ukraine in 2022", "Russia invaded Ukraine in 2022; the war began in 2014.",
+                     SUPPORT, "fever", "g7")
+    assert drop_neutrals([two_years], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL) == []

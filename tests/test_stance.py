@@ -36,8 +36,8 @@ def test_verdict_rules():
     assert rule([ev(0.55, 0.0), ev(0.0, 0.6)])[0] == "refuted"  # a clear refutation outweighs a weak support
 
 
-# The shipped model's pass rate is 31/40 (MODEL_CARD.md); the goal is 80%.
-FLOOR_MINIMAL_PAIRS = 0.72
+# The shipped model passes 31/40 (77.5 %, MODEL_CARD.md); the floor is one pair below. The goal is 80%.
+FLOOR_MINIMAL_PAIRS = 0.75
 GOAL_MINIMAL_PAIRS = 0.80
 
 

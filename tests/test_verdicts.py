@@ -17,9 +17,9 @@ from factcheck.stance import has_own_model
 
 pytestmark = pytest.mark.skipif(not has_own_model(), reason="no trained stance model committed yet")
 
-# The shipped model's figures on this article (factcheck/models/stance/MODEL_CARD.md).
-FLOOR_PLANTED_REFUTED = 2
-FLOOR_TRUE_SUPPORTED = 7
+# One below the shipped model's figures on this article (5 and 7; factcheck/models/stance/MODEL_CARD.md).
+FLOOR_PLANTED_REFUTED = 4
+FLOOR_TRUE_SUPPORTED = 6
 
 
 @pytest.fixture(scope="module")

@@ -340,6 +340,24 @@ bench_app = typer.Typer(help="Benchmarks on labelled data given by path (nothing
 app.add_typer(bench_app, name="bench")
 
 
+# ---- benchmarks: stance, seeds, retrieval, extraction, speed, scale, embedding (factcheck/bench/,
+# docs/benchmarks.md)
+
+def _bench_result(run, *args, **kwargs) -> dict:
+    """Run one benchmark; bad input or a missing data file is a clear error, not a traceback."""
+    try:
+        return run(*args, **kwargs)
+    except (InputError, OSError) as e:
+        _fail(str(e))
+
+
+def _print_bench(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result))
+    else:
+        Console().print_json(json.dumps(result))
+
+
 @bench_app.command("stance")
 def bench_stance(dataset: Annotated[str, typer.Option(help="climate-fever, healthver, check-covid or scifact.")],
                  data: Annotated[Path, typer.Option(help="The data set's file or folder under eval/.")],
@@ -358,11 +376,8 @@ def bench_stance(dataset: Annotated[str, typer.Option(help="climate-fever, healt
         import torch
 
         torch.set_num_threads(threads)
-    try:
-        result = run_stance_bench(dataset, data, limit=limit, stance_model=stance_model, batch_size=batch_size,
-                                  backend=backend)
-    except InputError as e:
-        _fail(str(e))
+    result = _bench_result(run_stance_bench, dataset, data, limit=limit, stance_model=stance_model,
+                           batch_size=batch_size, backend=backend)
     if as_json:
         print(json.dumps(result))
         return
@@ -382,20 +397,8 @@ def bench_seeds(stance_model: StanceOpt = None,
     """The project's own stance checks: minimal pairs, the doctored and the true sample article."""
     from .bench.seeds import run as run_seeds_bench
 
-    try:
-        result = run_seeds_bench(index, stance_model, backend)
-    except InputError as e:
-        _fail(str(e))
+    result = _bench_result(run_seeds_bench, index, stance_model, backend)
     _print_bench(result, as_json)
-
-
-# ---- benchmarks: retrieval, extraction, speed, scale, embedding (factcheck/bench/, docs/benchmarks.md)
-
-def _print_bench(result: dict, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(result))
-    else:
-        Console().print_json(json.dumps(result))
 
 
 @bench_app.command("retrieval")
@@ -410,10 +413,7 @@ def bench_retrieval(dataset: Annotated[str, typer.Option(help="climate-fever, sc
     """Retrieval: bm25, dense and factcheck side by side (nDCG@10, recall@5/10, MRR@10, queries/s)."""
     from .bench.retrieval import run as run_retrieval_bench
 
-    try:
-        result = run_retrieval_bench(dataset, data, split=split, limit=limit)
-    except (InputError, OSError) as e:
-        _fail(str(e))
+    result = _bench_result(run_retrieval_bench, dataset, data, split=split, limit=limit)
     if as_json:
         print(json.dumps(result))
         return
@@ -433,10 +433,7 @@ def bench_extraction(dataset: Annotated[str, typer.Option(help="factcheck-bench.
     """Claim extraction against human atomic claims, with a one-claim-per-sentence baseline."""
     from .bench.extraction import run as run_extraction_bench
 
-    try:
-        result = run_extraction_bench(dataset, data, limit=limit)
-    except (InputError, OSError) as e:
-        _fail(str(e))
+    result = _bench_result(run_extraction_bench, dataset, data, limit=limit)
     _print_bench(result, as_json)
 
 
@@ -450,11 +447,8 @@ def bench_speed(articles: Annotated[int, typer.Option(min=1, help="Generated art
     """End-to-end claims/s, index build passages/s, retrieval latency and peak RSS vs a naive baseline."""
     from .bench.speed import run as run_speed_bench
 
-    try:
-        result = run_speed_bench(articles=articles, documents=documents, naive_articles=naive_articles,
-                                 naive_documents=naive_documents, stance=stance)
-    except (InputError, OSError) as e:
-        _fail(str(e))
+    result = _bench_result(run_speed_bench, articles=articles, documents=documents, naive_articles=naive_articles,
+                           naive_documents=naive_documents, stance=stance)
     _print_bench(result, as_json)
 
 
@@ -483,10 +477,7 @@ def bench_embedding(sentences: Annotated[int, typer.Option(min=10, help="Generat
     chosen = tuple(b.strip() for b in backends.split(",") if b.strip())
     if not chosen or any(b not in BACKENDS for b in chosen):
         _fail(f"--backends: use a comma-separated subset of {', '.join(BACKENDS)}")
-    try:
-        result = run_embedding_bench(sentences, chosen, quality_data)
-    except (InputError, OSError) as e:
-        _fail(str(e))
+    result = _bench_result(run_embedding_bench, sentences, chosen, quality_data)
     _print_bench(result, as_json)
 
 

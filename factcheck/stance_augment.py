@@ -40,6 +40,23 @@ _COMMON_CAPS = set(WEEKDAYS) | set(MONTHS) | {"The", "A", "An", "In", "On", "At"
                                               "There", "That", "These", "Those", "His", "Her", "Its", "Their"}
 
 
+def _names_in(text: str) -> list[re.Match]:
+    """Capitalised names, not the sentence's first word and not a weekday, month or pronoun."""
+    return [m for m in _NAME.finditer(text) if m.start() > 0 and m.group(1) not in _COMMON_CAPS]
+
+
+def _claim_names(pairs: list) -> list[str]:
+    """Every name seen in the claims: the pool a swapped or changed name is drawn from."""
+    return sorted({m.group(1) for p in pairs for m in _names_in(p.claim)})
+
+
+def _by_source(pairs: list) -> dict[str, list]:
+    by_source: dict[str, list] = {}
+    for p in pairs:
+        by_source.setdefault(p.source, []).append(p)
+    return by_source
+
+
 class _Pair(Protocol):
     claim: str
     passage: str
@@ -108,8 +125,7 @@ def _swap_quantifier(claim: str, passage: str, rng: random.Random) -> str | None
 
 def _name_swapper(names: list[str]) -> Callable[[str, str, random.Random], str | None]:
     def swap(claim: str, passage: str, rng: random.Random) -> str | None:
-        hits = [m for m in _NAME.finditer(claim) if m.start() > 0 and m.group(1) not in _COMMON_CAPS
-                and m.group(1) in passage]
+        hits = [m for m in _names_in(claim) if m.group(1) in passage]
         if not hits or not names:
             return None
         m = rng.choice(hits)
@@ -130,8 +146,7 @@ def swap_refutes(pairs: list, share: float, rng: random.Random, refute_label: in
     the claim has none is its negation flipped, and then only for ``negation_share`` of them
     (NLI data already holds many negation contradictions).
     """
-    names = sorted({m.group(1) for p in pairs for m in _NAME.finditer(p.claim)
-                    if m.start() > 0 and m.group(1) not in _COMMON_CAPS})
+    names = _claim_names(pairs)
     swappers = {"year": _swap_year, "number": _swap_number, "weekday": _swap_from_list(WEEKDAYS),
                 "month": _swap_from_list(MONTHS), "name": _name_swapper(names),
                  "quantifier": _swap_quantifier}
@@ -163,7 +178,7 @@ def _details(text: str) -> dict[str, list[re.Match]]:
         "number": [m for m in _NUMBER.finditer(text) if not _YEAR.fullmatch(m.group(1))],
         "weekday": list(re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", text)),
         "month": list(re.finditer(r"\b(" + "|".join(MONTHS) + r")\b", text)),
-        "name": [m for m in _NAME.finditer(text) if m.start() > 0 and m.group(1) not in _COMMON_CAPS],
+        "name": _names_in(text),
     }
 
 
@@ -186,8 +201,7 @@ def keep_supports(pairs: list, share: float, rng: random.Random, support_label: 
     Only a kind of detail the claim has none of is changed (no year in the claim: a passage year
     may change), so the claim's support cannot hinge on it.
     """
-    names = sorted({m.group(1) for p in pairs for m in _NAME.finditer(p.claim)
-                    if m.start() > 0 and m.group(1) not in _COMMON_CAPS})
+    names = _claim_names(pairs)
     out = []
     for p in pairs:
         if p.label != support_label or p.kind != "gold" or rng.random() >= share:
@@ -242,9 +256,7 @@ def drop_neutrals(pairs: list, share: float, rng: random.Random, labels: tuple[i
 
 def pad_passages(pairs: list, share: float, rng: random.Random, max_words: int = 90) -> list:
     """The same pair with one sentence of another group's passage appended: label unchanged."""
-    by_source: dict[str, list] = {}
-    for p in pairs:
-        by_source.setdefault(p.source, []).append(p)
+    by_source = _by_source(pairs)
     out = []
     for p in pairs:
         if rng.random() >= share:
@@ -277,9 +289,7 @@ def extend_claims(pairs: list, share: float, rng: random.Random, labels: tuple[i
     contradicting). Refuted half + anything: still refute. ``labels`` = (support, refute, neutral).
     """
     support, refute, neutral = labels
-    by_source: dict[str, list] = {}
-    for p in pairs:
-        by_source.setdefault(p.source, []).append(p)
+    by_source = _by_source(pairs)
     out = []
     for p in pairs:
         if p.label not in (support, refute) or p.kind != "gold" or rng.random() >= share:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..pipeline import Checker, open_or_build_sample
 from ..stance import CrossEncoderStance, label_of
+from ..text import parse_jsonl
 from ..types import ClaimCheck, Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def load_article_set(articles: Path = ARTICLES) -> tuple[str, str, list[dict], l
 def run(index_dir: Path, stance_model: str | None = None, backend: str | None = None) -> dict[str, Any]:
     """All three checks for one stance model (the shipped one by default)."""
     stance = CrossEncoderStance(stance_model, **({"backend": backend} if backend else {}))
-    pairs = [json.loads(line) for line in MINIMAL_PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = parse_jsonl(MINIMAL_PAIRS.read_text(encoding="utf-8"), MINIMAL_PAIRS.name)
     probs = stance.score([p["claim"] for p in pairs], [p["passage"] for p in pairs])
     misses = [f"{p.get('kind', '?')}: {p['claim']}" for p, row in zip(pairs, probs) if label_of(row) != p["label"]]
 

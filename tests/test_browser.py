@@ -76,30 +76,32 @@ def _button(page, key: str):
     return page.locator(f".st-key-{key} button").filter(visible=True).first
 
 
-def _choose(page, key: str, choice: str, attempts: int = 3) -> None:
+def _choose(page, key: str, choice: str, saved, attempts: int = 4) -> None:
     """Pick ``choice`` in select box ``key`` by typing it and taking the one match with Enter.
 
     The option list can open partly off-screen, where a mouse click cannot reach it, and a click
-    that lands while an expander is still opening does not open the list: so open it from the
-    keyboard and try again when no matching option shows.
+    that lands while an expander is still opening does not open the list. Under load an Enter can
+    also land before the typed text has filtered the list, and then takes another option. So open
+    the list from the keyboard, press Enter only once ``choice`` is the one option left, and try
+    again until ``saved`` (the page's lasting sign that the server took the pick) shows.
     """
     from playwright.sync_api import expect
 
     combo = page.locator(f".st-key-{key} input")
-    option = page.get_by_role("option", name=choice, exact=True)
     for attempt in range(attempts):
-        combo.scroll_into_view_if_needed()
-        combo.focus()
-        combo.press("ArrowDown")
-        combo.fill(choice)
         try:
-            expect(option).to_be_visible(timeout=5_000)
-            break
+            combo.scroll_into_view_if_needed()
+            combo.focus()
+            combo.press("ArrowDown")
+            combo.fill(choice)
+            expect(page.get_by_role("option")).to_have_text([choice], timeout=5_000)
+            combo.press("Enter")
+            expect(saved).to_have_count(1, timeout=15_000)
+            return
         except AssertionError:
             if attempt == attempts - 1:
                 raise
             combo.press("Escape")
-    combo.press("Enter")
 
 
 def _planted_words() -> list[str]:
@@ -186,11 +188,8 @@ def test_page_in_a_real_browser(server, capsys):
             cid = re.search(r"\b(c\d+) ·", label).group(1)
             choice = "Not enough evidence" if "Refuted" in label else "Refuted"
             target.click()
-            # Type into the select box and take the one matching option with Enter (the option list can
-            # open partly off-screen, where a mouse click cannot reach it).
-            _choose(page, f"override_{cid}", choice)
-            # the claim's own label is the lasting sign of the saved review (the status line shows once)
-            expect(claims.filter(has_text=f"{cid} · {choice} (reviewed)")).to_have_count(1, timeout=30_000)
+            # The claim's own label is the lasting sign of the saved review (the status line shows once).
+            _choose(page, f"override_{cid}", choice, saved=claims.filter(has_text=f"{cid} · {choice} (reviewed)"))
             note = page.locator(f".st-key-note_{cid} textarea")
             note.fill("Lavrov announced it, not Peskov (ref-013).")
             note.press("Control+Enter")

@@ -15,6 +15,11 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
 - ``pad_passages``: a sentence from another passage is appended: the label is unchanged.
 - ``extend_claims``: the claim gains a second half the passage does not speak to: a supported
   claim becomes neutral (saying less is not contradicting), a refuted one stays refuted.
+- ``join_related``: the same, but the second half is another hypothesis about the *same*
+  passage (NLI premises come with a supported, an unverified and a contradicted one), so the
+  added half is on topic: "S because N" is neutral, "S, and R" is refute.
+- ``coarsen_dates``: a day-month date the claim and passage share loses its day in the passage
+  (the passage no longer settles the claim: neutral), or in the claim (still supported).
 
 Each function maps pairs of one split to new pairs of that split, so validation pairs are built
 only from validation pairs.
@@ -275,10 +280,10 @@ def pad_passages(pairs: list, share: float, rng: random.Random, max_words: int =
 _LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Some", "Many", "Most", "All", "No"}
 
 
-def _join(first: str, second: str) -> str:
+def _join(first: str, second: str, connective: str = ", and ") -> str:
     head, word = first.rstrip(" .!?"), second.split(" ", 1)[0]
     tail = second[0].lower() + second[1:] if word in _LOWER_FIRST else second
-    return f"{head}, and {tail.rstrip(' .!?')}."
+    return f"{head}{connective}{tail.rstrip(' .!?')}."
 
 
 def extend_claims(pairs: list, share: float, rng: random.Random, labels: tuple[int, int, int],
@@ -299,4 +304,73 @@ def extend_claims(pairs: list, share: float, rng: random.Random, labels: tuple[i
             continue
         claim = _join(p.claim, other.claim) if rng.random() < 0.5 else _join(other.claim, p.claim)
         out.append(replace(p, claim=claim, label=neutral if p.label == support else refute, kind="ext-claim"))
+    return out
+
+
+_CONNECTIVES = (", and ", " because ", " while ", ", so ", " after ")
+
+
+def join_related(pairs: list, share: float, rng: random.Random, labels: tuple[int, int, int],
+                 max_words: int = 30) -> list:
+    """Claims joined with another hypothesis about the same passage: an on-topic second half.
+
+    Each supported hypothesis + an unverified one = neutral (from ``share`` of them); a supported
+    or unverified one + a contradicted one = refute (a sixth as many: swaps already make many
+    refutes). Only gold pairs that share one passage word for word (NLI premises with their
+    three hypotheses). ``labels`` = (support, refute, neutral).
+    """
+    support, refute, neutral = labels
+    by_passage: dict[str, dict[int, list]] = {}
+    for p in pairs:
+        if p.kind == "gold":
+            by_passage.setdefault(p.passage, {}).setdefault(p.label, []).append(p)
+    out = []
+    for by_label in by_passage.values():
+        combos = [(a, neutral, neutral, share) for a in by_label.get(support, [])]
+        combos += [(a, refute, refute, share / 6) for lab in (support, neutral) for a in by_label.get(lab, [])]
+        for a, other_label, label, rate in combos:
+            if other_label not in by_label or rng.random() >= rate:
+                continue
+            b = rng.choice(by_label[other_label])
+            if len(a.claim.split()) + len(b.claim.split()) > max_words:
+                continue
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            claim = _join(first.claim, second.claim, rng.choice(_CONNECTIVES))
+            out.append(replace(a, claim=claim, label=label, kind="ext-related"))
+    return out
+
+
+_DAY_MONTH = re.compile(r"\b(?:(\d{1,2}) (" + "|".join(MONTHS) + r")\b|(" + "|".join(MONTHS)
+                        + r") (\d{1,2})(?:st|nd|rd|th)?\b,?)")
+
+
+def _without_day(text: str, m: re.Match) -> str:
+    month = m.group(2) or m.group(3)
+    head = text[:m.start()]
+    # "on 20 January 2025" -> "in January 2025"
+    head = re.sub(r"\bon\s+$", "in ", head)
+    return head + month + text[m.end():].replace(" ,", ",")
+
+
+def coarsen_dates(pairs: list, rng: random.Random, labels: tuple[int, int]) -> list:
+    """Support pairs whose shared day-month date loses its day: in the passage, neutral; in the claim, support.
+
+    A passage that says "in January 2025" neither confirms nor contradicts "on 20 January 2025";
+    a claim that says "in January 2025" is still supported by a passage giving the day.
+    ``labels`` = (support, neutral).
+    """
+    support, neutral = labels
+    out = []
+    for p in pairs:
+        if p.label != support or p.kind != "gold":
+            continue
+        shared = [(m, n) for m in _DAY_MONTH.finditer(p.claim) for n in _DAY_MONTH.finditer(p.passage)
+                  if m.group(0).rstrip(",") == n.group(0).rstrip(",")]
+        if not shared:
+            continue
+        m, n = rng.choice(shared)
+        if rng.random() < 0.5:
+            out.append(replace(p, passage=_without_day(p.passage, n), label=neutral, kind="drop-day"))
+        else:
+            out.append(replace(p, claim=_without_day(p.claim, m), kind="keep-day"))
     return out

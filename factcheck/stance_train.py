@@ -497,22 +497,26 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
 
     Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
     of the gold pairs, padded copies from a fifth of that, extended claims from a third.
-    Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``,
-    ``syn-drop``, ``syn-pad``, ``syn-ext``).
+    On-topic extensions (``join_related``) and coarsened dates come from a random stream of their
+    own, so adding them left the other contrast pairs as they were. Validation contrast pairs are
+    scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
     """
     from dataclasses import replace
 
-    from factcheck.stance_augment import (drop_neutrals, extend_claims, keep_supports, pad_passages,
-                                          swap_refutes)
+    from factcheck.stance_augment import (coarsen_dates, drop_neutrals, extend_claims, join_related,
+                                          keep_supports, pad_passages, swap_refutes)
 
     rng = random.Random(f"{seed}:swap")
+    rng_related = random.Random(f"{seed}:related")
 
     def contrast(pairs: list[Pair]) -> list[Pair]:
         return (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
                 + keep_supports(pairs, share, rng, SUPPORT)
                 + drop_neutrals(pairs, share, rng, (SUPPORT, REFUTE), NEUTRAL, SENTENCE_DROP_SOURCES)
                 + pad_passages(pairs, share / 5, rng)
-                + extend_claims(pairs, share / 3, rng, (SUPPORT, REFUTE, NEUTRAL)))
+                + extend_claims(pairs, share / 3, rng, (SUPPORT, REFUTE, NEUTRAL))
+                + join_related(pairs, share, rng_related, (SUPPORT, REFUTE, NEUTRAL))
+                + coarsen_dates(pairs, rng_related, (SUPPORT, NEUTRAL)))
 
     train_extra = contrast(train_pairs)
     val_extra = [replace(p, source="syn-" + p.kind.split("-")[0]) for p in contrast(val_pairs)]

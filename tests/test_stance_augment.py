@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from factcheck.stance_augment import drop_neutrals, keep_supports, pad_passages, swap_refutes
+from factcheck.stance_augment import (coarsen_dates, drop_neutrals, join_related, keep_supports, pad_passages,
+                                      swap_refutes)
 from factcheck.stance_train import NEUTRAL, REFUTE, SUPPORT, Pair, with_contrast_sets
 
 TALKS = Pair(
@@ -103,3 +104,40 @@ def test_drop_keeps_no_other_date_behind():
     two_years = Pair("Russia invaded Ukraine in 2022", "Russia invaded Ukraine in 2022; the war began in 2014.",
                      SUPPORT, "fever", "g7")
     assert drop_neutrals([two_years], 1.0, random.Random(0), (SUPPORT, REFUTE), NEUTRAL) == []
+
+
+PREMISE = "A man in a red shirt is playing a guitar on a busy street."
+HYPOTHESES = [Pair("A man is playing music outside", PREMISE, SUPPORT, "snli", PREMISE),
+              Pair("The man is a famous musician", PREMISE, NEUTRAL, "snli", PREMISE),
+              Pair("The man is asleep at home", PREMISE, REFUTE, "snli", PREMISE)]
+
+
+def test_join_related_adds_an_on_topic_half_about_the_same_premise():
+    out = join_related(HYPOTHESES, 1.0, random.Random(0), (SUPPORT, REFUTE, NEUTRAL))
+    assert out and all(p.passage == PREMISE and p.kind == "ext-related" for p in out)
+    supported_plus_unverified = [p for p in out if "playing music" in p.claim and "famous" in p.claim]
+    assert supported_plus_unverified and all(p.label == NEUTRAL for p in supported_plus_unverified)
+    # any half the premise contradicts makes the whole claim refuted
+    assert all(p.label == REFUTE for p in out if "asleep" in p.claim)
+    # a lone hypothesis (nothing else about its premise) is never joined
+    other = Pair("A dog runs", "A dog runs on the beach.", SUPPORT, "snli", "g9")
+    assert join_related([other], 1.0, random.Random(0), (SUPPORT, REFUTE, NEUTRAL)) == []
+
+
+def test_coarsen_dates_day_dropped_from_passage_is_neutral_from_claim_is_support():
+    pair = Pair("Donald Trump began his second term on 20 January 2025",
+                "Donald Trump was inaugurated on 20 January 2025, beginning his second term.", SUPPORT, "fever", "g4")
+    kinds = {}
+    for seed in range(10):
+        for p in coarsen_dates([pair], random.Random(seed), (SUPPORT, NEUTRAL)):
+            kinds[p.kind] = p
+    drop, keep = kinds["drop-day"], kinds["keep-day"]
+    assert drop.label == NEUTRAL and "in January 2025" in drop.passage and "20 January" not in drop.passage
+    assert drop.claim == pair.claim
+    assert keep.label == SUPPORT and keep.claim == "Donald Trump began his second term in January 2025"
+    us = Pair("Lost first aired on September 22, 2004", "Lost premiered on September 22, 2004, on ABC.",
+              SUPPORT, "fever", "g5")
+    [p] = coarsen_dates([us], random.Random(0), (SUPPORT, NEUTRAL))
+    assert "September 2004" in (p.passage if p.kind == "drop-day" else p.claim)
+    # a date the claim does not share is left alone
+    assert coarsen_dates([BORN], random.Random(0), (SUPPORT, NEUTRAL)) == []

@@ -303,6 +303,10 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
                                                               "details).")] = 0.0,
                  init_from: Annotated[Optional[Path], typer.Option(help="Continue from an earlier run's "
                                                                    "model folder.")] = None,
+                 max_steps: Annotated[Optional[int], typer.Option(min=1, help="Fix the schedule length (steps) "
+                                                                  "instead of fitting it to --max-minutes.")] = None,
+                 stop_at_step: Annotated[Optional[int], typer.Option(min=1, help="End the run at this step of the "
+                                                                     "schedule (validating there).")] = None,
                  calibrate: Annotated[bool, typer.Option(help="Only set the verdict thresholds of the model in "
                                                          "--out from the validation split.")] = False):
     """Train the stance cross-encoder on the labelled pairs under --data (the recipe: its MODEL_CARD.md)."""
@@ -314,6 +318,10 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
             "--threads", str(threads), "--lr", str(lr), "--augment-share", str(augment_share)]
     if init_from:
         args += ["--init-from", str(init_from)]
+    if max_steps:
+        args += ["--max-steps", str(max_steps)]
+    if stop_at_step:
+        args += ["--stop-at-step", str(stop_at_step)]
     if calibrate:
         args.append("--calibrate")
     raise typer.Exit(train_main(args))

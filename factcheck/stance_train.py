@@ -665,6 +665,7 @@ def train(
     warmup_steps: int = 150,
     max_epochs: float = 3.0,
     max_steps: int | None = None,
+    stop_at_step: int | None = None,
     max_length: int = 128,
     eval_minutes: float = 12.0,
     log_every: int = 50,
@@ -679,7 +680,8 @@ def train(
 
     The number of optimiser steps (which sets the linear LR decay) is ``max_steps`` if given,
     otherwise estimated after the warm-up from measured speed so the schedule ends inside the
-    budget. Validation runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is
+    budget. ``stop_at_step`` ends the run early on that schedule (validating there), so a
+    checkpoint taken part-way through a run can be remade from the command alone. Validation runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is
     what is saved in ``out_dir``. Returns the final summary (also the stored config).
     """
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
@@ -803,6 +805,10 @@ def train(
         epoch += 1
         for idx in length_bucketed_batches(lengths, batch_size, rng):
             if step >= total_steps:
+                done = True
+                break
+            if stop_at_step is not None and step >= stop_at_step:
+                stop_reason = f"stopped at step {stop_at_step}"
                 done = True
                 break
             if time.time() - t0 > budget_s - max(60.0, 1.5 * eval_cost_s + 30):
@@ -938,6 +944,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--max-steps", type=int, default=None, help="fix the schedule length")
+    ap.add_argument("--stop-at-step", type=int, default=None, help="end the run at this step of the schedule")
     ap.add_argument("--max-length", type=int, default=128)
     ap.add_argument("--eval-minutes", type=float, default=12.0)
     ap.add_argument("--log-every", type=int, default=50)
@@ -961,7 +968,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else None
     summary = train(a.data, a.out, max_minutes=a.max_minutes, seed=a.seed, batch_size=a.batch_size,
-                    lr=a.lr, max_steps=a.max_steps, max_length=a.max_length, eval_minutes=a.eval_minutes,
+                    lr=a.lr, max_steps=a.max_steps, stop_at_step=a.stop_at_step, max_length=a.max_length,
+                    eval_minutes=a.eval_minutes,
                     log_every=a.log_every, val_total=a.val_total, caps=caps,
                     warmup_steps=a.warmup_steps, threads=a.threads, augment_share=a.augment_share,
                     init_from=a.init_from)

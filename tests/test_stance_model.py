@@ -171,3 +171,40 @@ def test_a_trained_folder_given_by_path_is_loaded_as_an_own_model(tmp_path):
     assert LABELS[int(np.argmax(shipped))] == "support"
     rule = VerdictRule.for_own_model(candidate.own_dir)
     assert (rule.support, rule.refute) == (0.9, 0.95)
+
+
+def _tiny_snli(folder: Path) -> Path:
+    """A small SNLI-format folder: each premise with a supported, an unverified and a contradicted hypothesis."""
+    animals = ["dog", "cat", "horse", "goat", "duck", "fox", "sheep", "pig", "cow", "rabbit"]
+    places = ["beach", "park", "field", "street", "garden", "forest", "yard", "road", "farm", "hill"]
+    rows = []
+    for a in animals:
+        for i, p in enumerate(places):
+            premise = f"A {a} is running across the {p} ."
+            rows += [{"premise": premise, "hypothesis": f"An animal is outside in the {p} .", "label": "entailment"},
+                     {"premise": premise, "hypothesis": f"The {a} is chasing a ball .", "label": "neutral"},
+                     {"premise": premise, "hypothesis": f"The {a} is asleep in the {places[i - 1]} .",
+                      "label": "contradiction"}]
+    (folder / "snli").mkdir(parents=True)
+    for name, part in (("snli_dev_pairs.jsonl", rows[::2]), ("snli_test_pairs.jsonl", rows[1::2])):
+        (folder / "snli" / name).write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+    return folder
+
+
+def test_a_run_stopped_at_a_step_is_remade_exactly_by_the_same_command(tmp_path: Path) -> None:
+    """``--stop-at-step`` on a fixed schedule: the checkpoint is a function of the command alone."""
+    from safetensors.numpy import load_file
+
+    from factcheck.stance_train import WEIGHTS_FILE, train
+
+    data = _tiny_snli(tmp_path / "train")
+    runs = []
+    for name in ("a", "b"):
+        summary = train(data, tmp_path / name, max_minutes=10, sources=["snli"], batch_size=4, max_steps=12,
+                        stop_at_step=3, warmup_steps=1, val_total=20, eval_minutes=60, log_every=1,
+                        augment_share=1.0)
+        runs.append(load_file(str(tmp_path / name / WEIGHTS_FILE)))
+        assert summary["steps"] == 3 and summary["stop_reason"] == "stopped at step 3"
+        assert summary["best"]["step"] == 3
+    assert runs[0].keys() == runs[1].keys()
+    assert all(np.array_equal(runs[0][k], runs[1][k]) for k in runs[0])

@@ -492,13 +492,15 @@ SENTENCE_DROP_SOURCES = frozenset({"fever", "scifact", "check-covid"})
 
 
 def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int,
-                       share: float) -> tuple[list[Pair], list[Pair]]:
+                       share: float, related: bool = False) -> tuple[list[Pair], list[Pair]]:
     """Both splits plus their contrast sets (``stance_augment``), each built from its own split.
 
     Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
     of the gold pairs, padded copies from a fifth of that, extended claims from a third.
-    On-topic extensions (``join_related``) and coarsened dates come from a random stream of their
-    own, so adding them left the other contrast pairs as they were. Validation contrast pairs are
+    With ``related``, on-topic extensions (``join_related``) and day-less dates are added too, from
+    a random stream of their own, so the other contrast pairs stay as they were. They are off by
+    default: the run that tried them (run 7, model card) gained on validation but lost on the
+    project's own checks. Validation contrast pairs are
     scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
     """
     from dataclasses import replace
@@ -510,13 +512,15 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     rng_related = random.Random(f"{seed}:related")
 
     def contrast(pairs: list[Pair]) -> list[Pair]:
-        return (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
-                + keep_supports(pairs, share, rng, SUPPORT)
-                + drop_neutrals(pairs, share, rng, (SUPPORT, REFUTE), NEUTRAL, SENTENCE_DROP_SOURCES)
-                + pad_passages(pairs, share / 5, rng)
-                + extend_claims(pairs, share / 3, rng, (SUPPORT, REFUTE, NEUTRAL))
-                + join_related(pairs, share, rng_related, (SUPPORT, REFUTE, NEUTRAL))
-                + coarsen_dates(pairs, rng_related, (SUPPORT, NEUTRAL)))
+        out = (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
+               + keep_supports(pairs, share, rng, SUPPORT)
+               + drop_neutrals(pairs, share, rng, (SUPPORT, REFUTE), NEUTRAL, SENTENCE_DROP_SOURCES)
+               + pad_passages(pairs, share / 5, rng)
+               + extend_claims(pairs, share / 3, rng, (SUPPORT, REFUTE, NEUTRAL)))
+        if related:
+            out += (join_related(pairs, share, rng_related, (SUPPORT, REFUTE, NEUTRAL))
+                    + coarsen_dates(pairs, rng_related, (SUPPORT, NEUTRAL)))
+        return out
 
     train_extra = contrast(train_pairs)
     val_extra = [replace(p, source="syn-" + p.kind.split("-")[0]) for p in contrast(val_pairs)]
@@ -674,6 +678,7 @@ def train(
     sources: Iterable[str] | None = None,
     threads: int = 1,
     augment_share: float = 0.0,
+    related_joins: bool = False,
     init_from: Path | None = None,
 ) -> dict[str, Any]:
     """Fine-tune MiniLM as a 3-way stance cross-encoder within a wall-clock budget.
@@ -701,7 +706,7 @@ def train(
 
     train_pairs, val_pairs, stats = build_dataset(Path(data_dir), seed, caps, val_total, sources=sources)
     if augment_share > 0:
-        train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share)
+        train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share, related_joins)
         random.Random(seed).shuffle(train_pairs)
         stats = {"train": describe(train_pairs), "val": describe(val_pairs)}
     log("data", **stats, seconds=round(time.time() - t0, 1))
@@ -768,6 +773,7 @@ def train(
             f"<shared>/data/{Path(data_dir).name} --out {out_dir} --max-minutes {max_minutes:g} --seed {seed}"
             f" --lr {lr:g}"
             + (f" --augment-share {augment_share:g}" if augment_share else "")
+            + (" --related-joins" if related_joins else "")
             + (f" --init-from {init_from}" if init_from else "")
         ),
     }
@@ -954,6 +960,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--augment-share", type=float, default=0.0,
                     help="share of gold pairs that seed contrast pairs (stance_augment)")
+    ap.add_argument("--related-joins", action="store_true",
+                    help="add on-topic extended claims and day-less dates to the contrast sets (run 7)")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
                     help="score the model in --out per backend on the validation split; no training")
@@ -972,7 +980,7 @@ def main(argv: list[str] | None = None) -> int:
                     eval_minutes=a.eval_minutes,
                     log_every=a.log_every, val_total=a.val_total, caps=caps,
                     warmup_steps=a.warmup_steps, threads=a.threads, augment_share=a.augment_share,
-                    init_from=a.init_from)
+                    related_joins=a.related_joins, init_from=a.init_from)
     return 0 if summary["best"].get("macro_f1", -1) >= 0 else 1
 
 

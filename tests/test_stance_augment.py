@@ -141,3 +141,12 @@ def test_coarsen_dates_day_dropped_from_passage_is_neutral_from_claim_is_support
     assert "September 2004" in (p.passage if p.kind == "drop-day" else p.claim)
     # a date the claim does not share is left alone
     assert coarsen_dates([BORN], random.Random(0), (SUPPORT, NEUTRAL)) == []
+
+
+def test_related_joins_are_opt_in_and_leave_the_other_contrast_pairs_as_they_were():
+    train = [TALKS, *HYPOTHESES]
+    plain, _ = with_contrast_sets(train, [TWO_SENTENCES], 13, 1.0)
+    more, _ = with_contrast_sets(train, [TWO_SENTENCES], 13, 1.0, related=True)
+    assert more[:len(plain)] == plain
+    assert {p.kind for p in more[len(plain):]} == {"ext-related"}
+    assert not any(p.kind == "ext-related" for p in plain)

@@ -774,6 +774,9 @@ def train(
             f" --lr {lr:g}"
             + (f" --augment-share {augment_share:g}" if augment_share else "")
             + (" --related-joins" if related_joins else "")
+            + (f" --max-steps {max_steps}" if max_steps else "")
+            + (f" --stop-at-step {stop_at_step}" if stop_at_step else "")
+            + f" --eval-minutes {eval_minutes:g}"
             + (f" --init-from {init_from}" if init_from else "")
         ),
     }

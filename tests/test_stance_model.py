@@ -195,7 +195,7 @@ def test_a_run_stopped_at_a_step_is_remade_exactly_by_the_same_command(tmp_path:
     """``--stop-at-step`` on a fixed schedule: the checkpoint is a function of the command alone."""
     from safetensors.numpy import load_file
 
-    from factcheck.stance_train import WEIGHTS_FILE, train
+    from factcheck.stance_train import CONFIG_FILE, WEIGHTS_FILE, train
 
     data = _tiny_snli(tmp_path / "train")
     runs = []
@@ -206,5 +206,7 @@ def test_a_run_stopped_at_a_step_is_remade_exactly_by_the_same_command(tmp_path:
         runs.append(load_file(str(tmp_path / name / WEIGHTS_FILE)))
         assert summary["steps"] == 3 and summary["stop_reason"] == "stopped at step 3"
         assert summary["best"]["step"] == 3
+        command = json.loads((tmp_path / name / CONFIG_FILE).read_text(encoding="utf-8"))["training_command"]
+        assert "--max-steps 12 --stop-at-step 3" in command
     assert runs[0].keys() == runs[1].keys()
     assert all(np.array_equal(runs[0][k], runs[1][k]) for k in runs[0])

@@ -68,24 +68,31 @@ class CrossEncoderStance:
     backend: str = DEFAULT_BACKEND
     _loaded: tuple[Any, Any, list[int]] | None = field(default=None, repr=False)
 
+    _own_dir: Path | None = field(default=None, init=False, repr=False)
+
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
             raise InputError(f"unknown stance backend {self.backend!r}; use one of {', '.join(BACKENDS)}")
+        from .stance_model import CONFIG_FILE, WEIGHTS_FILE
+
+        if not self._shipped:
+            folder = Path(self.name)
+            if (folder / WEIGHTS_FILE).is_file() and (folder / CONFIG_FILE).is_file():
+                self._own_dir = folder
+
+    @property
+    def _shipped(self) -> bool:
+        return self.name in (None, "", "factcheck")
 
     @property
     def own(self) -> bool:
         """The project's own format: the shipped model, or a folder that ``train-stance`` wrote."""
-        return self.name in (None, "", "factcheck") or self.own_dir is not None
+        return self._shipped or self._own_dir is not None
 
     @property
     def own_dir(self) -> Path | None:
         """The folder of an own-format model named by path (``None`` for the shipped one)."""
-        from .stance_model import CONFIG_FILE, WEIGHTS_FILE
-
-        if self.name in (None, "", "factcheck"):
-            return None
-        folder = Path(self.name)
-        return folder if (folder / WEIGHTS_FILE).is_file() and (folder / CONFIG_FILE).is_file() else None
+        return self._own_dir
 
     def _load(self) -> tuple[Any, Any, list[int]]:
         """(tokenizer, forward: batch -> logits, column map), loaded on first use."""

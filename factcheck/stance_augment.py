@@ -31,7 +31,7 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -55,11 +55,12 @@ def _claim_names(pairs: list) -> list[str]:
     return sorted({m.group(1) for p in pairs for m in _names_in(p.claim)})
 
 
-def _by_source(pairs: list) -> dict[str, list]:
-    by_source: dict[str, list] = {}
+def _grouped(pairs: list, key: Callable[[Any], Any]) -> dict[Any, list]:
+    """Pairs grouped by ``key`` (source, passage, label), in input order."""
+    groups: dict[Any, list] = {}
     for p in pairs:
-        by_source.setdefault(p.source, []).append(p)
-    return by_source
+        groups.setdefault(key(p), []).append(p)
+    return groups
 
 
 class _Pair(Protocol):
@@ -261,7 +262,7 @@ def drop_neutrals(pairs: list, share: float, rng: random.Random, labels: tuple[i
 
 def pad_passages(pairs: list, share: float, rng: random.Random, max_words: int = 90) -> list:
     """The same pair with one sentence of another group's passage appended: label unchanged."""
-    by_source = _by_source(pairs)
+    by_source = _grouped(pairs, lambda p: p.source)
     out = []
     for p in pairs:
         if rng.random() >= share:
@@ -294,7 +295,7 @@ def extend_claims(pairs: list, share: float, rng: random.Random, labels: tuple[i
     contradicting). Refuted half + anything: still refute. ``labels`` = (support, refute, neutral).
     """
     support, refute, neutral = labels
-    by_source = _by_source(pairs)
+    by_source = _grouped(pairs, lambda p: p.source)
     out = []
     for p in pairs:
         if p.label not in (support, refute) or p.kind != "gold" or rng.random() >= share:
@@ -320,12 +321,9 @@ def join_related(pairs: list, share: float, rng: random.Random, labels: tuple[in
     three hypotheses). ``labels`` = (support, refute, neutral).
     """
     support, refute, neutral = labels
-    by_passage: dict[str, dict[int, list]] = {}
-    for p in pairs:
-        if p.kind == "gold":
-            by_passage.setdefault(p.passage, {}).setdefault(p.label, []).append(p)
     out = []
-    for by_label in by_passage.values():
+    for same_passage in _grouped([p for p in pairs if p.kind == "gold"], lambda p: p.passage).values():
+        by_label = _grouped(same_passage, lambda p: p.label)
         combos = [(a, neutral, neutral, share) for a in by_label.get(support, [])]
         combos += [(a, refute, refute, share / 6) for lab in (support, neutral) for a in by_label.get(lab, [])]
         for a, other_label, label, rate in combos:

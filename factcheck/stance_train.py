@@ -500,8 +500,7 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     With ``related``, on-topic extensions (``join_related``) and day-less dates are added too, from
     a random stream of their own, so the other contrast pairs stay as they were. They are off by
     default: the run that tried them (run 7, model card) gained on validation but lost on the
-    project's own checks. Validation contrast pairs are
-    scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
+    project's own checks. Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
     """
     from dataclasses import replace
 
@@ -686,8 +685,9 @@ def train(
     The number of optimiser steps (which sets the linear LR decay) is ``max_steps`` if given,
     otherwise estimated after the warm-up from measured speed so the schedule ends inside the
     budget. ``stop_at_step`` ends the run early on that schedule (validating there), so a
-    checkpoint taken part-way through a run can be remade from the command alone. Validation runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is
-    what is saved in ``out_dir``. Returns the final summary (also the stored config).
+    checkpoint taken part-way through a run can be remade from the command alone. Validation
+    runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is what is saved in
+    ``out_dir``. Returns the final summary (also the stored config).
     """
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

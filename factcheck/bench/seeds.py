@@ -11,7 +11,6 @@ Three checks on data that ships in the repository (never the eval sets):
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from ..pipeline import Checker, open_or_build_sample
 from ..stance import CrossEncoderStance, label_of
 from ..text import parse_jsonl
 from ..types import ClaimCheck, Report
+from .extraction import token_f1
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -27,17 +27,12 @@ MINIMAL_PAIRS = ROOT / "tests" / "data" / "minimal_pairs.jsonl"
 ARTICLES = SEEDS / "articles"
 
 
-def _overlap(a: str, b: str) -> float:
-    ta, tb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(ta & tb) / len(ta | tb)
-
-
 def claim_for(report: Report, sentence: str, target: str) -> ClaimCheck:
     """The check of ``sentence`` that states ``target`` best (a statement before an attribution)."""
     checks = [c for c in report.checks if c.claim.sentence == sentence]
     if not checks:
         raise LookupError(f"no claim from: {sentence}")
-    return max(checks, key=lambda c: (c.claim.kind == "statement", _overlap(c.claim.text, target)))
+    return max(checks, key=lambda c: (c.claim.kind == "statement", token_f1(c.claim.text, target)))
 
 
 def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -> dict[str, list[tuple[bool, str]]]:

@@ -20,6 +20,10 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
   added half is on topic: "S because N" is neutral, "S, and R" is refute.
 - ``coarsen_dates``: a day-month date the claim and passage share loses its day in the passage
   (the passage no longer settles the claim: neutral), or in the claim (still supported).
+- ``mirror_negations``: the claim of a neutral or refuted pair is negated. A passage that
+  neither confirms nor denies a claim neither confirms nor denies its negation (neutral stays
+  neutral), and a passage that denies a claim confirms its negation (refute becomes support).
+  Without these, "not" in a claim is a shortcut to "refute": swaps only ever negate supports.
 
 Each function maps pairs of one split to new pairs of that split, so validation pairs are built
 only from validation pairs.
@@ -371,4 +375,32 @@ def coarsen_dates(pairs: list, rng: random.Random, labels: tuple[int, int]) -> l
             out.append(replace(p, passage=_without_day(p.passage, n), label=neutral, kind="drop-day"))
         else:
             out.append(replace(p, claim=_without_day(p.claim, m), kind="keep-day"))
+    return out
+
+
+# A relative or subordinate clause before the verb: negating it would not negate the claim.
+_EMBEDDED = re.compile(r"\b(who|which|that|whose|whom|when|where|while|because|if|although|after|before|since)\b",
+                       re.IGNORECASE)
+
+
+def mirror_negations(pairs: list, share: float, rng: random.Random, labels: tuple[int, int, int],
+                     max_words: int = 30) -> list:
+    """Negated claims of neutral pairs (still neutral) and refuted pairs (now support).
+
+    Only the claim's first auxiliary is flipped ("was" -> "was not", "did not" -> "did"), and only
+    when no clause opens before it, so the flip negates the whole claim. ``labels`` = (support,
+    refute, neutral); sampled from ``share`` of the real (not built) neutral and refute pairs.
+    """
+    support, refute, neutral = labels
+    out = []
+    for p in pairs:
+        if p.label not in (refute, neutral) or p.kind not in ("gold", "hard-neutral") or rng.random() >= share:
+            continue
+        verb = _NEGATED.search(p.claim) or _NEGATABLE.search(p.claim)
+        if verb is None or len(p.claim.split()) > max_words or _EMBEDDED.search(p.claim[:verb.start()]):
+            continue
+        new = _negate(p.claim, p.passage, rng)
+        if new and new != p.claim:
+            out.append(replace(p, claim=new, label=neutral if p.label == neutral else support,
+                               kind="mirror-negation"))
     return out

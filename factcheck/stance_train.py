@@ -492,7 +492,8 @@ SENTENCE_DROP_SOURCES = frozenset({"fever", "scifact", "check-covid"})
 
 
 def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int,
-                       share: float, related: bool = False) -> tuple[list[Pair], list[Pair]]:
+                       share: float, related: bool = False,
+                       mirror: bool = False) -> tuple[list[Pair], list[Pair]]:
     """Both splits plus their contrast sets (``stance_augment``), each built from its own split.
 
     Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
@@ -500,15 +501,17 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     With ``related``, on-topic extensions (``join_related``) and day-less dates are added too, from
     a random stream of their own, so the other contrast pairs stay as they were. They are off by
     default: the run that tried them (run 7, model card) gained on validation but lost on the
-    project's own checks. Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
+    project's own checks. With ``mirror``, negated claims of neutral and refuted pairs
+    (``mirror_negations``) are added, again from a stream of their own. Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
     """
     from dataclasses import replace
 
     from factcheck.stance_augment import (coarsen_dates, drop_neutrals, extend_claims, join_related,
-                                          keep_supports, pad_passages, swap_refutes)
+                                          keep_supports, mirror_negations, pad_passages, swap_refutes)
 
     rng = random.Random(f"{seed}:swap")
     rng_related = random.Random(f"{seed}:related")
+    rng_mirror = random.Random(f"{seed}:mirror")
 
     def contrast(pairs: list[Pair]) -> list[Pair]:
         out = (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
@@ -519,6 +522,8 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
         if related:
             out += (join_related(pairs, share, rng_related, (SUPPORT, REFUTE, NEUTRAL))
                     + coarsen_dates(pairs, rng_related, (SUPPORT, NEUTRAL)))
+        if mirror:
+            out += mirror_negations(pairs, share / 2, rng_mirror, (SUPPORT, REFUTE, NEUTRAL))
         return out
 
     train_extra = contrast(train_pairs)
@@ -678,7 +683,9 @@ def train(
     threads: int = 1,
     augment_share: float = 0.0,
     related_joins: bool = False,
+    negation_mirror: bool = False,
     init_from: Path | None = None,
+    keep_checkpoints: bool = False,
 ) -> dict[str, Any]:
     """Fine-tune MiniLM as a 3-way stance cross-encoder within a wall-clock budget.
 
@@ -687,7 +694,9 @@ def train(
     budget. ``stop_at_step`` ends the run early on that schedule (validating there), so a
     checkpoint taken part-way through a run can be remade from the command alone. Validation
     runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is what is saved in
-    ``out_dir``. Returns the final summary (also the stored config).
+    ``out_dir``. With ``keep_checkpoints`` every validated checkpoint is also kept in
+    ``out_dir/checkpoints/step-N``, so one can be chosen (or averaged, ``stance_soup``) on checks
+    other than validation. Returns the final summary (also the stored config).
     """
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -706,7 +715,8 @@ def train(
 
     train_pairs, val_pairs, stats = build_dataset(Path(data_dir), seed, caps, val_total, sources=sources)
     if augment_share > 0:
-        train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share, related_joins)
+        train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share, related_joins,
+                                                     negation_mirror)
         random.Random(seed).shuffle(train_pairs)
         stats = {"train": describe(train_pairs), "val": describe(val_pairs)}
     log("data", **stats, seconds=round(time.time() - t0, 1))
@@ -774,8 +784,11 @@ def train(
             f" --lr {lr:g}"
             + (f" --augment-share {augment_share:g}" if augment_share else "")
             + (" --related-joins" if related_joins else "")
+            + (" --negation-mirror" if negation_mirror else "")
             + (f" --max-steps {max_steps}" if max_steps else "")
             + (f" --stop-at-step {stop_at_step}" if stop_at_step else "")
+            + "".join(f" --source-cap {k}={v}" for k, v in sorted((caps or {}).items())
+                      if DEFAULT_CAPS.get(k) != v)
             + f" --eval-minutes {eval_minutes:g}"
             + (f" --init-from {init_from}" if init_from else "")
         ),
@@ -798,6 +811,9 @@ def train(
         log("eval", step=step, epoch=round(seen / len(train_pairs), 3), pairs_seen=seen,
             val=rep, improved=improved, eval_seconds=round(eval_cost_s, 1),
             elapsed_min=round((time.time() - t0) / 60, 2))
+        if keep_checkpoints:
+            save_checkpoint(model, out_dir / "checkpoints" / f"step-{step}",
+                            {**card, "validation": rep, "training": {"step": step, "pairs_seen": seen}})
         if improved:
             best.update(macro_f1=rep["overall"]["macro_f1"], step=step, pairs_seen=seen,
                         epoch=round(seen / len(train_pairs), 3), val=rep)
@@ -959,12 +975,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--log-every", type=int, default=50)
     ap.add_argument("--val-total", type=int, default=1500)
     ap.add_argument("--cap", type=int, default=None, help="override every per-source cap (smoke tests)")
+    ap.add_argument("--source-cap", action="append", default=[], metavar="NAME=N",
+                    help="cap one source's pairs (default caps: DEFAULT_CAPS); repeatable")
+    ap.add_argument("--keep-checkpoints", action="store_true",
+                    help="keep every validated checkpoint in OUT/checkpoints/step-N")
     ap.add_argument("--warmup-steps", type=int, default=150)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--augment-share", type=float, default=0.0,
                     help="share of gold pairs that seed contrast pairs (stance_augment)")
     ap.add_argument("--related-joins", action="store_true",
                     help="add on-topic extended claims and day-less dates to the contrast sets (run 7)")
+    ap.add_argument("--negation-mirror", action="store_true",
+                    help="add negated claims of neutral (still neutral) and refuted (now support) pairs")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
                     help="score the model in --out per backend on the validation split; no training")
@@ -977,13 +999,20 @@ def main(argv: list[str] | None = None) -> int:
     if a.calibrate:
         print(json.dumps(calibrate_thresholds(a.data, a.out, a.seed, a.augment_share), indent=2))
         return 0
-    caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else None
+    caps = {k: a.cap for k in DEFAULT_CAPS} if a.cap else {}
+    for item in a.source_cap:
+        name, _, n = item.partition("=")
+        if name not in DEFAULT_CAPS or not n.isdigit():
+            ap.error(f"--source-cap wants NAME=N with NAME one of {', '.join(DEFAULT_CAPS)}: {item!r}")
+        caps[name] = int(n)
     summary = train(a.data, a.out, max_minutes=a.max_minutes, seed=a.seed, batch_size=a.batch_size,
                     lr=a.lr, max_steps=a.max_steps, stop_at_step=a.stop_at_step, max_length=a.max_length,
                     eval_minutes=a.eval_minutes,
-                    log_every=a.log_every, val_total=a.val_total, caps=caps,
+                    log_every=a.log_every, val_total=a.val_total, caps=caps or None,
                     warmup_steps=a.warmup_steps, threads=a.threads, augment_share=a.augment_share,
-                    related_joins=a.related_joins, init_from=a.init_from)
+                    related_joins=a.related_joins, negation_mirror=a.negation_mirror,
+                    init_from=a.init_from,
+                    keep_checkpoints=a.keep_checkpoints)
     return 0 if summary["best"].get("macro_f1", -1) >= 0 else 1
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from factcheck.stance_augment import (coarsen_dates, drop_neutrals, join_related, keep_supports, pad_passages,
-                                      swap_refutes)
+from factcheck.stance_augment import (coarsen_dates, drop_neutrals, join_related, keep_supports,
+                                      mirror_negations, pad_passages, swap_refutes)
 from factcheck.stance_train import NEUTRAL, REFUTE, SUPPORT, Pair, with_contrast_sets
 
 TALKS = Pair(
@@ -150,3 +150,22 @@ def test_related_joins_are_opt_in_and_leave_the_other_contrast_pairs_as_they_wer
     assert more[:len(plain)] == plain
     assert {p.kind for p in more[len(plain):]} == {"ext-related"}
     assert not any(p.kind == "ext-related" for p in plain)
+
+
+def test_mirror_negations_keeps_neutrals_neutral_and_turns_refutes_into_supports():
+    refuted = Pair("Lalla Ward is a singer", BORN.passage, REFUTE, "fever", "g5")
+    unsaid = Pair("The delegations did not meet in Ankara", TALKS.passage, NEUTRAL, "news", "g6", kind="hard-neutral")
+    embedded = Pair("The man who is tall was not sleeping", "A man sleeps.", NEUTRAL, "snli", "g7")
+    out = mirror_negations([BORN, refuted, unsaid, embedded], 1.0, random.Random(0), (SUPPORT, REFUTE, NEUTRAL))
+    got = {p.claim: p.label for p in out}
+    # supports are left to the swaps; a verb inside a relative clause is not the claim's negation
+    assert got == {"Lalla Ward is not a singer": SUPPORT, "The delegations did meet in Ankara": NEUTRAL}
+    assert all(p.kind == "mirror-negation" for p in out)
+
+
+def test_negation_mirror_is_opt_in_and_leaves_the_other_contrast_pairs_as_they_were():
+    refuted = [Pair(f"Lalla Ward is a singer from {city}", BORN.passage, REFUTE, "fever", f"r{i}")
+               for i, city in enumerate(["Leeds", "York", "Bath", "Hull", "Ely", "Ripon"])]
+    plain, _ = with_contrast_sets([TALKS, *refuted], [TWO_SENTENCES], 13, 1.0)
+    more, _ = with_contrast_sets([TALKS, *refuted], [TWO_SENTENCES], 13, 1.0, mirror=True)
+    assert more[:len(plain)] == plain and {p.kind for p in more[len(plain):]} == {"mirror-negation"}

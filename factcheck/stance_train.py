@@ -466,15 +466,34 @@ def build_dataset(
     random_neutral_share: float = 0.06,
     sources: Iterable[str] | None = None,
 ) -> tuple[list[Pair], list[Pair], dict[str, Any]]:
-    """Load every source, add random neutrals, cap per source, carve the validation split."""
+    """Load every source, add random neutrals, cap per source, carve the validation split.
+
+    With caps other than ``DEFAULT_CAPS`` the validation split is still the default one and its
+    claim groups are kept out of training: a run that continues from a model trained on the
+    default split is then validated on pairs neither has seen.
+    """
     if "eval" in Path(data_dir).resolve().parts:
         raise ValueError(f"refusing to train on an eval/ folder: {data_dir}")
-    caps = {**DEFAULT_CAPS, **(caps or {})}
     rng = random.Random(seed)
+    all_pairs = _capped_pool(Path(data_dir), seed, {**DEFAULT_CAPS, **(caps or {})}, random_neutral_share,
+                             sources, rng)
+    train, val = split_train_val(all_pairs, val_total, rng)
+    if caps and any(DEFAULT_CAPS.get(k) != v for k, v in caps.items()):
+        _, val, _ = build_dataset(data_dir, seed, None, val_total, random_neutral_share, sources)
+        held = {(p.source, p.group) for p in val}
+        train = [p for p in all_pairs if (p.source, p.group) not in held]
+    rng.shuffle(train)
+    stats = {"train": describe(train), "val": describe(val)}
+    return train, val, stats
+
+
+def _capped_pool(data_dir: Path, seed: int, caps: dict[str, int], random_neutral_share: float,
+                 sources: Iterable[str] | None, rng: random.Random) -> list[Pair]:
+    """Every source's pairs plus its random neutrals, each source capped (class-balanced)."""
     all_pairs: list[Pair] = []
     for name in sources or LOADERS:
         folder_name, loader = LOADERS[name]
-        folder = Path(data_dir) / folder_name
+        folder = data_dir / folder_name
         if not folder.is_dir():
             print(f"[data] {name}: {folder} missing, skipped", file=sys.stderr)
             continue
@@ -482,10 +501,7 @@ def build_dataset(
         pairs += add_random_neutrals(pairs, random.Random(f"{seed}:{name}:rand"), random_neutral_share)
         pairs = cap_balanced(pairs, caps.get(name, 3000), rng)
         all_pairs.extend(pairs)
-    train, val = split_train_val(all_pairs, val_total, rng)
-    rng.shuffle(train)
-    stats = {"train": describe(train), "val": describe(val)}
-    return train, val, stats
+    return all_pairs
 
 
 SENTENCE_DROP_SOURCES = frozenset({"fever", "scifact", "check-covid"})

@@ -202,7 +202,7 @@ def test_a_run_stopped_at_a_step_is_remade_exactly_by_the_same_command(tmp_path:
     for name in ("a", "b"):
         summary = train(data, tmp_path / name, max_minutes=10, sources=["snli"], batch_size=4, max_steps=12,
                         stop_at_step=3, warmup_steps=1, val_total=20, eval_minutes=60, log_every=1,
-                        augment_share=1.0)
+                        augment_share=1.0, keep_checkpoints=name == "b")
         runs.append(load_file(str(tmp_path / name / WEIGHTS_FILE)))
         assert summary["steps"] == 3 and summary["stop_reason"] == "stopped at step 3"
         assert summary["best"]["step"] == 3
@@ -210,3 +210,19 @@ def test_a_run_stopped_at_a_step_is_remade_exactly_by_the_same_command(tmp_path:
         assert "--max-steps 12 --stop-at-step 3" in command
     assert runs[0].keys() == runs[1].keys()
     assert all(np.array_equal(runs[0][k], runs[1][k]) for k in runs[0])
+    # --keep-checkpoints keeps each validated checkpoint beside the best one
+    assert not (tmp_path / "a" / "checkpoints").exists()
+    kept = load_file(str(tmp_path / "b" / "checkpoints" / "step-3" / WEIGHTS_FILE))
+    assert all(np.array_equal(kept[k], runs[1][k]) for k in kept)
+
+
+def test_other_caps_keep_the_default_validation_split_out_of_training(tmp_path: Path) -> None:
+    """A run with its own per-source caps is validated on pairs no default-split model trained on."""
+    from factcheck.stance_train import build_dataset
+
+    data = _tiny_snli(tmp_path / "train")
+    _, default_val, _ = build_dataset(data, 13, val_total=20, sources=["snli"])
+    train, val, _ = build_dataset(data, 13, {"snli": 150}, val_total=20, sources=["snli"])
+    assert val == default_val
+    assert not {p.group for p in val} & {p.group for p in train}
+    assert 0 < len(train) <= 150

@@ -478,13 +478,18 @@ def build_dataset(
     all_pairs = _capped_pool(Path(data_dir), seed, {**DEFAULT_CAPS, **(caps or {})}, random_neutral_share,
                              sources, rng)
     train, val = split_train_val(all_pairs, val_total, rng)
-    if caps and any(DEFAULT_CAPS.get(k) != v for k, v in caps.items()):
+    if changed_caps(caps):
         _, val, _ = build_dataset(data_dir, seed, None, val_total, random_neutral_share, sources)
         held = {(p.source, p.group) for p in val}
         train = [p for p in all_pairs if (p.source, p.group) not in held]
     rng.shuffle(train)
     stats = {"train": describe(train), "val": describe(val)}
     return train, val, stats
+
+
+def changed_caps(caps: dict[str, int] | None) -> dict[str, int]:
+    """The per-source caps that differ from ``DEFAULT_CAPS``."""
+    return {k: v for k, v in (caps or {}).items() if DEFAULT_CAPS.get(k) != v}
 
 
 def _capped_pool(data_dir: Path, seed: int, caps: dict[str, int], random_neutral_share: float,
@@ -518,7 +523,9 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     a random stream of their own, so the other contrast pairs stay as they were. They are off by
     default: the run that tried them (run 7, model card) gained on validation but lost on the
     project's own checks. With ``mirror``, negated claims of neutral and refuted pairs
-    (``mirror_negations``) are added, again from a stream of their own. Validation contrast pairs are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``, ``syn-ext``).
+    (``mirror_negations``) are added, again from a stream of their own. Validation contrast pairs
+    are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``,
+    ``syn-ext``, ``syn-mirror``).
     """
     from dataclasses import replace
 
@@ -711,8 +718,7 @@ def train(
     checkpoint taken part-way through a run can be remade from the command alone. Validation
     runs every ``eval_minutes`` and at the end; the best macro-F1 checkpoint is what is saved in
     ``out_dir``. With ``keep_checkpoints`` every validated checkpoint is also kept in
-    ``out_dir/checkpoints/step-N``, so one can be chosen (or averaged, ``stance_soup``) on checks
-    other than validation. Returns the final summary (also the stored config).
+    ``out_dir/checkpoints/step-N``, so one can be chosen on checks other than validation. Returns the final summary (also the stored config).
     """
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -803,8 +809,7 @@ def train(
             + (" --negation-mirror" if negation_mirror else "")
             + (f" --max-steps {max_steps}" if max_steps else "")
             + (f" --stop-at-step {stop_at_step}" if stop_at_step else "")
-            + "".join(f" --source-cap {k}={v}" for k, v in sorted((caps or {}).items())
-                      if DEFAULT_CAPS.get(k) != v)
+            + "".join(f" --source-cap {k}={v}" for k, v in sorted(changed_caps(caps).items()))
             + f" --eval-minutes {eval_minutes:g}"
             + (f" --init-from {init_from}" if init_from else "")
         ),

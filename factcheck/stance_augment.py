@@ -24,6 +24,10 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
   neither confirms nor denies a claim neither confirms nor denies its negation (neutral stays
   neutral), and a passage that denies a claim confirms its negation (refute becomes support).
   Without these, "not" in a claim is a shortcut to "refute": swaps only ever negate supports.
+- ``echo_sentences``: a sentence of the passage becomes the claim (support), at times without
+  its date phrase (saying less is still supported), and the same claim with its negation or
+  "no"/"some" flipped (refute). Half are drawn from sentences that carry a negation, so a
+  passage that says "no officials attended" supports the claim that says so.
 
 Each function maps pairs of one split to new pairs of that split, so validation pairs are built
 only from validation pairs.
@@ -403,4 +407,53 @@ def mirror_negations(pairs: list, share: float, rng: random.Random, labels: tupl
         if new and new != p.claim:
             out.append(replace(p, claim=new, label=neutral if p.label == neutral else support,
                                kind="mirror-negation"))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_DATE_PHRASE = re.compile(
+    r",? \b(?:on|in) (?:(?:" + "|".join(WEEKDAYS) + r"),? )?(?:\d{1,2} )?(?:" + "|".join(MONTHS)
+    + r")(?: \d{1,2})?(?:,? (?:1[89]|20)\d\d)?\b|,? \bin (?:1[89]|20)\d\d\b")
+
+
+def echo_sentences(pairs: list, share: float, rng: random.Random, labels: tuple[int, int],
+                   min_words: int = 6, max_words: int = 30, flip_positive: float = 0.3) -> list:
+    """A sentence of the passage as the claim (support) and the same claim negated (refute).
+
+    ``labels`` = (support, refute). Every real pair whose passage has a sentence with a negation
+    or "no" gives that sentence (support) and its positive flip (refute): those are what teach
+    that a negated claim can be supported. Other pairs are sampled at ``share`` and only
+    ``flip_positive`` of them are negated, so "not" in a claim does not become a sign of refute.
+    A flip is only made when it negates the whole sentence (no clause opens before the verb).
+    """
+    support, refute = labels
+    out, seen = [], set()
+    for p in pairs:
+        if p.kind not in ("gold", "hard-neutral", "random-neutral"):
+            continue
+        sentences = [t.strip() for t in _SENTENCE_END.split(p.passage) if min_words <= len(t.split()) <= max_words]
+        negative = [t for t in sentences if _NEGATED.search(t) or _NONE.search(t)]
+        if negative:
+            claim, flip = rng.choice(negative), 1.0
+        elif sentences and rng.random() < share:
+            claim, flip = rng.choice(sentences), flip_positive
+        else:
+            continue
+        if (m := _DATE_PHRASE.search(claim)) and rng.random() < 0.5:
+            claim = claim[:m.start()] + claim[m.end():]
+        claim = claim.rstrip(" .;:") + "."
+        if claim in seen:
+            continue
+        seen.add(claim)
+        out.append(replace(p, claim=claim, label=support, kind="echo"))
+        if rng.random() >= flip:
+            continue
+        if _NONE.search(claim) or _SOME.search(claim):
+            flipped = _swap_quantifier(claim, p.passage, rng)
+        elif (verb := _NEGATED.search(claim) or _NEGATABLE.search(claim)) and not _EMBEDDED.search(claim[:verb.start()]):
+            flipped = _negate(claim, p.passage, rng)
+        else:
+            flipped = None
+        if flipped and flipped != claim:
+            out.append(replace(p, claim=flipped, label=refute, kind="echo-flip"))
     return out

@@ -514,7 +514,7 @@ SENTENCE_DROP_SOURCES = frozenset({"fever", "scifact", "check-covid"})
 
 def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int,
                        share: float, related: bool = False,
-                       mirror: bool = False) -> tuple[list[Pair], list[Pair]]:
+                       mirror: bool = False, echo: bool = False) -> tuple[list[Pair], list[Pair]]:
     """Both splits plus their contrast sets (``stance_augment``), each built from its own split.
 
     Swapped-detail refutes, kept-detail supports and dropped-detail neutrals come from ``share``
@@ -523,18 +523,21 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
     a random stream of their own, so the other contrast pairs stay as they were. They are off by
     default: the run that tried them (run 7, model card) gained on validation but lost on the
     project's own checks. With ``mirror``, negated claims of neutral and refuted pairs
-    (``mirror_negations``) are added, again from a stream of their own. Validation contrast pairs
+    (``mirror_negations``) are added, again from a stream of their own; with ``echo``, passage
+    sentences as claims and their flips (``echo_sentences``). Validation contrast pairs
     are scored as their own sources (``syn-swap``, ``syn-keep``, ``syn-drop``, ``syn-pad``,
-    ``syn-ext``, ``syn-mirror``).
+    ``syn-ext``, ``syn-mirror``, ``syn-echo``).
     """
     from dataclasses import replace
 
-    from factcheck.stance_augment import (coarsen_dates, drop_neutrals, extend_claims, join_related,
-                                          keep_supports, mirror_negations, pad_passages, swap_refutes)
+    from factcheck.stance_augment import (coarsen_dates, drop_neutrals, echo_sentences, extend_claims,
+                                          join_related, keep_supports, mirror_negations, pad_passages,
+                                          swap_refutes)
 
     rng = random.Random(f"{seed}:swap")
     rng_related = random.Random(f"{seed}:related")
     rng_mirror = random.Random(f"{seed}:mirror")
+    rng_echo = random.Random(f"{seed}:echo")
 
     def contrast(pairs: list[Pair]) -> list[Pair]:
         out = (swap_refutes(pairs, share, rng, REFUTE, SUPPORT)
@@ -547,6 +550,8 @@ def with_contrast_sets(train_pairs: list[Pair], val_pairs: list[Pair], seed: int
                     + coarsen_dates(pairs, rng_related, (SUPPORT, NEUTRAL)))
         if mirror:
             out += mirror_negations(pairs, share / 2, rng_mirror, (SUPPORT, REFUTE, NEUTRAL))
+        if echo:
+            out += echo_sentences(pairs, share * 0.15, rng_echo, (SUPPORT, REFUTE))
         return out
 
     train_extra = contrast(train_pairs)
@@ -707,6 +712,7 @@ def train(
     augment_share: float = 0.0,
     related_joins: bool = False,
     negation_mirror: bool = False,
+    echo_sentences: bool = False,
     init_from: Path | None = None,
     keep_checkpoints: bool = False,
 ) -> dict[str, Any]:
@@ -738,7 +744,7 @@ def train(
     train_pairs, val_pairs, stats = build_dataset(Path(data_dir), seed, caps, val_total, sources=sources)
     if augment_share > 0:
         train_pairs, val_pairs = with_contrast_sets(train_pairs, val_pairs, seed, augment_share, related_joins,
-                                                     negation_mirror)
+                                                     negation_mirror, echo_sentences)
         random.Random(seed).shuffle(train_pairs)
         stats = {"train": describe(train_pairs), "val": describe(val_pairs)}
     log("data", **stats, seconds=round(time.time() - t0, 1))
@@ -807,6 +813,7 @@ def train(
             + (f" --augment-share {augment_share:g}" if augment_share else "")
             + (" --related-joins" if related_joins else "")
             + (" --negation-mirror" if negation_mirror else "")
+            + (" --echo-sentences" if echo_sentences else "")
             + (f" --max-steps {max_steps}" if max_steps else "")
             + (f" --stop-at-step {stop_at_step}" if stop_at_step else "")
             + "".join(f" --source-cap {k}={v}" for k, v in sorted(changed_caps(caps).items()))
@@ -1008,6 +1015,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="add on-topic extended claims and day-less dates to the contrast sets (run 7)")
     ap.add_argument("--negation-mirror", action="store_true",
                     help="add negated claims of neutral (still neutral) and refuted (now support) pairs")
+    ap.add_argument("--echo-sentences", action="store_true",
+                    help="add passage sentences as supported claims, and their negations as refuted ones")
     ap.add_argument("--init-from", type=Path, default=None, help="start from an earlier run's model folder")
     ap.add_argument("--validate-only", action="store_true",
                     help="score the model in --out per backend on the validation split; no training")
@@ -1032,6 +1041,7 @@ def main(argv: list[str] | None = None) -> int:
                     log_every=a.log_every, val_total=a.val_total, caps=caps or None,
                     warmup_steps=a.warmup_steps, threads=a.threads, augment_share=a.augment_share,
                     related_joins=a.related_joins, negation_mirror=a.negation_mirror,
+                    echo_sentences=a.echo_sentences,
                     init_from=a.init_from,
                     keep_checkpoints=a.keep_checkpoints)
     return 0 if summary["best"].get("macro_f1", -1) >= 0 else 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from factcheck.stance_augment import (coarsen_dates, drop_neutrals, join_related, keep_supports,
-                                      mirror_negations, pad_passages, swap_refutes)
+from factcheck.stance_augment import (coarsen_dates, drop_neutrals, echo_sentences, join_related,
+                                      keep_supports, mirror_negations, pad_passages, swap_refutes)
 from factcheck.stance_train import NEUTRAL, REFUTE, SUPPORT, Pair, with_contrast_sets
 
 TALKS = Pair(
@@ -169,3 +169,47 @@ def test_negation_mirror_is_opt_in_and_leaves_the_other_contrast_pairs_as_they_w
     plain, _ = with_contrast_sets([TALKS, *refuted], [TWO_SENTENCES], 13, 1.0)
     more, _ = with_contrast_sets([TALKS, *refuted], [TWO_SENTENCES], 13, 1.0, mirror=True)
     assert more[:len(plain)] == plain and {p.kind for p in more[len(plain):]} == {"mirror-negation"}
+
+
+ABSENT = Pair(
+    "Ukraine was left out of the talks",
+    "Senior Russian and US officials met in Riyadh on 18 February 2025. "
+    "No Ukrainian officials attended the talks in Riyadh on 18 February 2025.",
+    SUPPORT, "news", "g8",
+)
+
+
+def test_echo_takes_a_negated_passage_sentence_as_a_supported_claim_and_flips_it_into_a_refute():
+    claims = set()
+    for seed in range(12):
+        out = echo_sentences([ABSENT], 0.0, random.Random(seed), (SUPPORT, REFUTE))
+        got = {p.claim: (p.label, p.kind) for p in out}
+        # the sentence with "no" is always chosen, with or without its date; its flip is a refute
+        said = [c for c, (label, kind) in got.items() if kind == "echo"]
+        assert len(said) == 1 and said[0].startswith("No Ukrainian officials attended the talks in Riyadh")
+        assert got[said[0]][0] == SUPPORT
+        [flipped] = [c for c, (label, kind) in got.items() if kind == "echo-flip"]
+        assert got[flipped][0] == REFUTE and flipped.split()[0] in ("Some", "Several")
+        assert all(p.passage == ABSENT.passage for p in out)
+        claims.add(said[0])
+    assert claims == {"No Ukrainian officials attended the talks in Riyadh on 18 February 2025.",
+                      "No Ukrainian officials attended the talks in Riyadh."}
+
+
+def test_echo_samples_positive_sentences_and_skips_built_pairs():
+    built = Pair(TALKS.claim, TALKS.passage, REFUTE, "news", "g9", kind="swap-year")
+    assert echo_sentences([built], 1.0, random.Random(0), (SUPPORT, REFUTE)) == []
+    assert echo_sentences([TALKS], 0.0, random.Random(0), (SUPPORT, REFUTE)) == []
+    out = echo_sentences([BORN], 1.0, random.Random(0), (SUPPORT, REFUTE), flip_positive=1.0)
+    assert [(p.label, p.kind) for p in out] == [(SUPPORT, "echo"), (REFUTE, "echo-flip")]
+    assert out[0].claim == BORN.passage and out[1].claim == BORN.passage.replace(" is ", " is not ")
+    # with no auxiliary to negate ("met"), the sentence is echoed but not flipped
+    [said] = echo_sentences([TALKS], 1.0, random.Random(0), (SUPPORT, REFUTE), flip_positive=1.0)
+    assert said.kind == "echo" and said.claim.startswith("Russian and US delegations met in Istanbul")
+
+
+def test_echo_is_opt_in_and_leaves_the_other_contrast_pairs_as_they_were():
+    plain, plain_val = with_contrast_sets([TALKS, ABSENT], [TWO_SENTENCES], 13, 1.0)
+    more, more_val = with_contrast_sets([TALKS, ABSENT], [TWO_SENTENCES], 13, 1.0, echo=True)
+    assert more[:len(plain)] == plain and {p.kind for p in more[len(plain):]} == {"echo", "echo-flip"}
+    assert more_val[:len(plain_val)] == plain_val

@@ -26,7 +26,7 @@ another date or name "refutes". So from sampled gold pairs this makes a contrast
   Without these, "not" in a claim is a shortcut to "refute": swaps only ever negate supports.
 - ``echo_sentences``: a sentence of the passage becomes the claim (support), at times without
   its date phrase (saying less is still supported), and the same claim with its negation or
-  "no"/"some" flipped (refute). Half are drawn from sentences that carry a negation, so a
+  "no"/"some" flipped (refute). Every passage with a negated sentence gives one, so a
   passage that says "no officials attended" supports the claim that says so.
 
 Each function maps pairs of one split to new pairs of that split, so validation pairs are built
@@ -387,6 +387,15 @@ _EMBEDDED = re.compile(r"\b(who|which|that|whose|whom|when|where|while|because|i
                        re.IGNORECASE)
 
 
+def _negate_whole(claim: str, rng: random.Random) -> str | None:
+    """The claim with its first auxiliary flipped, or None when there is none or a clause opens
+    before it (flipping a verb inside "who ..." or "because ..." does not negate the claim)."""
+    verb = _NEGATED.search(claim) or _NEGATABLE.search(claim)
+    if verb is None or _EMBEDDED.search(claim[:verb.start()]):
+        return None
+    return _negate(claim, claim, rng)
+
+
 def mirror_negations(pairs: list, share: float, rng: random.Random, labels: tuple[int, int, int],
                      max_words: int = 30) -> list:
     """Negated claims of neutral pairs (still neutral) and refuted pairs (now support).
@@ -400,10 +409,9 @@ def mirror_negations(pairs: list, share: float, rng: random.Random, labels: tupl
     for p in pairs:
         if p.label not in (refute, neutral) or p.kind not in ("gold", "hard-neutral") or rng.random() >= share:
             continue
-        verb = _NEGATED.search(p.claim) or _NEGATABLE.search(p.claim)
-        if verb is None or len(p.claim.split()) > max_words or _EMBEDDED.search(p.claim[:verb.start()]):
+        if len(p.claim.split()) > max_words:
             continue
-        new = _negate(p.claim, p.passage, rng)
+        new = _negate_whole(p.claim, rng)
         if new and new != p.claim:
             out.append(replace(p, claim=new, label=neutral if p.label == neutral else support,
                                kind="mirror-negation"))
@@ -450,10 +458,8 @@ def echo_sentences(pairs: list, share: float, rng: random.Random, labels: tuple[
             continue
         if _NONE.search(claim) or _SOME.search(claim):
             flipped = _swap_quantifier(claim, p.passage, rng)
-        elif (verb := _NEGATED.search(claim) or _NEGATABLE.search(claim)) and not _EMBEDDED.search(claim[:verb.start()]):
-            flipped = _negate(claim, p.passage, rng)
         else:
-            flipped = None
+            flipped = _negate_whole(claim, rng)
         if flipped and flipped != claim:
             out.append(replace(p, claim=flipped, label=refute, kind="echo-flip"))
     return out

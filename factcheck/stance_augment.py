@@ -418,7 +418,6 @@ def mirror_negations(pairs: list, share: float, rng: random.Random, labels: tupl
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _DATE_PHRASE = re.compile(
     r",? \b(?:on|in) (?:(?:" + "|".join(WEEKDAYS) + r"),? )?(?:\d{1,2} )?(?:" + "|".join(MONTHS)
     + r")(?: \d{1,2})?(?:,? (?:1[89]|20)\d\d)?\b|,? \bin (?:1[89]|20)\d\d\b")
@@ -439,7 +438,7 @@ def echo_sentences(pairs: list, share: float, rng: random.Random, labels: tuple[
     for p in pairs:
         if p.kind not in ("gold", "hard-neutral", "random-neutral"):
             continue
-        sentences = [t.strip() for t in _SENTENCE_END.split(p.passage) if min_words <= len(t.split()) <= max_words]
+        sentences = [t.strip() for t in _SENTENCE_BREAK.split(p.passage) if min_words <= len(t.split()) <= max_words]
         negative = [t for t in sentences if _NEGATED.search(t) or _NONE.search(t)]
         if negative:
             claim, flip = rng.choice(negative), 1.0

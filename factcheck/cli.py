@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from .embed import DEFAULT_MODEL
+from .corpus.embed import DEFAULT_MODEL
 from .text import InputError
 
 app = typer.Typer(help="Claim-level fact-checking against a trusted reference index.",
@@ -39,7 +39,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _open_index(path: Optional[Path], model: Optional[str] = None):
-    from .index import Index
+    from .corpus.index import Index
     from .pipeline import default_index_path, open_or_build_sample
 
     if path is None:
@@ -52,7 +52,7 @@ def _open_index(path: Optional[Path], model: Optional[str] = None):
 
 def _load_sources(paths: list[Path]):
     """Parse every source; return the documents and a list of (file, reason) that failed."""
-    from .ingest import find_sources, load_documents
+    from .corpus.ingest import find_sources, load_documents
 
     docs, failures = [], []
     files = find_sources(paths)
@@ -79,8 +79,8 @@ def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or fol
                 index: IndexOpt = None,
                 model: Annotated[str, typer.Option(help="sentence-transformers model name or path.")] = DEFAULT_MODEL):
     """Build a new index from SOURCES (replaces the one at --index only once the new one is complete)."""
-    from .embed import Embedder
-    from .index import IndexError_, build
+    from .corpus.embed import Embedder
+    from .corpus.index import IndexError_, build
     from .pipeline import default_index_path
 
     try:
@@ -101,7 +101,7 @@ def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or fol
 @index_app.command("add")
 def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folders to add.")], index: IndexOpt = None):
     """Add documents (a document whose id is already indexed is replaced); no rebuild needed."""
-    from .index import IndexError_
+    from .corpus.index import IndexError_
 
     try:
         idx = _open_index(index)
@@ -120,7 +120,7 @@ def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folde
 def index_remove(doc_ids: Annotated[list[str], typer.Argument(help="Document ids (see 'index info --documents').")],
                  index: IndexOpt = None):
     """Remove documents and their passages from the index."""
-    from .index import IndexError_
+    from .corpus.index import IndexError_
 
     try:
         n = _open_index(index).remove(doc_ids)
@@ -133,7 +133,7 @@ def index_remove(doc_ids: Annotated[list[str], typer.Argument(help="Document ids
 def index_info(index: IndexOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False,
                documents: Annotated[bool, typer.Option("--documents", help="List the documents too.")] = False):
     """Show what an index holds: model, dimension, counts (and documents)."""
-    from .index import IndexError_
+    from .corpus.index import IndexError_
 
     try:
         idx = _open_index(index)
@@ -161,7 +161,7 @@ StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Huggin
 def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None,
              stance_model: Optional[str] = None):
     from .pipeline import Checker
-    from .stance import CrossEncoderStance
+    from .verify.stance import CrossEncoderStance
 
     stance = CrossEncoderStance(stance_model) if stance_model else None
     return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw, stance=stance)
@@ -179,9 +179,9 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
                                                        "built the index [default: the index's own].")] = None,
           stance_model: StanceOpt = None):
     """Check one ARTICLE: claims, evidence per claim, as Markdown (default) or JSON."""
-    from .export import to_json, to_markdown
-    from .index import IndexError_
-    from .ingest import read_article
+    from .report.export import to_json, to_markdown
+    from .corpus.index import IndexError_
+    from .corpus.ingest import read_article
     from .text import decode_text
 
     try:
@@ -210,9 +210,9 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
     An article whose report already exists for the same text is skipped, so an interrupted
     batch picks up where it stopped. An article that fails is listed and the rest go on.
     """
-    from .export import SUMMARY_FIELDS, summary_row, to_markdown
-    from .index import IndexError_
-    from .ingest import read_article
+    from .report.export import SUMMARY_FIELDS, summary_row, to_markdown
+    from .corpus.index import IndexError_
+    from .corpus.ingest import read_article
     from .types import Report
 
     files = [f for a in articles for f in (sorted(p for p in a.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -272,7 +272,7 @@ def stance(pairs: Annotated[Path, typer.Argument(help='JSON lines of {"claim": .
            stance_model: StanceOpt = None,
            batch_size: Annotated[int, typer.Option(min=1, max=512)] = 32):
     """Score (claim, passage) pairs: one {"label", "probs"} line per input line, in input order."""
-    from .stance import CrossEncoderStance, label_of, probs_dict
+    from .verify.stance import CrossEncoderStance, label_of, probs_dict
     from .text import decode_text, parse_jsonl
 
     try:
@@ -293,7 +293,7 @@ def stance(pairs: Annotated[Path, typer.Argument(help='JSON lines of {"claim": .
 
 @app.command("train-stance")
 def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder (never eval/).")],
-                 out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("factcheck/models/stance"),
+                 out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("factcheck/verify/model"),
                  max_minutes: Annotated[float, typer.Option(help="Wall-clock budget for training.")] = 85.0,
                  seed: Annotated[int, typer.Option()] = 13,
                  threads: Annotated[int, typer.Option(min=1, help="CPU threads for torch.")] = 1,
@@ -310,7 +310,7 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
                  calibrate: Annotated[bool, typer.Option(help="Only set the verdict thresholds of the model in "
                                                          "--out from the validation split.")] = False):
     """Train the stance cross-encoder on the labelled pairs under --data (the recipe: its MODEL_CARD.md)."""
-    from .stance_train import main as train_main
+    from .training.stance import main as train_main
 
     if "eval" in data.resolve().parts:
         _fail(f"{data}: training on an eval/ folder is not allowed; pass the train/ folder")
@@ -329,8 +329,8 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
 
 @app.command("train-checkworthiness")
 def train_checkworthiness(data: Annotated[Path, typer.Option(help="Folder holding ClaimBuster two_class/.")]):
-    """Retrain the check-worthiness classifier (writes factcheck/models/checkworthiness.json)."""
-    from .checkworthy import train
+    """Retrain the check-worthiness classifier (writes factcheck/extract/checkworthiness.json)."""
+    from .training.checkworthiness import train
 
     if not (data / "two_class" / "train.json").exists():
         _fail(f"{data}: expected two_class/train.json and two_class/test.json below it")
@@ -338,7 +338,7 @@ def train_checkworthiness(data: Annotated[Path, typer.Option(help="Folder holdin
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    from .index import atomic_write
+    from .files import atomic_write
 
     atomic_write(path, text.encode("utf-8"))  # an interrupted batch never leaves half a report
 
@@ -480,7 +480,7 @@ def bench_embedding(sentences: Annotated[int, typer.Option(min=10, help="Generat
                     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
     """Embedding sentences/s per backend (torch, ONNX, ONNX int8) and retrieval quality on train data."""
     from .bench.embedding import run as run_embedding_bench
-    from .embed import BACKENDS
+    from .corpus.embed import BACKENDS
 
     chosen = tuple(b.strip() for b in backends.split(",") if b.strip())
     if not chosen or any(b not in BACKENDS for b in chosen):

@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .checkworthy import CheckworthinessModel
-from .embed import Embedder
-from .extract import extract_claims
-from .index import Index
+from .corpus import Embedder, Index, build, find_sources, load_documents
+from .extract import CheckworthinessModel, ClaimExtractor, RuleExtractor
 from .retrieve import HybridRetriever, Retriever
-from .stance import CrossEncoderStance, StanceModel, has_own_model, label_of, probs_dict
 from .text import InputError
-from .verdict import VerdictRule
 from .types import Claim, ClaimCheck, Report
+from .verify import CrossEncoderStance, StanceModel, VerdictPolicy, VerdictRule, has_own_model, label_of, probs_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "seeds" / "reference"
@@ -39,6 +36,9 @@ class Checker:
         k: evidence passages kept per claim.
         min_checkworthiness: claims scoring below this get no evidence search (they are still
             listed, so nothing the article says is hidden from the reviewer).
+        retriever, stance, verdict_rule, extractor: the stages' seams; by default the hybrid
+            retriever over ``index``, the own stance model (when shipped), its calibrated
+            thresholds, and the rule-based extractor.
     """
 
     index: Index
@@ -46,7 +46,8 @@ class Checker:
     min_checkworthiness: float = 0.0
     retriever: Retriever | None = None
     stance: StanceModel | None = None
-    verdict_rule: VerdictRule | None = None
+    verdict_rule: VerdictPolicy | None = None
+    extractor: ClaimExtractor = field(default_factory=RuleExtractor)
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -63,6 +64,15 @@ class Checker:
     def embedder(self) -> Embedder:
         return self.index.embedder
 
+    @property
+    def stance_description(self) -> str:
+        """Which model judges stance, for people: the own model and its backend, another, or none."""
+        if self.stance is None:
+            return "none (relevance only)"
+        if getattr(self.stance, "own", False):
+            return f"own cross-encoder ({getattr(self.stance, 'backend', '')})"
+        return str(getattr(self.stance, "name", self.stance))
+
     def check(self, text: str, title: str = "") -> Report:
         return self.check_many([(title, text)])[0]
 
@@ -72,7 +82,7 @@ class Checker:
         for title, text in articles:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
-            per_article.append(extract_claims(text))
+            per_article.append(self.extractor.extract(text))
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
         info = self.index.info()
         index_info = {"path": info["path"], "documents": info["documents"], "passages": info["passages"],
@@ -110,9 +120,6 @@ class Checker:
 
 def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:
     """Open the index at ``path``, building it from the bundled sample corpus if it is missing."""
-    from .index import build
-    from .ingest import find_sources, load_documents
-
     if not Path(path).exists():
         docs = [d for f in find_sources([SAMPLE_CORPUS]) for d in load_documents(f)]
         return build(Path(path), [docs], embedder)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.embed import Embedder
-from factcheck.index import Index, build
-from factcheck.ingest import Document, find_sources, load_documents
+from factcheck.corpus.embed import Embedder
+from factcheck.corpus.index import Index, build
+from factcheck.corpus.ingest import Document, find_sources, load_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -79,3 +79,18 @@ def tiny_nli(tmp_path_factory) -> Path:
     model.save_pretrained(path)
     AutoTokenizer.from_pretrained(str(get_model_path())).save_pretrained(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def untrained() -> tuple:
+    """Base weights + random head: enough to test batching/ordering without trained weights."""
+    import torch
+    from transformers import AutoTokenizer
+
+    from factcheck.verify.stance_model import base_model_path, build_base_classifier
+
+    torch.manual_seed(0)
+    model = build_base_classifier().eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()))
+    tokenizer.model_max_length = 128
+    return tokenizer, model

@@ -1,6 +1,6 @@
 """Embedding benchmark: sentences/s per backend, and whether retrieval quality holds.
 
-Backends (``factcheck/embed.py``): ``torch`` (sentence-transformers), ``onnx`` (the transformer
+Backends (``factcheck/corpus/embed.py``): ``torch`` (sentence-transformers), ``onnx`` (the transformer
 exported locally to ONNX from the packaged weights, run by ONNX Runtime) and ``onnx-int8``
 (the same, dynamically quantised to int8). Speed: one ``encode`` call over generated news
 sentences of about 25 words (``sentences``), after a warm-up call; cache off.
@@ -58,7 +58,7 @@ def run(n: int = 2000, backends: tuple[str, ...] = ("torch", "onnx", "onnx-int8"
         batch_size: int = 64) -> dict[str, Any]:
     """Time each backend on ``n`` generated sentences; measure retrieval quality on ``quality_data``
     (a ``train/check-covid`` folder) when given."""
-    from ..embed import DEFAULT_BACKEND, Embedder
+    from ..corpus.embed import DEFAULT_BACKEND, Embedder
 
     texts = sentences(n)
     rs = None

@@ -4,7 +4,7 @@
   document's title + text: the well-known lexical baseline.
 - ``dense``: the project's embedding model (all-MiniLM-L6-v2) over each document's title + text,
   exact inner-product search in a FAISS flat index: the well-known dense baseline.
-- ``factcheck``: the project's retriever as shipped: a real :class:`~factcheck.index.Index` is built
+- ``factcheck``: the project's retriever as shipped: a real :class:`~factcheck.corpus.Index` is built
   in a temporary folder from the same documents (chunked into passages as any corpus is) and
   searched with :class:`~factcheck.retrieve.HybridRetriever`; passage hits are mapped to their
   documents, each document ranked at its best passage.
@@ -219,8 +219,8 @@ class FactcheckSystem:
     name = "factcheck"
 
     def __init__(self, rs: RetrievalSet, embedder, folder: Path, retriever_kwargs: dict | None = None):
-        from ..index import build
-        from ..ingest import Document
+        from ..corpus.index import build
+        from ..corpus.ingest import Document
         from ..retrieve import HybridRetriever
 
         docs = [Document(doc_id=doc_id, text=rs.doc_text(i), title=title) for i, (doc_id, title, _) in enumerate(rs.docs)]
@@ -238,7 +238,7 @@ class FactcheckSystem:
 
 def _fresh_embedder(shared=None):
     """An Embedder with its own empty cache, sharing the loaded model weights when given one."""
-    from ..embed import Embedder
+    from ..corpus.embed import Embedder
 
     e = Embedder()
     if shared is not None:

@@ -1,6 +1,6 @@
 """Scale benchmark: the index's vector structure at N passages, on synthetic structured vectors.
 
-The vectors are built with :func:`factcheck.index.build_vector_index`, the same function the index
+The vectors are built with :func:`factcheck.corpus.index.build_vector_index`, the same function the index
 uses when it (re)builds its vector file, so the structure, its parameters (``ivf_params``) and the
 training procedure are the shipped ones. What is measured: build time, the serialised size on
 disk, the RAM the structure takes, single-query search latency (one OpenMP thread, as the index
@@ -81,7 +81,7 @@ def run(passages: int = 20_000, queries: int = 200, dimension: int = 384, seed: 
     """
     import faiss
 
-    from ..index import ANN_THRESHOLD, build_vector_index, describe_vector_index
+    from ..corpus.index import ANN_THRESHOLD, build_vector_index, describe_vector_index
 
     threshold = ANN_THRESHOLD if threshold is None else threshold
     t = time.perf_counter()
@@ -158,7 +158,7 @@ def run(passages: int = 20_000, queries: int = 200, dimension: int = 384, seed: 
         "notes": {
             "data": f"synthetic low-rank Gaussian mixture: {RANK}-d latent, sqrt(n) topics, spread {SPREAD}, noise "
                     f"{NOISE}, projected to {dimension}-d, L2-normalised; {queries} queries drawn fresh (seed {seed})",
-            "structure": "built by factcheck.index.build_vector_index, the index's own builder (flat below the "
+            "structure": "built by factcheck.corpus.index.build_vector_index, the index's own builder (flat below the "
                          "threshold, IVF with fp16 vectors above)",
             "ram_mb": "growth of this process's RSS while the structure was built (the vectors it was built from "
                       "were already in memory); the SQLite copy of the vectors stays on disk",

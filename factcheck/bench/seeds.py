@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Checker, open_or_build_sample
-from ..stance import CrossEncoderStance, label_of
+from ..verify.stance import CrossEncoderStance, label_of
 from ..text import parse_jsonl
 from ..types import ClaimCheck, Report
 from .extraction import token_f1

@@ -6,7 +6,7 @@ extractor, the embedder, the index and the stance model see realistic shapes and
 
 Measured, each next to the naive baseline:
 
-- ``index_build``: passages/s of :func:`factcheck.index.build` (one embedding call per batch of
+- ``index_build``: passages/s of :func:`factcheck.corpus.index.build` (one embedding call per batch of
   documents) vs an index built with an embedder that makes one model call per passage.
 - ``report``: claims/s over the articles end to end (extract, check-worthiness, retrieve, stance,
   verdict, Markdown + JSON written per article): ``batched`` = one :meth:`Checker.check_many`
@@ -77,7 +77,7 @@ def _sentence(rng: random.Random) -> str:
 
 def make_corpus(documents: int, seed: int = 0) -> list:
     """Reference documents of 3-7 generated sentences each, with public-record metadata."""
-    from ..ingest import Document
+    from ..corpus.ingest import Document
 
     rng = random.Random(seed)
     return [Document(doc_id=f"ref-{i:05d}", text=" ".join(_sentence(rng) for _ in range(rng.randint(3, 7))),
@@ -163,8 +163,8 @@ def _pct(values: list[float]) -> dict[str, float]:
 
 
 def _write_reports(out: Path, reports, names) -> None:
-    from ..export import to_markdown
-    from ..index import atomic_write
+    from ..report.export import to_markdown
+    from ..files import atomic_write
 
     for name, rep in zip(names, reports):
         atomic_write(out / f"{name}.json", json.dumps(rep.to_dict(), ensure_ascii=False, indent=2).encode())
@@ -174,11 +174,11 @@ def _write_reports(out: Path, reports, names) -> None:
 def run(articles: int = 50, documents: int = 1000, naive_articles: int = 10, naive_documents: int = 200,
         stance: bool = True, seed: int = 0) -> dict[str, Any]:
     """Generate the corpus and articles, then time each phase as shipped and naively."""
-    from ..embed import Embedder
-    from ..index import build
+    from ..corpus.embed import Embedder
+    from ..corpus.index import build
     from ..pipeline import Checker
     from ..retrieve import HybridRetriever
-    from ..stance import CrossEncoderStance, has_own_model
+    from ..verify.stance import CrossEncoderStance, has_own_model
 
     corpus = make_corpus(documents, seed)
     arts = make_articles(articles, seed + 1)

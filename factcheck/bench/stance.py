@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..stance_model import LABELS
+from ..verify.stance_model import LABELS
 from ..text import InputError
 from .common import accuracy, confusion, f1_per_class, label_counts, macro_f1, majority_label, present_classes, \
     rounded, stopwatch
@@ -208,7 +208,7 @@ def load_pairs(dataset: str, data: Path, limit: int | None = None) -> list[Pair]
 def run(dataset: str, data: Path, limit: int | None = None, stance_model: str | None = None,
         batch_size: int = 32, backend: str | None = None) -> dict[str, Any]:
     """Run the three systems on the data set's pairs; return the JSON-ready result."""
-    from ..stance import DEFAULT_BACKEND, CrossEncoderStance, label_of
+    from ..verify.stance import DEFAULT_BACKEND, CrossEncoderStance, label_of
 
     pairs = load_pairs(dataset, data, limit)
     gold = [p.label for p in pairs]
@@ -266,7 +266,7 @@ def _torch_threads() -> int | None:
 
 def _checkpoint() -> dict[str, Any]:
     """Step and validation score of the own model's card, to say which checkpoint was measured."""
-    from ..stance_model import read_stance_config
+    from ..verify.stance_model import read_stance_config
 
     try:
         card = read_stance_config()

@@ -69,8 +69,8 @@ def _variants() -> dict[str, Callable[[Hits, Hits], list[int]]]:
 
 def candidates(rs: RetrievalSet, folder: Path, depth: int = 100):
     """(index, dense hits, lexical hits) per query from a real factcheck index of ``rs``."""
-    from ..index import build
-    from ..ingest import Document
+    from ..corpus.index import build
+    from ..corpus.ingest import Document
 
     embedder = _fresh_embedder()
     docs = [Document(doc_id=d, text=rs.doc_text(i), title=t) for i, (d, t, _) in enumerate(rs.docs)]
@@ -99,7 +99,7 @@ def rerank_variants(rs: RetrievalSet, index, dense: list[Hits], lexical: list[Hi
                     base: Callable[[Hits, Hits], list[int]] | None = None, n: int = 50) -> dict[str, float]:
     """Rerank the fused top ``depth`` passages with the stance cross-encoder's evidence score
     (P(support) + P(refute)), alone and mixed with the fused rank, and score each variant."""
-    from ..stance import CrossEncoderStance
+    from ..verify.stance import CrossEncoderStance
 
     base = base or (lambda d, l: rrf(d, l, 0.5, 60))
     fused = [base(d[:n], l[:n]) for d, l in zip(dense, lexical)]

@@ -1,0 +1,52 @@
+"""Check-worthiness: how much a sentence states a checkable fact, from 0 to 1.
+
+A logistic regression over the same sentence embeddings retrieval uses (so scoring costs one
+dot product per claim), trained on ClaimBuster's labelled debate sentences. Its weights are a
+small JSON file in the package. Rules on top push down what the classifier cannot see well:
+questions, first-person opinion and bare attribution.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..types import Claim
+
+MODEL_PATH = Path(__file__).parent / "checkworthiness.json"
+
+_OPINION = re.compile(r"\b(I|we) (think|believe|feel|hope|guess)\b|\bin my (view|opinion)\b|\b(should|ought to)\b", re.I)
+_HAS_FACT = re.compile(r"\d|\b[A-Z][a-z]+\b")
+
+
+@dataclass
+class CheckworthinessModel:
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> CheckworthinessModel:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(coef=np.asarray(d["coef"], dtype=np.float32), intercept=float(d["intercept"]))
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(vectors @ self.coef + self.intercept)))
+
+    def score(self, claims: list[Claim], vectors: np.ndarray) -> None:
+        """Set ``claim.checkworthiness`` in place; ``vectors`` are the claims' embeddings."""
+        probs = self.probability(vectors) if len(claims) else []
+        for claim, p in zip(claims, probs):
+            p = float(p)
+            if claim.text.rstrip().endswith("?") or claim.sentence.rstrip().endswith("?"):
+                p *= 0.2
+            if _OPINION.search(claim.text):
+                p *= 0.5
+            if not _HAS_FACT.search(claim.text[1:]):  # no number or name past the first word
+                p *= 0.7
+            if claim.kind == "attribution":
+                p *= 0.8  # that someone said it matters less than whether it is true
+            claim.checkworthiness = round(p, 4)

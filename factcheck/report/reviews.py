@@ -1,0 +1,219 @@
+"""A reviewer's work on one article: claim edits, verdict overrides and notes, kept on disk.
+
+The whole reviewed report is stored (edited, added and merged claims with their evidence), not
+just the overrides, so a page reload or a server restart loses nothing and re-opening a review
+needs no model call. Files are keyed by the SHA-256 of the article text: the same article
+pasted again finds its review, a changed article starts a new one. Writes are atomic (temp file,
+then rename), so a crash mid-save leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+from .export import VERDICT_LABELS
+from ..files import atomic_write
+from ..text import InputError, sentences
+from ..types import Claim, ClaimCheck, Report
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMAT_VERSION = 1
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+def reviews_dir() -> Path:
+    """``$FACTCHECK_REVIEWS`` if set, else ``reviews/`` in the project folder (gitignored)."""
+    return Path(os.environ.get("FACTCHECK_REVIEWS") or ROOT / "reviews")
+
+
+def article_key(text: str) -> str:
+    """The review key of an article: SHA-256 of its exact text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """One line of the store's listing."""
+
+    key: str
+    title: str
+    saved: str
+    claims: int
+    reviewed: int
+
+
+class ReviewStore:
+    """Reviewed reports as one JSON file per article in a folder."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder is not None else reviews_dir()
+
+    def path(self, key: str) -> Path:
+        if not _KEY.match(key or ""):  # the key may come from a URL: never let it name another path
+            raise InputError(f"not a review key: {key[:80]!r}")
+        return self.folder / f"{key}.json"
+
+    def save(self, report: Report) -> str:
+        """Write the whole report atomically; returns its key."""
+        key = article_key(report.text)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        doc = {"format_version": FORMAT_VERSION, "key": key,
+               "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"), "report": report.to_dict()}
+        atomic_write(self.path(key), json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+        return key
+
+    def load(self, key: str) -> Report | None:
+        """The saved report for ``key``, or None if there is none.
+
+        A damaged file is moved aside (kept, never overwritten) and reported as an InputError.
+        """
+        path = self.path(key)
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            report = Report.from_dict(doc["report"])
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
+            aside = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d%H%M%S}.json")
+            os.replace(path, aside)
+            raise InputError(f"the saved review {path.name} is damaged ({type(e).__name__}); "
+                             f"it was kept as {aside.name} and the article is checked afresh") from None
+        if article_key(report.text) != key:
+            raise InputError(f"the saved review {path.name} holds another article's text; it was not used")
+        return report
+
+    def list(self) -> list[SavedReview]:
+        """Saved reviews, newest first; unreadable files are skipped (``load`` reports them)."""
+        out = []
+        for p in self.folder.glob("*.json") if self.folder.is_dir() else []:
+            if not _KEY.match(p.stem):
+                continue
+            try:
+                doc = json.loads(p.read_text(encoding="utf-8"))
+                claims = doc["report"].get("claims", [])
+                out.append(SavedReview(key=p.stem, title=doc["report"].get("title") or "article",
+                                       saved=str(doc.get("saved", "")), claims=len(claims),
+                                       reviewed=sum(bool(c.get("override") or c.get("note")) for c in claims)))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                continue
+        return sorted(out, key=lambda r: r.saved, reverse=True)
+
+
+# ---- the reviewer's changes to a report ----------------------------------------------------
+
+class ClaimChecker(Protocol):
+    """What re-checking needs: :meth:`factcheck.pipeline.Checker.check_claims`."""
+
+    def check_claims(self, claims: list[Claim]) -> list[ClaimCheck]: ...
+
+
+def _find(report: Report, claim_id: str) -> int:
+    for i, c in enumerate(report.checks):
+        if c.claim.id == claim_id:
+            return i
+    raise InputError(f"no claim {claim_id!r} in this report")
+
+
+def _checked(checker: ClaimChecker, claim: Claim, old: ClaimCheck | None) -> ClaimCheck:
+    """Re-check one claim, keeping the reviewer's override and note from the claim it replaces."""
+    new = checker.check_claims([claim])[0]
+    if old is not None:
+        new.override, new.note = old.override, old.note
+    return new
+
+
+def _clean(text: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise InputError("a claim cannot be empty")
+    return text
+
+
+def set_review(report: Report, claim_id: str, override: str | None, note: str) -> ClaimCheck:
+    """Record the reviewer's verdict (None: keep the suggested one) and note on a claim."""
+    if override is not None and override not in VERDICT_LABELS:
+        raise InputError(f"unknown verdict {override!r}")
+    check = report.checks[_find(report, claim_id)]
+    check.override, check.note = override or None, note or ""
+    return check
+
+
+def edit_claim(report: Report, claim_id: str, text: str, checker: ClaimChecker) -> ClaimCheck:
+    """Reword a claim and re-check only it; its sentence and span in the article stay."""
+    i = _find(report, claim_id)
+    old = report.checks[i]
+    report.checks[i] = _checked(checker, replace(old.claim, text=_clean(text)), old)
+    return report.checks[i]
+
+
+def drop_claim(report: Report, claim_id: str) -> ClaimCheck:
+    """Remove a claim from the report (the article itself is untouched)."""
+    return report.checks.pop(_find(report, claim_id))
+
+
+def add_claim(report: Report, text: str, checker: ClaimChecker) -> ClaimCheck:
+    """Add a claim the extractor missed; if its words appear in the article, it gets that sentence."""
+    text = _clean(text)
+    taken = {c.claim.id for c in report.checks}
+    n = 1
+    while f"a{n}" in taken:
+        n += 1
+    start = end = 0
+    sentence = ""
+    at = report.text.find(text.rstrip("."))
+    if at >= 0:
+        for s in sentences(report.text):
+            if s.start <= at < s.end:
+                start, end, sentence = s.start, s.end, s.text
+                break
+    check = _checked(checker, Claim(id=f"a{n}", text=text, sentence=sentence, start=start, end=end), None)
+    report.checks.append(check)
+    return check
+
+
+def merge_claims(report: Report, first_id: str, second_id: str, checker: ClaimChecker,
+                 text: str | None = None) -> ClaimCheck:
+    """Join two claims into one (in the first one's place) and re-check only the result.
+
+    The text defaults to both wordings joined; the span covers both sentences; notes are kept.
+    """
+    if first_id == second_id:
+        raise InputError("pick two different claims to merge")
+    i, j = _find(report, first_id), _find(report, second_id)
+    a, b = report.checks[i], report.checks[j]
+    joined = text or f"{a.claim.text.rstrip('. ')}; {b.claim.text[:1].lower() + b.claim.text[1:]}"
+    spans = [c.claim for c in (a, b) if c.claim.end > c.claim.start]
+    start = min((c.start for c in spans), default=0)
+    end = max((c.end for c in spans), default=0)
+    claim = Claim(id=f"{a.claim.id}+{b.claim.id}", text=_clean(joined),
+                  sentence=report.text[start:end] if end > start else "", start=start, end=end,
+                  speaker=a.claim.speaker or b.claim.speaker, kind="statement")
+    merged = _checked(checker, claim, None)
+    merged.override = a.override if a.override == b.override else None
+    merged.note = " / ".join(n for n in (a.note, b.note) if n)
+    report.checks[i] = merged
+    del report.checks[j]
+    return merged
+
+
+def carry_reviews(old: Report, new: Report) -> int:
+    """Copy overrides and notes onto a fresh check of the same article, matched by claim text.
+
+    Re-checking from scratch (new settings, new reference documents) must not throw away what
+    the reviewer already decided. Returns how many claims got their review back.
+    """
+    by_text = {c.claim.text: c for c in old.checks if c.override or c.note}
+    n = 0
+    for c in new.checks:
+        prev = by_text.get(c.claim.text)
+        if prev is not None:
+            c.override, c.note = prev.override, prev.note
+            n += 1
+    return n

@@ -1,0 +1,105 @@
+"""One reader's page state: the open report, its address, pending messages, the article box.
+
+The page keeps everything per browser tab in a mapping (Streamlit's ``session_state``) and the
+review key in the address (its ``query_params``); this class is the only code that reads or
+writes them, so the rules (a new report clears the old one's widgets, a reload reopens the
+review named in the address, messages survive the rerun that follows an action) live in one
+place and are tested without a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
+
+from .corpus.uploads import read_upload
+from .desk import ReviewDesk
+from .text import InputError
+from .types import Report
+
+CLAIM_WIDGETS = ("override_", "note_", "edit_")  # per-claim widget keys: "override_c3" etc.
+MISSING_REVIEW = "The review named in this page's address is not saved here; check the article again."
+
+
+class PageState:
+    """The per-tab state of the page, over any mutable mappings.
+
+    Args:
+        state: the tab's values (``st.session_state``; a dict in tests).
+        params: the page address's query parameters (``st.query_params``).
+    """
+
+    def __init__(self, state: MutableMapping[str, Any], params: MutableMapping[str, str]):
+        self.state, self.params = state, params
+
+    @property
+    def report(self) -> Report | None:
+        return self.state.get("report")
+
+    def setting(self, key: str, default: float) -> float:
+        return type(default)(self.state.get(key, default))
+
+    def flash(self, kind: str, message: str) -> None:
+        """A message (``kind``: success, info, warning, error) shown at the top of the next run."""
+        self.state.setdefault("flash", []).append((kind, message))
+
+    def take_flashes(self) -> list[tuple[str, str]]:
+        return self.state.pop("flash", [])
+
+    def show(self, report: Report, key: str) -> None:
+        """Make ``report`` the open one; its key goes into the address, so a reload reopens it."""
+        for k in [k for k in self.state if str(k).startswith(CLAIM_WIDGETS)]:
+            del self.state[k]  # widgets of the previous report must not leak their values
+        self.state["report"] = report
+        self.params["review"] = key
+
+    def fill(self, title: str, text: str) -> None:
+        """Put an article into the article box (only before the box is drawn in a run)."""
+        self.state["article_title"], self.state["article_text"] = title, text
+
+    def reopen(self, desk: ReviewDesk, key: str) -> str | None:
+        """Open the saved review ``key`` into the page; why it could not be opened, or None."""
+        try:
+            report = desk.reopen(key)
+        except InputError as e:
+            return str(e)
+        if report is None:
+            return MISSING_REVIEW
+        self.show(report, key)
+        self.fill(report.title, report.text)
+        return None
+
+    def pending_review(self) -> str | None:
+        """The review key in the address when no report is open: a reload or a server restart."""
+        return None if self.report is not None else self.params.get("review") or None
+
+    def load_example(self, folder: Path, name: str | None, paste: str) -> None:
+        """Fill the article box from example file ``name`` (``paste`` is the "none" choice)."""
+        if name and name != paste:
+            self.fill(Path(name).stem, (folder / name).read_text(encoding="utf-8"))
+        else:
+            self.state["article_title"] = ""
+
+    def load_upload(self, name: str, data: bytes) -> None:
+        """Fill the article box from an uploaded file, or keep why it cannot be used."""
+        self.state.pop("upload_error", None)
+        try:
+            self.fill(*read_upload(name, data))
+        except InputError as e:
+            self.state["upload_error"] = str(e)
+
+    def apply_review(self, desk: ReviewDesk, claim_id: str) -> None:
+        """Record the claim's verdict and note widgets on the open report and save it at once."""
+        report = self.report
+        if report is None:
+            return
+        self.state["open_claim"] = claim_id
+        try:
+            desk.review(report, claim_id, self.state.get(f"override_{claim_id}") or None,
+                        self.state.get(f"note_{claim_id}", ""))
+        except InputError as e:
+            self.flash("error", str(e))
+            return
+        problem = desk.save(report)
+        self.flash("error" if problem else "success", problem or f"Saved your review of {claim_id}.")

@@ -1,0 +1,77 @@
+"""A claim's evidence in, a verdict out: supported / refuted / conflicting / not_enough_evidence.
+
+Each passage votes with its stance probabilities. The strongest support and the strongest
+refutation decide; a claim with no passage that clearly supports or refutes it is
+``not_enough_evidence``, never ``supported``. When strong passages disagree, the claim is
+``conflicting`` and the reviewer sees both. The reason names the passage that decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..types import Evidence
+
+VERDICTS = ("supported", "refuted", "conflicting", "not_enough_evidence")
+
+
+class VerdictPolicy(Protocol):
+    """The verdict seam: one claim's judged evidence in, (verdict, confidence, reason) out."""
+
+    def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]: ...
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    """Thresholds on passage stance probabilities.
+
+    Args:
+        support: a passage supports the claim when P(support) reaches this.
+        refute: a passage refutes the claim when P(refute) reaches this.
+        conflict: both the best support and the best refutation reach this: conflicting.
+    """
+
+    support: float = 0.5
+    refute: float = 0.5
+    conflict: float = 0.8
+
+    @classmethod
+    def for_own_model(cls, model_dir: Path | None = None) -> VerdictRule:
+        """Thresholds calibrated on the model's validation split (its config), else the defaults."""
+        from .stance_model import read_stance_config
+
+        try:
+            t = read_stance_config(model_dir).get("verdict_thresholds") or {}
+        except (OSError, ValueError):
+            return cls()
+        if not t:
+            return cls()
+        s, r = t.get("support", {}).get("threshold", cls.support), t.get("refute", {}).get("threshold", cls.refute)
+        return cls(support=s, refute=r, conflict=max(s, r))
+
+    def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]:
+        """(verdict, confidence, one-line reason) for one claim's evidence."""
+        judged = [e for e in evidence if e.probs]
+        if not judged:
+            return "not_enough_evidence", 1.0, "No passage in the index bears on this claim."
+        best_s = max(judged, key=lambda e: e.probs["support"])
+        best_r = max(judged, key=lambda e: e.probs["refute"])
+        s, r = best_s.probs["support"], best_r.probs["refute"]
+        if s >= self.conflict and r >= self.conflict:
+            return ("conflicting", round(min(s, r), 4),
+                    f"Supported by {_cite(best_s)} but contradicted by {_cite(best_r)}.")
+        if r >= self.refute and r >= s:
+            return "refuted", round(r, 4), f"Contradicted by {_cite(best_r)} (P(refute) {r:.2f})."
+        if s >= self.support:
+            return "supported", round(s, 4), f"Supported by {_cite(best_s)} (P(support) {s:.2f})."
+        top = max(s, r)
+        return ("not_enough_evidence", round(1 - top, 4),
+                f"No passage clearly supports or contradicts it (best: {_cite(best_s if s >= r else best_r)}).")
+
+
+def _cite(e: Evidence) -> str:
+    src = e.passage.source
+    parts = [p for p in (src.publisher, src.date) if p]
+    return f"\"{src.title or src.doc_id}\"" + (f" ({', '.join(parts)})" if parts else "")

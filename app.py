@@ -18,10 +18,9 @@ import streamlit as st
 from factcheck.corpus import IndexError_
 from factcheck.corpus.uploads import ARTICLE_TYPES, MAX_ARTICLE_BYTES, REFERENCE_TYPES, validate_article
 from factcheck.desk import ReviewDesk
-from factcheck.session import PageState
 from factcheck.pipeline import Checker, default_index_path, open_or_build_sample
 from factcheck.report import export
-from factcheck.report.reviews import ReviewStore
+from factcheck.session import PageState
 from factcheck.text import InputError
 from factcheck.types import ClaimCheck, Report
 
@@ -55,23 +54,13 @@ def desk() -> ReviewDesk:
     ``$FACTCHECK_REVIEWS`` each time, so tests can point it elsewhere."""
     ck = dataclasses.replace(base_checker(str(default_index_path())), k=int(state.get("k", 5)),
                              min_checkworthiness=page.setting("min_cw", 0.0))
-    return ReviewDesk(ck, ReviewStore(), work_lock())
+    return ReviewDesk(ck, lock=work_lock())
 
 
 def saved(report: Report, success: str | None = None) -> None:
-    """Save after a change, flash the outcome, and rerun so every label shows the change."""
-    problem = desk().save(report)
-    if problem or success:
-        page.flash("error" if problem else "success", problem or success)
+    """Save after a change, then rerun so every label shows the change."""
+    page.saved(desk(), report, success)
     st.rerun()
-
-
-def on_upload() -> None:
-    f = state.get("article_upload")
-    if f is None:
-        state.pop("upload_error", None)
-    else:
-        page.load_upload(f.name, f.getvalue())
 
 
 def article_input() -> None:
@@ -79,7 +68,8 @@ def article_input() -> None:
     c1.selectbox("Example article", [PASTE] + [p.name for p in sorted(ARTICLES.glob("*.txt"))], key="example",
                  on_change=lambda: page.load_example(ARTICLES, state.get("example"), PASTE))
     c2.file_uploader(f"Or upload an article (up to {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)",
-                     type=ARTICLE_TYPES, key="article_upload", on_change=on_upload)
+                     type=ARTICLE_TYPES, key="article_upload",
+                     on_change=lambda: page.load_upload((f := state.get("article_upload")) and (f.name, f.getvalue())))
     if state.get("upload_error"):
         st.error(f"This file cannot be used: {state['upload_error']}")
     st.text_area("Article text", key="article_text", height=220,
@@ -96,24 +86,14 @@ def article_input() -> None:
 def run_check(text: str, fresh: bool) -> None:
     try:
         text = validate_article(text)
-    except InputError as e:
+        with st.status("Checking the article: claims, evidence, stance, verdicts ...", expanded=False) as status:
+            done = desk().check(text, state.get("article_title") or "pasted article", fresh)
+            status.update(label=f"Checked {len(done.report.checks)} claims in {done.seconds:.1f} s", state="complete")
+    except InputError as e:  # an empty paste is a nudge, anything else an error (the status turns red)
         (st.warning if not text.strip() else st.error)(str(e))
         return
-    with st.status("Checking the article: claims, evidence, stance, verdicts ...", expanded=False) as status:
-        try:
-            done = desk().check(text, state.get("article_title") or "pasted article", fresh)
-        except InputError as e:
-            status.update(label="The check failed", state="error")
-            st.error(str(e))
-            return
-        status.update(label=f"Checked {len(done.report.checks)} claims in {done.seconds:.1f} s", state="complete")
-    if done.warning:
-        page.flash("warning", done.warning)
-    page.show(done.report, done.key)
-    if done.reopened:
-        page.flash("info", done.message)
-        st.rerun()
-    saved(done.report, done.message)
+    page.opened(desk(), done)
+    st.rerun()
 
 
 def sidebar(ck: Checker) -> None:
@@ -150,8 +130,7 @@ def add_reference(files: list) -> None:
     added = desk().add_files([(f.name, f.getvalue()) for f in files], lambda i, name: bar.progress(
         i / len(files), text=f"Indexing {name} ({i + 1}/{len(files)}) ..."))
     bar.progress(1.0, text=f"Added {added.documents} documents.")
-    for kind, message in [("success", added.message)] * bool(added.documents) + [("error", m) for m in added.failed]:
-        page.flash(kind, message)
+    page.added(added)
     st.rerun()  # the sidebar's counts above are from before the upload
 
 
@@ -251,9 +230,7 @@ def show_report(report: Report) -> None:
     shown = [c for c in report.checks if c.claim.checkworthiness >= min_cw]
     st.divider()
     st.subheader(f"Claims in {report.title or 'the article'}")
-    st.caption(f"Checked {report.created} against {report.index.get('passages', '?')} passages from "
-               f"{report.index.get('documents', '?')} documents. {len(shown)} of {len(report.checks)} claims "
-               "shown; your verdicts and notes are saved as you make them.")
+    st.caption(export.report_caption(report, len(shown)) + " Your verdicts and notes are saved as you make them.")
     if not any(c.verdict for c in report.checks):
         st.info(export.RELEVANCE_ONLY)
     for note in report.notes:

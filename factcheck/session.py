@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus.uploads import read_upload
-from .desk import ReviewDesk
+from .desk import Added, Opened, ReviewDesk
 from .text import InputError
 from .types import Report
 
@@ -81,13 +81,36 @@ class PageState:
         else:
             self.state["article_title"] = ""
 
-    def load_upload(self, name: str, data: bytes) -> None:
-        """Fill the article box from an uploaded file, or keep why it cannot be used."""
+    def load_upload(self, upload: tuple[str, bytes] | None) -> None:
+        """Fill the article box from an uploaded (name, content), or keep why it cannot be used."""
         self.state.pop("upload_error", None)
+        if upload is None:
+            return
         try:
-            self.fill(*read_upload(name, data))
+            self.fill(*read_upload(*upload))
         except InputError as e:
             self.state["upload_error"] = str(e)
+
+    def saved(self, desk: ReviewDesk, report: Report, success: str | None = None) -> None:
+        """Save the report after a change; the outcome is a message for the next run."""
+        problem = desk.save(report)
+        if problem or success:
+            self.flash("error" if problem else "success", problem or success)
+
+    def opened(self, desk: ReviewDesk, done: Opened) -> None:
+        """Show what a check gave; a fresh check is saved at once (a reopened review already is)."""
+        if done.warning:
+            self.flash("warning", done.warning)
+        self.show(done.report, done.key)
+        if done.reopened:
+            self.flash("info", done.message)
+        else:
+            self.saved(desk, done.report, done.message)
+
+    def added(self, added: Added) -> None:
+        for kind, message in [("success", added.message)] * bool(added.documents) + [
+                ("error", m) for m in added.failed]:
+            self.flash(kind, message)
 
     def apply_review(self, desk: ReviewDesk, claim_id: str) -> None:
         """Record the claim's verdict and note widgets on the open report and save it at once."""
@@ -101,5 +124,4 @@ class PageState:
         except InputError as e:
             self.flash("error", str(e))
             return
-        problem = desk.save(report)
-        self.flash("error" if problem else "success", problem or f"Saved your review of {claim_id}.")
+        self.saved(desk, report, f"Saved your review of {claim_id}.")

@@ -149,6 +149,12 @@ def verdict_rows(report: Report, min_checkworthiness: float = 0.0) -> list[dict[
              "colour": VERDICT_COLOURS[None if v == "unverified" else v]} for v, n in counts.items() if n]
 
 
+def report_caption(report: Report, shown: int) -> str:
+    """When and against what a report was checked, and how many of its claims are shown."""
+    return (f"Checked {report.created} against {report.index.get('passages', '?')} passages from "
+            f"{report.index.get('documents', '?')} documents. {shown} of {len(report.checks)} claims shown.")
+
+
 def claim_facts(claim: Claim) -> str:
     """One line of what the extractor found about a claim: check-worthiness, kind, speaker."""
     return f"Check-worthiness {claim.checkworthiness:.2f} · {claim.kind}" + (

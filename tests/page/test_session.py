@@ -72,7 +72,7 @@ def test_a_verdict_and_a_note_are_saved_at_once(tmp_path):
 def test_an_upload_that_cannot_be_read_keeps_the_reason_and_the_text_box():
     state = {"article_text": "kept"}
     page = PageState(state, {})
-    page.load_upload("notes.txt", b"\x00\x01binary\x00" * 10)
+    page.load_upload(("notes.txt", b"\x00\x01binary\x00" * 10))
     assert "binary" in state["upload_error"] and state["article_text"] == "kept"
-    page.load_upload("story.md", b"# Story\n\nRussia annexed Crimea in 2014.\n")
+    page.load_upload(("story.md", b"# Story\n\nRussia annexed Crimea in 2014.\n"))
     assert "upload_error" not in state and "annexed Crimea" in state["article_text"]

@@ -16,7 +16,9 @@ from .extract import CheckworthinessModel, ClaimExtractor, RuleExtractor
 from .retrieve import HybridRetriever, Retriever
 from .text import InputError
 from .types import Claim, ClaimCheck, Report
-from .verify import CrossEncoderStance, StanceModel, VerdictPolicy, VerdictRule, has_own_model, label_of, probs_dict
+from .verify import CrossEncoderStance, StanceModel, VerdictPolicy, has_own_model, probs_dict
+from .verify.judge import Judge
+from .verify.verdict import RelevantVerdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "seeds" / "reference"
@@ -48,6 +50,7 @@ class Checker:
     stance: StanceModel | None = None
     verdict_rule: VerdictPolicy | None = None
     extractor: ClaimExtractor = field(default_factory=RuleExtractor)
+    judge: Judge | None = None
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -56,9 +59,8 @@ class Checker:
         self.retriever = self.retriever or HybridRetriever(self.index)
         if self.stance is None and has_own_model():
             self.stance = CrossEncoderStance()
-        if self.verdict_rule is None:
-            own = isinstance(self.stance, CrossEncoderStance) and self.stance.own
-            self.verdict_rule = VerdictRule.for_own_model(self.stance.own_dir) if own else VerdictRule()
+        self.judge = self.judge or Judge()
+        self.verdict_rule = self.verdict_rule or RelevantVerdict()
 
     @property
     def embedder(self) -> Embedder:
@@ -109,11 +111,19 @@ class Checker:
         return checks
 
     def _judge(self, checks: list[ClaimCheck]) -> None:
-        """Stance for every (claim, passage) pair in one batched call, then a verdict per claim."""
+        """Stance for every (claim, passage) pair in one batched call, then relevance, alignment and
+        agreement per pair (one parse per distinct text), then a verdict per claim."""
         pairs = [(c, e) for c in checks for e in c.evidence]
         probs = self.stance.score([c.claim.text for c, _ in pairs], [e.passage.text for _, e in pairs])
         for (_, e), row in zip(pairs, probs):
-            e.probs, e.stance = probs_dict(row), label_of(row)
+            e.probs = probs_dict(row)
+        claims = self.embedder.encode([c.claim.text for c in checks])
+        passages = self.embedder.encode([e.passage.text for _, e in pairs])
+        sims, n = [], 0
+        for i, c in enumerate(checks):
+            sims.append([float(claims[i] @ passages[n + j]) for j in range(len(c.evidence))])
+            n += len(c.evidence)
+        self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims)
         for c in checks:
             c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
 

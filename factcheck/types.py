@@ -79,7 +79,14 @@ class Claim:
 
 @dataclass
 class Evidence:
-    """A retrieved passage for one claim: fused rank score, the scores behind it, and stance."""
+    """A retrieved passage for one claim: fused rank score, the scores behind it, and its judgement.
+
+    ``relevant``/``relevance``: whether (and how surely) the passage is about the claim's subject
+    and event; only relevant passages vote. ``stance`` is the judged stance (the stance model's
+    ``probs`` weighed with the alignment); ``differences`` and ``matches`` are the aligned slots:
+    ``{"slot", "claim": {"text", "start", "end"}, "passage": {...}}``, spans in the claim's text
+    and in the passage's.
+    """
 
     passage: Passage
     score: float
@@ -87,6 +94,10 @@ class Evidence:
     lexical_score: float | None = None
     stance: str | None = None
     probs: dict[str, float] | None = None
+    relevant: bool | None = None
+    relevance: float | None = None
+    differences: list[dict[str, Any]] = field(default_factory=list)
+    matches: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         src = self.passage.source
@@ -102,6 +113,10 @@ class Evidence:
             "end": self.passage.end,
             "stance": self.stance,
             "probs": self.probs,
+            "relevant": self.relevant,
+            "relevance": None if self.relevance is None else round(self.relevance, 4),
+            "differences": self.differences,
+            "matches": self.matches,
         }
 
     @classmethod
@@ -109,7 +124,9 @@ class Evidence:
         passage = Passage(id=int(d["passage_id"]), text=d["text"], start=int(d.get("start", 0)),
                           end=int(d.get("end", 0)), source=Source.from_dict(d["source"]))
         return cls(passage=passage, score=float(d["score"]), dense_score=d.get("dense_score"),
-                   lexical_score=d.get("lexical_score"), stance=d.get("stance"), probs=d.get("probs"))
+                   lexical_score=d.get("lexical_score"), stance=d.get("stance"), probs=d.get("probs"),
+                   relevant=d.get("relevant"), relevance=d.get("relevance"),
+                   differences=list(d.get("differences") or []), matches=list(d.get("matches") or []))
 
 
 @dataclass

@@ -40,7 +40,7 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
     rows_planted = []
     for p in planted:
         check = claim_for(report, p["doctored"], p["false_claim"])
-        deciding = max(check.evidence, key=lambda e: e.probs["refute"])
+        deciding = _deciding(check)
         ok = (check.verdict == "refuted" and deciding.passage.source.doc_id in p["refuted_by"]
               and deciding.passage.source.title in check.reason)
         rows_planted.append((ok, f"{p['kind']}: {check.verdict}, deciding {deciding.passage.source.doc_id} "
@@ -53,6 +53,13 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
         check = claim_for(report, g["sentence"], g["claim"])
         rows_true.append((check.verdict == "supported", f"{check.verdict} | {check.claim.text}"))
     return {"planted": rows_planted, "true": rows_true}
+
+
+def _deciding(check: ClaimCheck):
+    """The passage the reason names (judged refuting where judged), else the most refuting one."""
+    named = [e for e in check.evidence if f'"{e.passage.source.title or e.passage.source.doc_id}"' in (check.reason or "")]
+    judged = [e for e in named if e.stance == "refute"] or named
+    return judged[0] if judged else max(check.evidence, key=lambda e: e.probs["refute"])
 
 
 def load_article_set(articles: Path = ARTICLES) -> tuple[str, str, list[dict], list[dict]]:

@@ -72,14 +72,21 @@ def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
             lines += ["No evidence found in the index.", ""]
         for n, e in enumerate(check.evidence, 1):
             src = e.passage.source
-            stance = f" — {e.stance}" if e.stance else ""
+            stance = " — not about this claim" if e.relevant is False else f" — {e.stance}" if e.stance else ""
             title = md_escape(src.title or src.doc_id)
             link = f"<{src.url}>" if src.url.startswith(("http://", "https://")) else md_escape(src.url)
             lines.append(f"{n}. score {e.score:.3f}{stance} — {title}, {md_escape(src.publisher)}, "
                          f"{md_escape(src.date)} {link}".rstrip())
             lines.append(f"   > {md_escape(e.passage.text)}")
+            if e.relevant and e.differences:
+                lines.append(f"   - differs: {md_escape(differences_text(e))}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def differences_text(e: Evidence) -> str:
+    """The differing slots of a judged passage: "place: claim Geneva · passage Istanbul; ..."."""
+    return "; ".join(f"{d['slot']}: claim {d['claim']['text']} · passage {d['passage']['text']}" for d in e.differences)
 
 
 def summary_row(name: str, report: Report | None, error: str = "") -> dict[str, object]:
@@ -203,7 +210,9 @@ def evidence_html(evidence: Evidence, n: int | None = None) -> str:
     """One evidence card: stance and its probabilities, score, source, date, link, the passage."""
     src = evidence.passage.source
     head = [f"#{n}" if n is not None else ""]
-    if evidence.stance:
+    if evidence.relevant is False:
+        head.append('<span style="color:#9e9e9e;font-weight:600">not about this claim</span>')
+    elif evidence.stance:
         head.append(f'<span style="color:{STANCE_COLOURS.get(evidence.stance, "#555")};font-weight:600">'
                     f"{_e(evidence.stance)}</span>")
     else:
@@ -217,10 +226,18 @@ def evidence_html(evidence: Evidence, n: int | None = None) -> str:
     meta = " · ".join(p for p in (title, _e(src.publisher), _e(src.date)) if p)
     if src.url and not url:
         meta += f" · {_e(src.url)}"
-    return (f'<div class="fc-evidence" style="border:1px solid #ddd;border-left:4px solid '
-            f'{STANCE_COLOURS.get(evidence.stance or "", "#90a4ae")};border-radius:4px;padding:6px 10px;margin:6px 0">'
+    if evidence.relevance is not None:
+        head.append(f"relevance {evidence.relevance:.2f}")
+    differs = ""
+    if evidence.relevant and evidence.differences:
+        differs = (f'<div class="fc-differs" style="font-size:0.85em;color:#c62828">differs: '
+                   f'{_e(differences_text(evidence))}</div>')
+    grey = "opacity:0.55;" if evidence.relevant is False else ""
+    colour = "#bdbdbd" if evidence.relevant is False else STANCE_COLOURS.get(evidence.stance or "", "#90a4ae")
+    return (f'<div class="fc-evidence" style="{grey}border:1px solid #ddd;border-left:4px solid '
+            f'{colour};border-radius:4px;padding:6px 10px;margin:6px 0">'
             f'<div style="font-size:0.85em;color:#333">{" · ".join(h for h in head if h)}</div>'
-            f'<div style="font-size:0.85em;color:#555">{meta}</div>'
+            f'<div style="font-size:0.85em;color:#555">{meta}</div>{differs}'
             f'<div class="fc-passage" style="white-space:pre-wrap;margin-top:4px">{_e(evidence.passage.text)}</div></div>')
 
 

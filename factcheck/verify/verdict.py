@@ -75,3 +75,58 @@ def _cite(e: Evidence) -> str:
     src = e.passage.source
     parts = [p for p in (src.publisher, src.date) if p]
     return f"\"{src.title or src.doc_id}\"" + (f" ({', '.join(parts)})" if parts else "")
+
+
+@dataclass(frozen=True)
+class RelevantVerdict:
+    """The verdict from the passages that are about the claim, each judged by :mod:`.judge`.
+
+    A passage that is not about the claim never votes. Refuted needs a refuting passage and no
+    supporting one, supported the reverse; both is conflicting; neither is not enough evidence.
+    Confidence is the deciding passage's stance probability weighed by how surely it is relevant.
+    """
+
+    def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]:
+        about = [e for e in evidence if e.relevant]
+        if not about:
+            return "not_enough_evidence", 1.0, "No passage in the index is about this claim."
+        supports = [e for e in about if e.stance == "support"]
+        refutes = [e for e in about if e.stance == "refute"]
+        best_s = max(supports, key=_strength("support"), default=None)
+        best_r = max(refutes, key=_strength("refute"), default=None)
+        if best_s and best_r and not _same_event(best_s) and best_r.differences:
+            best_s = None  # a passage stating another value beats one that does not report this event
+        if best_s and best_r:
+            return ("conflicting", round(min(_strength("support")(best_s), _strength("refute")(best_r)), 4),
+                    f"Supported by {_cite(best_s)} but contradicted by {_cite(best_r)}.")
+        if best_r:
+            return "refuted", round(_strength("refute")(best_r), 4), _refute_reason(best_r)
+        if best_s:
+            return "supported", round(_strength("support")(best_s), 4), f"Supported by {_cite(best_s)}."
+        top = max(about, key=lambda e: e.relevance or 0.0)
+        return ("not_enough_evidence", round(1 - max(top.probs.values()) if top.probs else 1.0, 4),
+                f"Passages are about this claim but none settles it (closest: {_cite(top)}).")
+
+
+def _same_event(e: Evidence) -> bool:
+    return any(m["slot"] == "event" for m in e.matches)
+
+
+def _strength(label: str):
+    def strength(e: Evidence) -> float:
+        p = (e.probs or {}).get(label, 0.0)
+        if label == "refute" and e.differences:
+            p = max(p, 0.5 + 0.5 * (1 - (e.probs or {}).get("support", 0.0)))
+        return p * (e.relevance or 0.0) ** 0.5
+    return strength
+
+
+def _refute_reason(e: Evidence) -> str:
+    d = next(iter(e.differences), None)
+    if d is None:
+        p = (e.probs or {}).get("refute", 0.0)
+        return f"Contradicted by {_cite(e)} (P(refute) {p:.2f})."
+    what = {"polarity": "the opposite"}.get(d["slot"], d["slot"])
+    if d["slot"] == "polarity":
+        return f"Says it was {d['claim']['text']}; {_cite(e)} says {d['passage']['text']}."
+    return f"Says {d['claim']['text']}; {_cite(e)} says {d['passage']['text']} ({what})."

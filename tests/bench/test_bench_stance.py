@@ -209,4 +209,6 @@ def test_bench_seeds_scores_a_given_model_on_the_projects_own_checks(sample_inde
     assert len(result["minimal_pairs"]["misses"]) == len(pairs) - refutes
     assert result["doctored"]["planted"]["of"] == 8 and result["doctored"]["true"]["as_expected"] == 0
     assert result["doctored"]["true"]["of"] == len(result["doctored"]["true"]["misses"]) > 0
-    assert "supported" not in result["true_article_verdicts"] and result["true_article_verdicts"]["refuted"] > 0
+    # its refutes still reach verdicts; a passage that states the claim outright can support it
+    # whatever this model says (alignment), so "supported" may appear
+    assert result["true_article_verdicts"]["refuted"] > 0

@@ -17,7 +17,8 @@ from factcheck.verify import CrossEncoderStance, has_own_model
 from factcheck.verify.stance_model import DEFAULT_MODEL_DIR
 
 RECORDED = json.loads((ROOT / "tests" / "data" / "minimal_pairs_probs.json").read_text(encoding="utf-8"))
-PAIRS = parse_jsonl((ROOT / RECORDED["pairs"]).read_text(encoding="utf-8"), RECORDED["pairs"])
+# the pairs as they were when recorded (the file may have grown since)
+PAIRS = parse_jsonl((ROOT / RECORDED["pairs"]).read_text(encoding="utf-8"), RECORDED["pairs"])[:len(RECORDED["torch"])]
 
 
 def test_the_model_lives_in_the_verify_package():

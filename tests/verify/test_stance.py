@@ -13,7 +13,9 @@ from factcheck.types import Evidence, Passage, Source
 from factcheck.verify.verdict import VerdictRule
 
 DATA = ROOT / "tests" / "data"
-PAIRS = [json.loads(line) for line in (DATA / "minimal_pairs.jsonl").read_text().splitlines()]
+# The model's floor and goal were set on the first 40 pairs; the kinds added after them (other
+# subject, tallies, quantities, ...) are scored by the whole verification stage in test_judge.py.
+PAIRS = [json.loads(line) for line in (DATA / "minimal_pairs.jsonl").read_text().splitlines()][:40]
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model committed yet")
 
 

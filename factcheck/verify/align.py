@@ -1,0 +1,174 @@
+"""A claim's frame against a passage's: what lines up, what differs, and whether it is the same story.
+
+Two frames in (``slots.frame``), an :class:`Alignment` out:
+
+- ``coverage``: the share of the claim's content words (lemmas, name stems) the passage has;
+- ``same_event``: the passage has a clause whose verb or predicate is the claim's;
+- ``other_subject``: the passage's clause for that event is about another named thing of the
+  same kind ("the Riyadh talks" for "the Istanbul talks"): same topic, not the same subject;
+- ``matches`` and ``differences``: per slot, the claim's words and the passage's. A difference
+  needs the passage to state *another value of the same slot* (another place after "in", another
+  year, another count of the same noun, the event denied); a value the passage does not mention
+  is not a difference, only not covered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .slots import Clause, Frame, Slot, date_text
+
+PARAPHRASE = 0.75
+_LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say"}
+_DATE_PARTS = ("year", "month", "day", "weekday")
+
+
+@dataclass
+class Alignment:
+    coverage: float = 0.0
+    names_covered: bool = False  # every name of the claim is in the passage
+    same_event: bool = False
+    same_subject: bool = False
+    other_subject: bool = False
+    matches: list[dict[str, Any]] = field(default_factory=list)
+    differences: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def polarity_flip(self) -> bool:
+        return any(d["slot"] == "polarity" for d in self.differences)
+
+
+def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:
+    """One matched or differing slot, with the spans of both sides where they have one."""
+    def side(s: Slot | str) -> dict[str, Any]:
+        return {"text": s.text, "start": s.start, "end": s.end} if isinstance(s, Slot) else {"text": s}
+    return {"slot": kind, "claim": side(claim), "passage": side(passage)}
+
+
+def _events(clause: Clause) -> set[str]:
+    return clause.event - _LIGHT_VERBS or clause.event
+
+
+def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
+    """The passage clause that reports the claim's event (verb or predicate lemma in common)."""
+    wanted = _events(claim)
+    hits = [c for c in passage.clauses if wanted & _events(c)]
+    if not hits:
+        return None
+    return max(hits, key=lambda c: (c.head == claim.head, len(claim.subject_names & c.subject_names)))
+
+
+def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
+    """``similarity`` (embedding cosine of the two texts) stands in for a shared verb: at
+    ``PARAPHRASE`` or above the two report the same event in other words ("were present" / "attended")."""
+    out = Alignment()
+    if claim.content:
+        out.coverage = len(claim.content & passage.content) / len(claim.content)
+    out.names_covered = claim.names <= passage.names | passage.content
+    main = claim.clauses[0] if claim.clauses else Clause()
+    clause = _best_clause(main, passage)
+    if clause is None and similarity >= PARAPHRASE and passage.clauses:
+        clause = max(passage.clauses, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
+    out.same_event = clause is not None
+    out.same_subject = clause is not None and (clause.head == main.head or bool(main.subject_names & clause.subject_names))
+    if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
+        out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
+    if clause is not None:
+        out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
+        if out.same_subject:
+            _polarity(main, clause, out)
+    event = _stems(_events(main) | (_events(clause) if clause is not None else set()))
+    _names(claim, passage, event, out)
+    _dates(claim, passage, event, out)
+    _numbers(claim, passage, event, out)
+    return out
+
+
+def _stems(words: set[str] | frozenset[str]) -> set[str]:
+    """Word stems for matching an event named as a verb or a noun ("annexed" / "annexation")."""
+    return {w[:5] for w in words}
+
+
+def _rivals(mine: Slot, theirs: list[Slot], event: set[str]) -> list[Slot]:
+    """Passage slots that say something about the same thing as the claim's slot: they hang from
+    the same word as it (the same event, "annexation ... in 2014"), or from the matched event."""
+    own = _stems(mine.anchors)
+    return [s for s in theirs if _stems(s.anchors) & (own or event) or (_stems(s.anchors) & event and own & event)]
+
+
+def _polarity(claim: Clause, passage: Clause, out: Alignment) -> None:
+    words = {True: "denied", False: "affirmed"}
+    if claim.quantifier is not None and passage.quantifier is not None and (claim.quantifier == 0) != (
+            passage.quantifier == 0):
+        out.differences.append(_pair("polarity", "none" if claim.quantifier == 0 else "some",
+                                     "none" if passage.quantifier == 0 else "some"))
+    elif claim.negated != passage.negated:
+        out.differences.append(_pair("polarity", words[claim.negated], words[passage.negated]))
+    else:
+        out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
+
+
+def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+    """Names match anywhere in the passage; a rival must hang from the same word or event."""
+    for kind in ("person", "org", "place"):
+        theirs = passage.of(kind)
+        for mine in claim.of(kind):
+            same = [s for s in theirs if s.value == mine.value]
+            if same or (kind != "org" and mine.value in passage.names):
+                out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
+                continue
+            rival = _rival(kind, mine, _rivals(mine, theirs, event))
+            if rival is not None:
+                out.differences.append(_pair(kind, mine, rival))
+
+
+def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
+    """A passage value in the same role as the claim's: the subject person, the place of the
+    event, an organisation with the same head noun ("Defence Ministry" / "Foreign Ministry")."""
+    if kind == "person":
+        return next((s for s in theirs if mine.role in ("nsubj", "nsubjpass") and s.role == mine.role), None)
+    if kind == "org":
+        return next((s for s in theirs if s.role and s.role == mine.role), None)
+    return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at")), None)
+
+
+def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+    for mine in claim.of("date"):
+        theirs = _rivals(mine, passage.of("date"), event)
+        for i, part in enumerate(_DATE_PARTS):
+            if mine.value[i] is None:
+                continue
+            known = [s for s in theirs if s.value[i] is not None]
+            if not known:
+                continue
+            same = next((s for s in known if s.value[i] == mine.value[i]), None)
+            if same is not None:
+                out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
+            else:
+                out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(known[0], part)))
+
+
+def _part_slot(s: Slot, part: str) -> Slot:
+    """The slot shown as the part compared ("Thursday" of "Thursday, 27 February 2025"), same span."""
+    words = date_text(s.value, part)
+    return Slot(s.kind, words if words and words.lower() in s.text.lower() else s.text, s.value, s.start, s.end)
+
+
+def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+    for kind in ("number", "tally"):
+        for mine in claim.of(kind):
+            theirs = passage.of(kind)
+            comparable = [s for s in theirs if kind == "tally" and s in _rivals(mine, theirs, event)
+                          or kind == "number" and mine.role and s.role == mine.role]
+            same = next((s for s in comparable if _same_value(mine.value, s.value)), None)
+            if same is not None:
+                out.matches.append(_pair(kind, mine, same))
+            elif comparable:
+                out.differences.append(_pair(kind, mine, comparable[0]))
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, tuple):
+        return sorted(a) == sorted(b)
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)

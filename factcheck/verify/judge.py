@@ -1,0 +1,93 @@
+"""Three questions of every (claim, passage) pair: is it about the claim, does it agree, what differs.
+
+Claims and their evidence in (the stance model's probabilities already set, and the embedding
+similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``relevant``,
+``relevance``, ``stance``, ``differences`` and ``matches`` set:
+
+- **relevance**: a logistic score over the alignment (content coverage, same event, another
+  subject of the same kind) and the embedding similarity, with weights fitted on ``train/`` pairs
+  (``relevance.json``, ``factcheck.training.relevance``). A passage below the threshold never votes.
+- **agreement**, for relevant passages: *refute* when the passage states another value of one of
+  the claim's slots or the opposite polarity for the same event (unless the stance model is sure it
+  supports), or when the stance model is confident and the alignment does not contradict it;
+  *support* when nothing differs and the model or the passage's coverage of the claim says so;
+  *neutral* otherwise: about this, but does not settle it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..types import Evidence
+from .align import Alignment, align
+from .parse import parse
+from .slots import frame
+
+WEIGHTS = Path(__file__).with_name("relevance.json")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision points of the agreement rule (see ``relevance.json`` for where they come from)."""
+
+    relevant: float = 0.5  # relevance score at which a passage votes
+    support: float = 0.5  # P(support) for a support with nothing differing
+    coverage: float = 0.8  # share of the claim's content the passage states, for a support on coverage
+    refute_model: float = 0.9  # P(refute) for a refute on the model alone
+    support_veto: float = 0.9  # P(support) at which a slot difference alone does not refute
+
+
+@dataclass
+class RelevanceModel:
+    """Logistic weights over (bias, similarity, coverage, same event, other subject)."""
+
+    weights: tuple[float, float, float, float, float] = (-4.0, 4.0, 4.0, 1.5, -4.0)
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> RelevanceModel:
+        if not path.is_file():
+            return cls()
+        return cls(tuple(json.loads(path.read_text(encoding="utf-8"))["weights"]))
+
+    def score(self, similarity: float, a: Alignment) -> float:
+        x = (1.0, similarity, a.coverage, float(a.same_event), float(a.other_subject))
+        z = sum(w * v for w, v in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass
+class Judge:
+    """Sets relevance, judged stance, differences and matches on every evidence entry."""
+
+    relevance: RelevanceModel | None = None
+    thresholds: Thresholds = Thresholds()
+
+    def __post_init__(self) -> None:
+        self.relevance = self.relevance or RelevanceModel.load()
+
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None:
+        """``evidence[i]`` are the passages of ``claims[i]``; ``similarity[i][j]`` their cosine."""
+        texts = list(claims) + [e.passage.text for ev in evidence for e in ev]
+        frames = {t: frame(d) for t, d in zip(texts, parse(texts))}
+        for claim, ev, sims in zip(claims, evidence, similarity):
+            for e, sim in zip(ev, sims):
+                a = align(frames[claim], frames[e.passage.text], sim)
+                e.relevance = self.relevance.score(sim, a)
+                e.relevant = e.relevance >= self.thresholds.relevant and not a.other_subject
+                e.differences, e.matches = a.differences, a.matches
+                e.stance = self.agreement(e, a) if e.relevant else "neutral"
+
+    def agreement(self, e: Evidence, a: Alignment) -> str:
+        t = self.thresholds
+        p = e.probs or {"support": 0.0, "refute": 0.0, "neutral": 1.0}
+        if a.differences:
+            return "refute" if p["support"] < t.support_veto else "neutral"
+        confirmed = a.coverage >= t.coverage and a.same_event and any(m["slot"] == "polarity" for m in a.matches)
+        if p["refute"] >= t.refute_model and a.same_event and a.names_covered and not confirmed:
+            return "refute"
+        if a.names_covered and (p["support"] >= t.support and p["support"] >= p["refute"] or confirmed):
+            return "support"
+        return "neutral"

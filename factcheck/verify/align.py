@@ -114,13 +114,22 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> Non
     for kind in ("person", "org", "place"):
         theirs = passage.of(kind)
         for mine in claim.of(kind):
-            same = [s for s in theirs if s.value == mine.value]
+            same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
             if same or (kind != "org" and mine.value in passage.names):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
                 continue
             rival = _rival(kind, mine, _rivals(mine, theirs, event))
             if rival is not None:
                 out.differences.append(_pair(kind, mine, rival))
+
+
+def _same_name(kind: str, a: str, b: str) -> bool:
+    """Equal, or for organisations one name inside the other ("Foreign Ministry" in "Turkish
+    Foreign Ministry"): a shorter mention of the same body is not another body."""
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return kind == "org" and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:

@@ -396,6 +396,39 @@ def bench_stance(dataset: Annotated[str, typer.Option(help="climate-fever, healt
     Console().print(table)
 
 
+@bench_app.command("verdict")
+def bench_verdict(dataset: Annotated[str, typer.Option(help="climate-fever or scifact.")],
+                  data: Annotated[Path, typer.Option(help="climate-fever.jsonl (or its folder), or the scifact "
+                                                     "folder (claims_dev.jsonl + corpus.jsonl) under eval/.")],
+                  limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N claims (the corpus "
+                                                               "stays the whole data set's).")] = None,
+                  as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Claim-level verdicts end to end (index, retrieve, stance, verdict): majority, best-pair and factcheck."""
+    from .bench.verdict import run as run_verdict_bench
+
+    def progress(stage: str, done: int, total: int) -> None:
+        err.print(f"{'Indexing' if stage == 'index' else 'Checking'}: {done}/{total} "
+                  f"{'documents' if stage == 'index' else 'claims'}")
+
+    result = _bench_result(run_verdict_bench, dataset, data, limit=limit, progress=progress)
+    if as_json:
+        print(json.dumps(result))
+        return
+
+    def pr(m: dict, label: str) -> str:
+        p, r = m[label]["precision"], m[label]["recall"]
+        return (f"{'—' if p is None else f'{p:.3f}'} / {'—' if r is None else f'{r:.3f}'} "
+                f"({m[label]['predicted']} predicted)")
+
+    table = Table("system", "macro-F1", "accuracy", "supported P / R", "refuted P / R", "claims/s")
+    for name, m in result["systems"].items():
+        table.add_row(name, f"{m['macro_f1']:.3f}", f"{m['accuracy']:.3f}", pr(m, "supported"), pr(m, "refuted"),
+                      f"{m['claims_per_s']:.1f}")
+    print(f"{result['dataset']}: {result['claims']} claims {result['label_counts']}, "
+          f"{result['corpus']['documents']} documents, {result['seconds']:.0f} s")
+    Console().print(table)
+
+
 @bench_app.command("seeds")
 def bench_seeds(stance_model: StanceOpt = None,
                 index: Annotated[Path, typer.Option(help="The sample index (built from seeds/reference if missing).")]

@@ -166,7 +166,7 @@ def claim_card(report: Report, check: ClaimCheck) -> None:
             st.text(f"Reason: {check.reason}")
         st.text(export.claim_facts(c) + (f"\nSentence: {c.sentence}" if c.sentence else ""))
         if check.evidence:
-            st.html("".join(export.evidence_html(e, n) for n, e in enumerate(check.evidence, 1)))
+            st.html(export.claim_html(check) + "".join(export.evidence_html(e, n) for n, e in enumerate(check.evidence, 1)))
         else:
             st.text("No evidence searched or found" if c.checkworthiness < page.setting("min_cw", 0.0)
                     else "No evidence found in the index.")

@@ -17,7 +17,7 @@ from .retrieve import HybridRetriever, Retriever
 from .text import InputError
 from .types import Claim, ClaimCheck, Report
 from .verify import CrossEncoderStance, StanceModel, VerdictPolicy, has_own_model, probs_dict
-from .verify.judge import Judge
+from .verify.judge import Judge, PairJudge
 from .verify.verdict import RelevantVerdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +38,10 @@ class Checker:
         k: evidence passages kept per claim.
         min_checkworthiness: claims scoring below this get no evidence search (they are still
             listed, so nothing the article says is hidden from the reviewer).
-        retriever, stance, verdict_rule, extractor: the stages' seams; by default the hybrid
-            retriever over ``index``, the own stance model (when shipped), its calibrated
-            thresholds, and the rule-based extractor.
+        retriever, stance, judge, verdict_rule, extractor: the stages' seams; by default the
+            hybrid retriever over ``index``, the own stance model (when shipped), the verification
+            judge (relevance, alignment, agreement), the verdict from relevant passages, and the
+            rule-based extractor.
     """
 
     index: Index
@@ -50,7 +51,7 @@ class Checker:
     stance: StanceModel | None = None
     verdict_rule: VerdictPolicy | None = None
     extractor: ClaimExtractor = field(default_factory=RuleExtractor)
-    judge: Judge | None = None
+    judge: PairJudge | None = None
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -206,6 +206,42 @@ def article_html(report: Report) -> str:
             + "".join(out) + "</div>")
 
 
+_MARKS = {"difference": "background:#ffcdd2;border-bottom:2px solid #c62828", "match": "background:#e8f5e9"}
+
+
+def marked_html(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with each (start, end, kind) span in a <mark>; overlapping spans keep the first."""
+    out, pos = [], 0
+    for start, end, kind in sorted(spans):
+        if start < pos or not 0 <= start < end <= len(text):
+            continue
+        out += [_e(text[pos:start]), f'<mark class="fc-{kind}" style="{_MARKS[kind]};padding:0 1px">',
+                _e(text[start:end]), "</mark>"]
+        pos = end
+    return "".join(out) + _e(text[pos:])
+
+
+def _spans(evidence: Evidence, side: str) -> list[tuple[int, int, str]]:
+    """Spans of the differing (and matching) slots on one side, "claim" or "passage"."""
+    spans = []
+    for kind, items in (("difference", evidence.differences), ("match", evidence.matches)):
+        for d in items:
+            s = d.get(side) or {}
+            if "start" in s and "end" in s:
+                spans.append((int(s["start"]), int(s["end"]), kind))
+    return spans
+
+
+def claim_html(check: ClaimCheck) -> str:
+    """The claim with what the deciding passages contradict marked (empty when nothing differs)."""
+    spans = [s for e in check.evidence if e.relevant and e.differences for s in _spans(e, "claim")
+             if s[2] == "difference"]
+    if not spans:
+        return ""
+    return (f'<div class="fc-claim" style="font-size:0.95em">Claim: '
+            f'{marked_html(check.claim.text, spans)}</div>')
+
+
 def evidence_html(evidence: Evidence, n: int | None = None) -> str:
     """One evidence card: stance and its probabilities, score, source, date, link, the passage."""
     src = evidence.passage.source
@@ -233,12 +269,14 @@ def evidence_html(evidence: Evidence, n: int | None = None) -> str:
         differs = (f'<div class="fc-differs" style="font-size:0.85em;color:#c62828">differs: '
                    f'{_e(differences_text(evidence))}</div>')
     grey = "opacity:0.55;" if evidence.relevant is False else ""
+    passage = (marked_html(evidence.passage.text, _spans(evidence, "passage")) if evidence.relevant
+               else _e(evidence.passage.text))
     colour = "#bdbdbd" if evidence.relevant is False else STANCE_COLOURS.get(evidence.stance or "", "#90a4ae")
     return (f'<div class="fc-evidence" style="{grey}border:1px solid #ddd;border-left:4px solid '
             f'{colour};border-radius:4px;padding:6px 10px;margin:6px 0">'
             f'<div style="font-size:0.85em;color:#333">{" · ".join(h for h in head if h)}</div>'
             f'<div style="font-size:0.85em;color:#555">{meta}</div>{differs}'
-            f'<div class="fc-passage" style="white-space:pre-wrap;margin-top:4px">{_e(evidence.passage.text)}</div></div>')
+            f'<div class="fc-passage" style="white-space:pre-wrap;margin-top:4px">{passage}</div></div>')
 
 
 def to_html(report: Report, min_checkworthiness: float = 0.0) -> str:

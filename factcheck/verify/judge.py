@@ -20,6 +20,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from ..types import Evidence
 from .align import Alignment, align
@@ -29,32 +30,46 @@ from .slots import frame
 WEIGHTS = Path(__file__).with_name("relevance.json")
 
 
+class PairJudge(Protocol):
+    """The seam for judging pairs: sets ``relevant``, ``relevance``, ``stance``, ``differences``
+    and ``matches`` on each claim's evidence (its stance ``probs`` already set)."""
+
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None: ...
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Decision points of the agreement rule (see ``relevance.json`` for where they come from)."""
 
-    relevant: float = 0.5  # relevance score at which a passage votes
     support: float = 0.5  # P(support) for a support with nothing differing
     coverage: float = 0.8  # share of the claim's content the passage states, for a support on coverage
     refute_model: float = 0.9  # P(refute) for a refute on the model alone
     support_veto: float = 0.9  # P(support) at which a slot difference alone does not refute
 
 
+def features(similarity: float, a: Alignment) -> tuple[float, ...]:
+    """The relevance features of a pair: (bias, similarity, coverage, names covered, same event,
+    another subject), in the order of ``relevance.json``'s weights."""
+    return (1.0, similarity, a.coverage, float(a.names_covered), float(a.same_event), float(a.other_subject))
+
+
 @dataclass
 class RelevanceModel:
-    """Logistic weights over (bias, similarity, coverage, same event, other subject)."""
+    """Logistic weights over :func:`features`, fitted on ``train/`` pairs, and the threshold at
+    which a passage counts as about the claim (both from ``relevance.json``)."""
 
-    weights: tuple[float, float, float, float, float] = (-4.0, 4.0, 4.0, 1.5, -4.0)
+    weights: tuple[float, ...] = (-4.0, 4.0, 4.0, 0.0, 1.5, -4.0)  # used only if relevance.json is missing
+    threshold: float = 0.5
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> RelevanceModel:
         if not path.is_file():
             return cls()
-        return cls(tuple(json.loads(path.read_text(encoding="utf-8"))["weights"]))
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(tuple(d["weights"]), float(d.get("threshold", 0.5)))
 
     def score(self, similarity: float, a: Alignment) -> float:
-        x = (1.0, similarity, a.coverage, float(a.same_event), float(a.other_subject))
-        z = sum(w * v for w, v in zip(self.weights, x))
+        z = sum(w * v for w, v in zip(self.weights, features(similarity, a)))
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -76,7 +91,7 @@ class Judge:
             for e, sim in zip(ev, sims):
                 a = align(frames[claim], frames[e.passage.text], sim)
                 e.relevance = self.relevance.score(sim, a)
-                e.relevant = e.relevance >= self.thresholds.relevant and not a.other_subject
+                e.relevant = e.relevance >= self.relevance.threshold and not a.other_subject
                 e.differences, e.matches = a.differences, a.matches
                 e.stance = self.agreement(e, a) if e.relevant else "neutral"
 
@@ -91,3 +106,16 @@ class Judge:
         if a.names_covered and (p["support"] >= t.support and p["support"] >= p["refute"] or confirmed):
             return "support"
         return "neutral"
+
+
+class ModelOnlyJudge:
+    """The judgement before alignment: every passage votes with the stance model's argmax.
+
+    Kept for side-by-side comparisons (``bench speed``), with :class:`~.verdict.VerdictRule`.
+    """
+
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None:
+        for ev in evidence:
+            for e in ev:
+                if e.probs:
+                    e.stance = max(e.probs, key=e.probs.get)

@@ -8,7 +8,8 @@ refutation decide; a claim with no passage that clearly supports or refutes it i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -77,6 +78,17 @@ def _cite(e: Evidence) -> str:
     return f"\"{src.title or src.doc_id}\"" + (f" ({', '.join(parts)})" if parts else "")
 
 
+CALIBRATION = Path(__file__).with_name("verdict.json")
+
+
+def load_calibration(path: Path = CALIBRATION) -> dict[str, float | None] | None:
+    """Per verdict, the confidence it needs (None: never given), from ``verdict.json``; None if absent."""
+    if not path.is_file():
+        return None
+    labels = json.loads(path.read_text(encoding="utf-8"))["labels"]
+    return {label: v["threshold"] for label, v in labels.items()}
+
+
 @dataclass(frozen=True)
 class RelevantVerdict:
     """The verdict from the passages that are about the claim, each judged by :mod:`.judge`.
@@ -84,9 +96,24 @@ class RelevantVerdict:
     A passage that is not about the claim never votes. Refuted needs a refuting passage and no
     supporting one, supported the reverse; both is conflicting; neither is not enough evidence.
     Confidence is the deciding passage's stance probability weighed by how surely it is relevant.
+    With a ``calibration`` (from ``verdict.json``, fitted on train claims for precision), a
+    supported or refuted verdict below its calibrated confidence is not enough evidence.
     """
 
+    calibration: dict[str, float | None] | None = field(default_factory=load_calibration)
+
     def __call__(self, evidence: list[Evidence]) -> tuple[str, float, str]:
+        verdict, confidence, reason = self._raw(evidence)
+        if self.calibration is None or verdict not in self.calibration:
+            return verdict, confidence, reason
+        need = self.calibration[verdict]
+        if need is not None and confidence >= need:
+            return verdict, confidence, reason
+        bar = "is never given on this evidence alone" if need is None else f"needs confidence {need:.2f}"
+        return ("not_enough_evidence", round(1 - confidence, 4),
+                f"Leaning {verdict} ({confidence:.2f}), but {verdict} {bar}: {reason}")
+
+    def _raw(self, evidence: list[Evidence]) -> tuple[str, float, str]:
         about = [e for e in evidence if e.relevant]
         if not about:
             return "not_enough_evidence", 1.0, "No passage in the index is about this claim."

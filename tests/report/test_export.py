@@ -176,3 +176,24 @@ def test_json_round_trips_the_review(report):
     back = Report.from_dict(json.loads(to_json(report)))
     assert back.checks[1].override == "refuted" and back.checks[1].note == report.checks[1].note
     assert verdict_of(back.checks[1]) == "refuted"
+
+
+def test_differing_spans_are_marked_and_escaped():
+    from factcheck.report.export import claim_html, evidence_html, marked_html
+
+    assert marked_html("<b>Geneva</b> talks", [(3, 9, "difference")]) == (
+        '&lt;b&gt;<mark class="fc-difference" style="background:#ffcdd2;border-bottom:2px solid #c62828;'
+        'padding:0 1px">Geneva</mark>&lt;/b&gt; talks')
+    passage = Passage(3, "Delegations met in <i>Istanbul</i>.", 0, 30, Source("ref-1", title="T"))
+    diff = {"slot": "place", "claim": {"text": "Geneva", "start": 23, "end": 29},
+            "passage": {"text": "Istanbul", "start": 22, "end": 30}}
+    e = Evidence(passage, 1.0, stance="refute", probs={"support": 0.1, "refute": 0.8, "neutral": 0.1},
+                 relevant=True, relevance=0.9, differences=[diff])
+    card = evidence_html(e)
+    assert '<mark class="fc-difference"' in card and "Istanbul</mark>" in card and "<i>" not in card
+    assert "differs: place: claim Geneva · passage Istanbul" in card
+    check = ClaimCheck(Claim(id="c1", text="The delegations met in Geneva.", sentence="", start=0, end=0), [e])
+    assert "Geneva</mark>" in claim_html(check)
+    e.relevant = False
+    grey = evidence_html(e)
+    assert "not about this claim" in grey and "<mark" not in grey and "opacity" in grey

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, SHARED_SEED
 
 from factcheck.pipeline import Checker
 from factcheck.text import parse_jsonl
@@ -88,3 +88,41 @@ def test_an_article_the_corpus_does_not_cover_gets_no_verdict(sample_index, name
     report = Checker(sample_index).check((SEEDS / "articles" / name).read_text(encoding="utf-8"))
     judged = [(c.verdict, c.claim.text, c.reason) for c in report.checks if c.verdict != "not_enough_evidence"]
     assert report.checks and judged == []
+
+
+def _deciding_ids(check) -> set[str]:
+    """Ids of the relevant passages whose judged stance matches the verdict and the reason names."""
+    want = {"supported": "support", "refuted": "refute"}.get(check.verdict)
+    return {e.passage.source.doc_id for e in check.evidence if e.relevant and e.stance == want
+            and f'"{e.passage.source.title}"' in (check.reason or "")}
+
+
+@pytest.fixture(scope="module")
+def seed_report(sample_index):
+    if not SHARED_SEED.exists():
+        pytest.skip("the original seed article lives in ../shared, absent in a fresh clone")
+    return Checker(sample_index).check(SHARED_SEED.read_text(encoding="utf-8"))
+
+
+@needs_model
+def test_the_seed_article_has_no_refuted_claim(seed_report):
+    assert [(c.claim.text, c.reason) for c in seed_report.checks if c.verdict in ("refuted", "conflicting")] == []
+
+
+@needs_model
+@pytest.mark.parametrize("text, passages", [
+    ("Ukraine will not be on the agenda", {"ref-005", "ref-006"}),
+    ("No Ukrainian officials were present at last week's talks", {"ref-027", "ref-028"}),
+])
+def test_the_seed_articles_central_claims_are_supported_by_a_passage_that_states_them(seed_report, text, passages):
+    check = next(c for c in seed_report.checks if c.claim.text == text and c.claim.kind == "statement")
+    assert check.verdict == "supported", check.reason
+    assert _deciding_ids(check) & passages, check.reason
+
+
+@needs_model
+@pytest.mark.xfail(strict=False, reason="the goal is 90 % of statements supported; 11 of 15 today")
+def test_nine_in_ten_of_the_seed_articles_statements_are_supported(seed_report):
+    statements = [c for c in seed_report.checks if c.claim.kind == "statement"]
+    unsupported = [(c.claim.text, c.verdict) for c in statements if c.verdict != "supported"]
+    assert len(statements) - len(unsupported) >= 0.9 * len(statements), unsupported

@@ -1,0 +1,58 @@
+"""Calibration of the verification stage: the fitted relevance gate and claim-level thresholds."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.training.verdict import calibrate, threshold_for
+from factcheck.types import Evidence, Passage, Source
+from factcheck.verify.judge import WEIGHTS, RelevanceModel
+from factcheck.verify.verdict import RelevantVerdict
+
+
+def _evidence(stance: str, p: float, relevant: bool = True) -> Evidence:
+    probs = {"support": p if stance == "support" else 0.0, "refute": p if stance == "refute" else 0.0}
+    probs["neutral"] = 1 - max(probs.values())
+    return Evidence(Passage(1, "A passage.", 0, 10, Source("d1", title="Doc one")), 1.0, stance=stance,
+                    probs=probs, relevant=relevant, relevance=1.0)
+
+
+def test_the_shipped_relevance_gate_was_fitted_on_train_pairs_and_says_how_well_it_does():
+    doc = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert doc["data"]["train_folder"] == "train" and doc["data"]["pairs"] > 1000
+    assert len(doc["weights"]) == len(doc["features"]) and 0 < doc["threshold"] < 1
+    assert doc["held_out"]["roc_auc"] > 0.6  # measured on claims it was not fitted on
+    model = RelevanceModel.load()
+    assert model.weights == tuple(doc["weights"]) and model.threshold == doc["threshold"]
+
+
+def test_threshold_for_is_the_lowest_confidence_reaching_the_precision():
+    pairs = [(0.95, True), (0.9, True), (0.8, True), (0.7, False), (0.6, True), (0.5, False)]
+    assert threshold_for(pairs, 0.9) == 0.8  # 3/3 right from 0.8 up; from 0.7 up only 3/4
+    assert threshold_for(pairs, 0.6) == 0.5  # 4/6 overall
+    assert threshold_for([(0.9, False)], 0.9) is None
+
+
+def test_calibration_fits_on_one_half_of_the_groups_and_measures_on_the_other():
+    claims = [{"gold": "supported" if i % 3 else "refuted", "group": f"g{i // 2}"} for i in range(40)]
+    verdicts = [("supported", 0.9) if c["gold"] == "supported" else ("supported", 0.4) for c in claims]
+    out = calibrate(claims, verdicts, 0.9)
+    assert out["labels"]["supported"]["threshold"] == 0.9  # the wrong ones sit at 0.4
+    held = out["labels"]["supported"]["held_out"]
+    assert held["claims"] == 20 and held["precision"] == 1.0
+    assert out["labels"]["refuted"]["threshold"] is None and out["labels"]["refuted"]["held_out"]["kept"] == 0
+
+
+def test_a_verdict_below_its_calibrated_confidence_is_not_enough_evidence():
+    ev = [_evidence("support", 0.7)]
+    assert RelevantVerdict(calibration=None)(ev)[0] == "supported"
+    assert RelevantVerdict(calibration={"supported": 0.6, "refuted": 0.9})(ev)[0] == "supported"
+    verdict, _, reason = RelevantVerdict(calibration={"supported": 0.8, "refuted": 0.9})(ev)
+    assert verdict == "not_enough_evidence" and "needs confidence 0.80" in reason and "Doc one" in reason
+    verdict, _, reason = RelevantVerdict(calibration={"supported": None})(ev)
+    assert verdict == "not_enough_evidence" and "never given" in reason
+
+
+def test_only_relevant_passages_vote():
+    verdict, _, reason = RelevantVerdict(calibration=None)([_evidence("refute", 0.99, relevant=False)])
+    assert verdict == "not_enough_evidence" and reason == "No passage in the index is about this claim."

@@ -168,8 +168,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> N
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             theirs = passage.of(kind)
-            comparable = [s for s in theirs if kind == "tally" and s in _rivals(mine, theirs, event)
-                          or kind == "number" and mine.role and s.role == mine.role]
+            # a tally counts one vote: any tally of a passage about the claim is a rival value
+            comparable = [s for s in theirs if kind == "tally" or mine.role and s.role == mine.role]
             same = next((s for s in comparable if _same_value(mine.value, s.value)), None)
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))

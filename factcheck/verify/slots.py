@@ -242,20 +242,37 @@ def _anchors(token: "Token") -> frozenset[str]:
 
 def _entity_slots(ent: "Span") -> list[Slot]:
     slots = _entity_slot(ent)
-    anchors = _anchors(ent.root)
+    anchors = _anchors(_governor(ent))
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors) for s in slots]
 
 
+def _governor(ent: "Span") -> "Token":
+    """The token an entity's phrase hangs from, past coordination ("in England and Wales": Wales
+    hangs, like England, from "in")."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _role(token: "Token") -> str:
+    """The grammatical role of a name, with the doer of a passive ("introduced by X") as a subject."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return "nsubj"
+    return token.dep_
+
+
 def _entity_slot(ent: "Span") -> list[Slot]:
-    label, head = ent.label_, ent.root.head
+    label, root = ent.label_, _governor(ent)
+    head = root.head
     span = (ent.start_char, ent.end_char)
     if label == "PERSON":
         return [Slot("person", ent.text, norm_name(ent.text).split()[-1] if norm_name(ent.text) else "", *span,
-                     role=ent.root.dep_)]
+                     role=_role(root))]
     if label == "ORG":
         words = norm_name(ent.text).split()
         return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
-    if label in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+    if label in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
     if label == "DATE":
         parts = date_parts(ent.text)
@@ -270,10 +287,12 @@ def _entity_slot(ent: "Span") -> list[Slot]:
 
 
 def _counted(ent: "Span") -> str:
-    """The noun a number counts: "330 votes" -> vote; "six hours" -> hour."""
+    """The noun a number counts: "330 votes" -> vote; "six hours" -> hour; "a majority of 55" -> majority."""
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     if head is not None and head.pos_ == "NOUN":
         return head.lemma_.lower()
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and ent.root.head.head.pos_ == "NOUN":
+        return ent.root.head.head.lemma_.lower()
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after.lemma_.lower() if after is not None and after.pos_ == "NOUN" else ""
 

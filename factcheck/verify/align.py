@@ -118,7 +118,10 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> Non
             if same or (kind != "org" and mine.value in passage.names):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
                 continue
-            rival = _rival(kind, mine, _rivals(mine, theirs, event))
+            # a passage value the claim itself states elsewhere ("Moscow and Washington") is no rival
+            others = [s for s in _rivals(mine, theirs, event)
+                      if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names]
+            rival = _rival(kind, mine, others)
             if rival is not None:
                 out.differences.append(_pair(kind, mine, rival))
 
@@ -145,6 +148,7 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
+        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue

@@ -39,6 +39,12 @@ def test_another_place_for_the_same_meeting_is_a_difference():
     assert {m["slot"] for m in a.matches} >= {"weekday", "event"}
 
 
+def test_a_place_the_claim_itself_lists_is_no_rival():
+    a = _align("The diplomats will discuss the work of their embassies in Moscow and Washington.",
+               "Lavrov said they would discuss obstacles for the work of the American embassy in Moscow.")
+    assert not [d for d in a.differences if d["slot"] == "place"]
+
+
 def test_a_weekday_is_checked_against_a_full_date():
     assert date_parts("27 February 2025")[3] == 3  # a Thursday
     a = _align("The delegations met on Monday.", "The delegations met on 27 February 2025.")

@@ -34,9 +34,28 @@ class Alignment:
     matches: list[dict[str, Any]] = field(default_factory=list)
     differences: list[dict[str, Any]] = field(default_factory=list)
 
+    names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
+    claim_names: int = 0  # how many names the claim has
+
     @property
     def polarity_flip(self) -> bool:
         return any(d["slot"] == "polarity" for d in self.differences)
+
+    @property
+    def differing_kinds(self) -> set[str]:
+        """The kinds of slot that differ, a date's parts counted as one ("date")."""
+        return {"date" if d["slot"] in _DATE_PARTS else d["slot"] for d in self.differences}
+
+    @property
+    def one_change(self) -> bool:
+        """One kind of slot differs and the passage names most of what the claim names (at least
+        half, the changed value aside): the same story with one fact changed. Several kinds
+        differing (another person, place and year), or another cast of names, is another event on
+        the same topic, not a contradiction."""
+        from .slots import name_key
+
+        missing = self.names_missing - {name_key(d["claim"]["text"]) for d in self.differences}
+        return len(self.differing_kinds) == 1 and len(missing) * 2 <= self.claim_names
 
 
 def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:
@@ -65,7 +84,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     out = Alignment()
     if claim.content:
         out.coverage = len(claim.content & passage.content) / len(claim.content)
-    out.names_covered = claim.names <= passage.names | passage.content
+    out.names_missing = claim.names - passage.names - passage.content
+    out.claim_names = len(claim.names)
+    out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
     clause = _best_clause(main, passage)
     if clause is None and similarity >= PARAPHRASE and passage.clauses:

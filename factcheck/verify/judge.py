@@ -7,9 +7,9 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
 - **relevance**: a logistic score over the alignment (content coverage, same event, another
   subject of the same kind) and the embedding similarity, with weights fitted on ``train/`` pairs
   (``relevance.json``, ``factcheck.training.relevance``). A passage below the threshold never votes.
-- **agreement**, for relevant passages: *refute* when the passage states another value of one of
-  the claim's slots or the opposite polarity for the same event (unless the stance model is sure it
-  supports), or when the stance model is confident and the alignment does not contradict it;
+- **agreement**, for relevant passages: *refute* when the passage tells the same story with one
+  fact changed (another value of one kind of slot, or the opposite polarity, every other name of
+  the claim present; unless the stance model is sure it supports), or when the stance model is confident and the alignment does not contradict it;
   *support* when nothing differs and the model or the passage's coverage of the claim says so;
   *neutral* otherwise: about this, but does not settle it.
 """
@@ -99,7 +99,7 @@ class Judge:
         t = self.thresholds
         p = e.probs or {"support": 0.0, "refute": 0.0, "neutral": 1.0}
         if a.differences:
-            return "refute" if p["support"] < t.support_veto else "neutral"
+            return "refute" if a.one_change and p["support"] < t.support_veto else "neutral"
         confirmed = a.coverage >= t.coverage and a.same_event and any(m["slot"] == "polarity" for m in a.matches)
         if p["refute"] >= t.refute_model and a.same_event and a.names_covered and not confirmed:
             return "refute"

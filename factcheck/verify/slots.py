@@ -98,7 +98,7 @@ def norm_name(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """A name's comparable stem: "Ukrainian" and "Ukraine", "Russian" and "Russia" share one."""
+    """A name's comparable stem: "Ukrainian" and "Ukraine", "Turkish" and "Turkey" share one."""
     word = norm_name(text).split()[-1] if norm_name(text) else ""
     return word[:5] if len(word) > 5 else word
 

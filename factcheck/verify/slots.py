@@ -214,6 +214,7 @@ def frame(doc: "Doc") -> Frame:
                    and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    out.content |= {name_key(t.text) for t in doc if t.pos_ == "PROPN"}  # names the entity tagger missed
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))

@@ -48,14 +48,14 @@ class Alignment:
 
     @property
     def one_change(self) -> bool:
-        """One kind of slot differs and the passage names most of what the claim names (at least
+        """One kind of slot differs and the passage names most of what the claim names (more than
         half, the changed value aside): the same story with one fact changed. Several kinds
         differing (another person, place and year), or another cast of names, is another event on
         the same topic, not a contradiction."""
         from .slots import name_key
 
         missing = self.names_missing - {name_key(d["claim"]["text"]) for d in self.differences}
-        return len(self.differing_kinds) == 1 and len(missing) * 2 <= self.claim_names
+        return len(self.differing_kinds) == 1 and (not missing or len(missing) * 2 < self.claim_names)
 
 
 def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:

@@ -33,6 +33,7 @@ QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "few": 1, "several": 2, "some": 2,
                "every": 5}
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
@@ -180,6 +181,8 @@ def _main_verb(sent: "Span") -> "Token":
 def _negated(verb: "Token") -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
         return True
+    if verb.head.lower_ == "without" or verb.head.head.lower_ == "without" and verb.head.dep_ in ("pcomp", "pobj"):
+        return True  # "ended without any agreement being signed"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     return any(d.lower_ in ("no", "none", "nobody", "nothing") for s in subjects for d in s.subtree if d.dep_ == "det"
                or d.i == s.i)
@@ -194,8 +197,7 @@ def _quantifier(verb: "Token") -> int | None:
     return None
 
 
-def _clause(sent: "Span") -> Clause:
-    verb = _main_verb(sent)
+def _clause(verb: "Token") -> Clause:
     predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
@@ -209,7 +211,7 @@ def _clause(sent: "Span") -> Clause:
 
 def frame(doc: "Doc") -> Frame:
     """The slots, clauses and content of a parsed text (a claim, or a passage of a few sentences)."""
-    out = Frame(text=doc.text, clauses=[_clause(s) for s in doc.sents if len(s)])
+    out = Frame(text=doc.text, clauses=[_clause(_main_verb(s)) for s in doc.sents if len(s)])
     out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                    and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
@@ -277,8 +279,12 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
     if label == "DATE":
         parts = date_parts(ent.text)
-        return [Slot("date", ent.text, parts, *span)] if any(p is not None for p in parts) else []
-    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        if any(p is not None for p in parts):
+            return [Slot("date", ent.text, parts, *span)]
+        value = number_value(ent.text)  # a duration: "six years", "five hours"
+        unit = next((w for w in DURATIONS if re.search(rf"\b{w}s?\b", ent.text.lower())), "")
+        return [Slot("number", ent.text, value, *span, role=unit)] if value is not None and unit else []
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
         if value is None:
             return []
@@ -289,6 +295,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
 
 def _counted(ent: "Span") -> str:
     """The noun a number counts: "330 votes" -> vote; "six hours" -> hour; "a majority of 55" -> majority."""
+    if ent.root.pos_ == "NOUN":  # the unit inside the entity: "about six hours"
+        return ent.root.lemma_.lower()
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     if head is not None and head.pos_ == "NOUN":
         return head.lemma_.lower()

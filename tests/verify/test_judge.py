@@ -21,8 +21,8 @@ from factcheck.verify.slots import date_parts, frame, number_value
 
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model")
 PAIRS = parse_jsonl((ROOT / "tests" / "data" / "minimal_pairs.jsonl").read_text(encoding="utf-8"), "minimal_pairs")
-# The judged share today (54/71 = 76%; the model alone 50/71): a floor against regressions, not the goal (90%).
-FLOOR_JUDGED = 0.70
+# The judged share today (56/71 = 79%; the model alone 50/71): a floor against regressions, not the goal (90%).
+FLOOR_JUDGED = 0.75
 
 
 def _align(claim: str, passage: str, similarity: float = 0.0):

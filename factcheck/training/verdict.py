@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--limit", type=int, default=None, help="only the first N claims (a quick try)")
+    ap.add_argument("--dump", type=Path, default=None, help="also write each claim's verdict (JSON lines), to study misses")
     args = ap.parse_args(argv)
     if "eval" in args.data.resolve().parts:
         print("error: calibrate on the train/ folder, never eval/", file=sys.stderr)
@@ -119,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, claims = load_check_covid(args.data / "check-covid")
     claims = claims[: args.limit] if args.limit else claims
     verdicts = run_claims(docs, claims)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps({**c, "verdict": v, "confidence": conf}) + "\n"
+                                     for c, (v, conf) in zip(claims, verdicts)), encoding="utf-8")
     doc = {"data": f"check-covid train + dev ({len(claims)} claims, {len(docs)} abstracts), train/ folder",
            "split": "half the abstracts' claims fit the thresholds, the other half measure them",
            "command": "python -m factcheck.training.verdict --data <shared>/data/train"

@@ -91,7 +91,8 @@ class Judge:
             for e, sim in zip(ev, sims):
                 a = align(frames[claim], frames[e.passage.text], sim)
                 e.relevance = self.relevance.score(sim, a)
-                e.relevant = e.relevance >= self.relevance.threshold and not a.other_subject
+                e.relevant = (e.relevance >= self.relevance.threshold and not a.other_subject
+                              and not frames[claim].imperative)  # an imperative claims nothing
                 e.differences, e.matches = a.differences, a.matches
                 e.stance = self.agreement(e, a) if e.relevant else "neutral"
 

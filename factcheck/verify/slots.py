@@ -80,6 +80,7 @@ class Frame:
     clauses: list[Clause] = field(default_factory=list)
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
     names: set[str] = field(default_factory=set)  # name stems of every entity
+    imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
 
     def of(self, kind: str) -> list[Slot]:
         return [s for s in self.slots if s.kind == kind]
@@ -212,6 +213,10 @@ def _clause(verb: "Token") -> Clause:
 def frame(doc: "Doc") -> Frame:
     """The slots, clauses and content of a parsed text (a claim, or a passage of a few sentences)."""
     out = Frame(text=doc.text, clauses=[_clause(_main_verb(s)) for s in doc.sents if len(s)])
+    first = next(iter(doc.sents), None)
+    out.imperative = (first is not None and first.root.tag_ == "VB" and first.root.i == first.start
+                      and first.root.text[1:].islower()  # not an acronym misread as a verb ("MPs back ...")
+                      and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.root.children))
     out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                    and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots

@@ -102,23 +102,24 @@ class Checker:
         """
         if self._cw is None:
             self._cw = CheckworthinessModel.load()
-        self._cw.score(claims, self.embedder.encode([c.text for c in claims]))
+        vectors = self.embedder.encode([c.text for c in claims])  # for check-worthiness and relevance
+        self._cw.score(claims, vectors)
         searched = [c for c in claims if c.checkworthiness >= self.min_checkworthiness]
         found = self.retriever.retrieve([c.text for c in searched], self.k)
         evidence = {id(c): ev for c, ev in zip(searched, found)}
         checks = [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in claims]
         if self.stance is not None:
-            self._judge(checks)
+            self._judge(checks, vectors)
         return checks
 
-    def _judge(self, checks: list[ClaimCheck]) -> None:
+    def _judge(self, checks: list[ClaimCheck], claims) -> None:
         """Stance for every (claim, passage) pair in one batched call, then relevance, alignment and
-        agreement per pair (one parse per distinct text), then a verdict per claim."""
+        agreement per pair (one parse per distinct text), then a verdict per claim. ``claims`` are
+        the claims' embeddings, row by row."""
         pairs = [(c, e) for c in checks for e in c.evidence]
         probs = self.stance.score([c.claim.text for c, _ in pairs], [e.passage.text for _, e in pairs])
         for (_, e), row in zip(pairs, probs):
             e.probs = probs_dict(row)
-        claims = self.embedder.encode([c.claim.text for c in checks])
         passages = self.embedder.encode([e.passage.text for _, e in pairs])
         sims, n = [], 0
         for i, c in enumerate(checks):

@@ -153,7 +153,6 @@ def _refute_reason(e: Evidence) -> str:
     if d is None:
         p = (e.probs or {}).get("refute", 0.0)
         return f"Contradicted by {_cite(e)} (P(refute) {p:.2f})."
-    what = {"polarity": "the opposite"}.get(d["slot"], d["slot"])
     if d["slot"] == "polarity":
         return f"Says it was {d['claim']['text']}; {_cite(e)} says {d['passage']['text']}."
-    return f"Says {d['claim']['text']}; {_cite(e)} says {d['passage']['text']} ({what})."
+    return f"Says {d['claim']['text']}; {_cite(e)} says {d['passage']['text']} ({d['slot']})."

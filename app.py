@@ -18,6 +18,7 @@ import streamlit as st
 from factcheck.corpus import IndexError_
 from factcheck.corpus.uploads import ARTICLE_TYPES, MAX_ARTICLE_BYTES, REFERENCE_TYPES, validate_article
 from factcheck.desk import ReviewDesk
+from factcheck.extract import UNCHECKABLE
 from factcheck.pipeline import Checker, default_index_path, open_or_build_sample
 from factcheck.report import export
 from factcheck.session import PageState
@@ -74,6 +75,9 @@ def article_input() -> None:
         st.error(f"This file cannot be used: {state['upload_error']}")
     st.text_area("Article text", key="article_text", height=220,
                  placeholder="Paste the article here, upload a file or pick an example.")
+    st.date_input("Article date (optional)", value=None, key="article_date", format="YYYY-MM-DD",
+                  help="Resolves 'Thursday' and 'last week' in the claims; without it, the article's own "
+                       "date line ('Updated 17 May 2025') is used, or they are left as written.")
     b1, b2, _ = st.columns([1, 1.4, 4])
     check = b1.button("Check claims", key="check", type="primary")
     fresh = b2.button("Re-check from scratch", key="recheck_all",
@@ -87,7 +91,8 @@ def run_check(text: str, fresh: bool) -> None:
     try:
         text = validate_article(text)
         with st.status("Checking the article: claims, evidence, stance, verdicts ...", expanded=False) as status:
-            done = desk().check(text, state.get("article_title") or "pasted article", fresh)
+            done = desk().check(text, state.get("article_title") or "pasted article", fresh,
+                                date=state.get("article_date"))
             status.update(label=f"Checked {len(done.report.checks)} claims in {done.seconds:.1f} s", state="complete")
     except InputError as e:  # an empty paste is a nudge, anything else an error (the status turns red)
         (st.warning if not text.strip() else st.error)(str(e))
@@ -143,7 +148,9 @@ def summary(report: Report, min_cw: float) -> None:
 
 
 def badges(check: ClaimCheck) -> None:
-    if check.verdict is None:
+    if check.verdict is None and check.claim.kind in UNCHECKABLE:
+        st.badge(f"Not checked: {check.claim.kind}", color="violet", icon=":material/chat_bubble:")
+    elif check.verdict is None:
         st.badge("No verdict: evidence ranked by relevance only", color="blue")
     else:
         conf = f" · confidence {check.confidence:.0%}" if check.confidence is not None else ""
@@ -156,7 +163,8 @@ def badges(check: ClaimCheck) -> None:
 
 def claim_card(report: Report, check: ClaimCheck) -> None:
     c, final, d = check.claim, export.verdict_of(check), desk()
-    label = f"{c.id} · :{BADGE_COLOURS.get(final, 'blue')}[**{export.VERDICT_LABELS.get(final, final)}**]" \
+    shown = f"Not checked ({c.kind})" if final is None and c.kind in UNCHECKABLE else export.VERDICT_LABELS.get(final, final)
+    label = f"{c.id} · :{BADGE_COLOURS.get(final, 'blue')}[**{shown}**]" \
             f"{' (reviewed)' if check.override else ''} · {export.md_escape(c.text)}"
     # A key keeps the card open while its label changes (a new verdict, "(reviewed)").
     with st.expander(label, expanded=c.id == state.get("open_claim"), key=f"claim_{c.id}",
@@ -243,6 +251,9 @@ def show_report(report: Report) -> None:
         st.markdown("**The article** (claims highlighted by verdict; hover for claim ids)")
         with st.container(height=620, border=True):
             st.html(export.article_html(report))
+        if report.dropped:
+            with st.expander(f"Left out of the claims ({len(report.dropped)} lines: captions, prompts, credits ...)"):
+                st.text("\n".join(export.dropped_lines(report)))
     with right:
         st.markdown("**Claims** (open one for its evidence, your verdict and note, or to edit it)")
         for check in shown:

@@ -167,6 +167,18 @@ def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] 
     return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw, stance=stance)
 
 
+def _date(value: Optional[str]):
+    """``--date`` as a date; InputError for anything but YYYY-MM-DD."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date {value!r}: give the article's date as YYYY-MM-DD") from None
+
+
 @app.command()
 def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .html .pdf .docx), or - for stdin.")],
           index: IndexOpt = None,
@@ -177,7 +189,9 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
           encoding: Annotated[Optional[str], typer.Option(help="Text encoding of the article [default: UTF-8].")] = None,
           model: Annotated[Optional[str], typer.Option(help="Embedding model to use; must be the one that "
                                                        "built the index [default: the index's own].")] = None,
-          stance_model: StanceOpt = None):
+          stance_model: StanceOpt = None,
+          date: Annotated[Optional[str], typer.Option(help="The article's date, YYYY-MM-DD: resolves its "
+                                                      "'Thursday' and 'last week' [default: its date line].")] = None):
     """Check one ARTICLE: claims, evidence per claim, as Markdown (default) or JSON."""
     from .report.export import to_json, to_markdown
     from .corpus.index import IndexError_
@@ -191,7 +205,8 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
             title, text = read_article(article, encoding)
         if not text.strip():
             raise InputError(f"{article}: the article is empty")
-        report = _checker(index, k, min_checkworthiness, model, stance_model).check(text, title=title)
+        when = _date(date)
+        report = _checker(index, k, min_checkworthiness, model, stance_model).check(text, title=title, date=when)
     except (InputError, IndexError_) as e:
         _fail(str(e))
     print(to_json(report) if as_json else to_markdown(report))
@@ -328,13 +343,16 @@ def train_stance(data: Annotated[Path, typer.Option(help="The train/ data folder
 
 
 @app.command("train-checkworthiness")
-def train_checkworthiness(data: Annotated[Path, typer.Option(help="Folder holding ClaimBuster two_class/.")]):
+def train_checkworthiness(data: Annotated[Path, typer.Option(help="Folder holding ClaimBuster two_class/ and CLEF "
+                                                             "CheckThat! clef19/, clef20/.")],
+                          max_negatives: Annotated[int, typer.Option(min=100, help="Negatives kept per set (a seeded "
+                                                                     "sample; all positives are kept).")] = 8000):
     """Retrain the check-worthiness classifier (writes factcheck/extract/checkworthiness.json)."""
-    from .training.checkworthiness import train
+    from .training.checkworthiness import missing_files, train
 
-    if not (data / "two_class" / "train.json").exists():
-        _fail(f"{data}: expected two_class/train.json and two_class/test.json below it")
-    print(json.dumps(train(data)))
+    if missing := missing_files(data):
+        _fail(f"{data}: missing {', '.join(missing)}")
+    print(json.dumps(train(data, max_negatives=max_negatives)))
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -467,15 +485,57 @@ def bench_retrieval(dataset: Annotated[str, typer.Option(help="climate-fever, sc
 
 
 @bench_app.command("extraction")
-def bench_extraction(dataset: Annotated[str, typer.Option(help="factcheck-bench.")],
-                     data: Annotated[Path, typer.Option(help="factcheck-GPT-benchmark.jsonl or its folder.")],
-                     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N responses.")] = None,
+def bench_extraction(dataset: Annotated[str, typer.Option(help="factcheck-bench or propsegment.")],
+                     data: Annotated[Path, typer.Option(help="factcheck-GPT-benchmark.jsonl or its folder; for "
+                                                        "propsegment its folder (or v1/).")],
+                     split: Annotated[Optional[str], typer.Option(help="propsegment only: test or dev "
+                                                                  "[default: test].")] = None,
+                     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N responses "
+                                                                  "(propsegment: documents).")] = None,
                      as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
     """Claim extraction against human atomic claims, with a one-claim-per-sentence baseline."""
     from .bench.extraction import run as run_extraction_bench
 
-    result = _bench_result(run_extraction_bench, dataset, data, limit=limit)
-    _print_bench(result, as_json)
+    result = _bench_result(run_extraction_bench, dataset, data, limit=limit, split=split)
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table("system", "claims", "matched", "precision", "recall", "F1", "sentences/s")
+    for name, m in result["systems"].items():
+        table.add_row(name, str(m["claims"]), str(m["matched"]), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
+                      f"{m['f1']:.3f}", f"{m['sentences_per_s']:.1f}")
+    units = "responses" if "responses" in result else "documents"
+    split_note = f" ({result['split']} split)" if "split" in result else ""
+    print(f"{result['dataset']}{split_note}: {result[units]} {units}, {result['sentences']} sentences, "
+          f"{result['human_claims']} human claims")
+    Console().print(table)
+
+
+@bench_app.command("checkworthiness")
+def bench_checkworthiness(dataset: Annotated[str, typer.Option(help="factcheck-bench.")],
+                          data: Annotated[Path, typer.Option(help="The factcheck-bench folder, its subtasks/ "
+                                                             "folder, or one subtask*_checkworthiness.jsonl.")],
+                          limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N items of "
+                                                                       "each file.")] = None,
+                          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Check-worthiness of sentences and claims against human labels, with a majority baseline."""
+    from .bench.checkworthiness import run as run_checkworthiness_bench
+
+    result = _bench_result(run_checkworthiness_bench, dataset, data, limit=limit)
+    if as_json:
+        print(json.dumps(result))
+        return
+    for level in ("sentence", "claim"):
+        if level not in result:
+            continue
+        r = result[level]
+        table = Table("system", "precision", "recall", "F1", "accuracy", "ROC-AUC", "items/s")
+        for name, m in r["systems"].items():
+            auc = "—" if m["roc_auc"] is None else f"{m['roc_auc']:.3f}"
+            table.add_row(name, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}",
+                          f"{m['accuracy']:.3f}", auc, f"{m['items_per_s']:.1f}" if "items_per_s" in m else "—")
+        print(f"{level}s: {r['items']} ({r['checkworthy']} check-worthy, {r['not_checkworthy']} not)")
+        Console().print(table)
 
 
 @bench_app.command("speed")

@@ -8,6 +8,7 @@ model, one index connection), so model work and index writes take turns under on
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable
@@ -74,11 +75,12 @@ class ReviewDesk:
     store: ReviewStore = field(default_factory=ReviewStore)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def check(self, text: str, title: str, fresh: bool = False) -> Opened:
+    def check(self, text: str, title: str, fresh: bool = False, date: dt.date | None = None) -> Opened:
         """Reopen the saved review of ``text``, or (``fresh``, or none saved) check it and save.
 
         A fresh check keeps the reviewer's verdicts and notes for claims whose wording did not
-        change. Raises InputError for an article the checker cannot use.
+        change. ``date`` is the article's date when the reviewer gives it. Raises InputError for an
+        article the checker cannot use.
         """
         key = article_key(text)
         warning = None
@@ -90,7 +92,7 @@ class ReviewDesk:
             return Opened(saved, key, reopened=True)
         t0 = time.perf_counter()
         with self.lock:
-            report = self.checker.check(text, title=title)
+            report = self.checker.check(text, title=title, date=date)
         kept = carry_reviews(saved, report) if saved is not None else 0
         return Opened(report, key, kept=kept, seconds=time.perf_counter() - t0, warning=warning)
 

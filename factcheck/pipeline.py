@@ -6,13 +6,14 @@ articles: one embedding call and one retrieval call for all claims of all articl
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .corpus import Embedder, Index, build, find_sources, load_documents
-from .extract import CheckworthinessModel, ClaimExtractor, RuleExtractor
+from .extract import UNCHECKABLE, CheckworthinessModel, ClaimExtractor, RuleExtractor
 from .retrieve import HybridRetriever, Retriever
 from .text import InputError
 from .types import Claim, ClaimCheck, Report
@@ -76,29 +77,34 @@ class Checker:
             return f"own cross-encoder ({getattr(self.stance, 'backend', '')})"
         return str(getattr(self.stance, "name", self.stance))
 
-    def check(self, text: str, title: str = "") -> Report:
-        return self.check_many([(title, text)])[0]
+    def check(self, text: str, title: str = "", date: dt.date | None = None) -> Report:
+        """Check one article; ``date`` (when known) resolves its "Thursday" and "last week",
+        overriding the article's own date line."""
+        return self.check_many([(title, text)], date)[0]
 
-    def check_many(self, articles: list[tuple[str, str]]) -> list[Report]:
+    def check_many(self, articles: list[tuple[str, str]], date: dt.date | None = None) -> list[Report]:
         """Check several (title, text) articles with one batched model pass over all claims."""
-        per_article = []
+        extractions = []
         for title, text in articles:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
-            per_article.append(self.extractor.extract(text))
+            extractions.append(self.extractor.extract(text, date))
+        per_article = [x.claims for x in extractions]
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
         info = self.index.info()
         index_info = {"path": info["path"], "documents": info["documents"], "passages": info["passages"],
                       "embedding_model": info["embedding_model"]}
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        return [Report(title=title, text=text, checks=[next(checks) for _ in cs], index=index_info,
-                       created=created, notes=[] if cs else ["No checkable claims were found in this article."])
-                for (title, text), cs in zip(articles, per_article)]
+        return [Report(title=title, text=text, checks=[next(checks) for _ in x.claims], index=index_info,
+                       created=created, notes=[] if x.claims else ["No checkable claims were found in this article."],
+                       dropped=[d.to_dict() for d in x.dropped], date=x.date.isoformat() if x.date else "")
+                for (title, text), x in zip(articles, extractions)]
 
     def check_claims(self, claims: list[Claim]) -> list[ClaimCheck]:
         """Score, retrieve evidence for, and judge claims, in one batch (also for edited claims).
 
         Sets ``checkworthiness`` on each claim; claims under ``min_checkworthiness`` get no evidence.
+        Opinions, predictions and quotes get their evidence but no verdict: the reason says why.
         """
         if self._cw is None:
             self._cw = CheckworthinessModel.load()
@@ -108,8 +114,13 @@ class Checker:
         found = self.retriever.retrieve([c.text for c in searched], self.k)
         evidence = {id(c): ev for c, ev in zip(searched, found)}
         checks = [ClaimCheck(claim=c, evidence=evidence.get(id(c), [])) for c in claims]
-        if self.stance is not None:
-            self._judge(checks, vectors)
+        judged = [i for i, c in enumerate(checks) if c.claim.kind not in UNCHECKABLE]
+        if self.stance is not None and judged:
+            self._judge([checks[i] for i in judged], vectors[judged])
+        for c in checks:
+            if c.claim.kind in UNCHECKABLE:
+                c.reason = f"{UNCHECKABLE[c.claim.kind]}; it is listed, never supported or refuted."
+        _fold_attributions(checks)
         return checks
 
     def _judge(self, checks: list[ClaimCheck], claims) -> None:
@@ -128,6 +139,19 @@ class Checker:
         self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims)
         for c in checks:
             c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
+
+
+def _fold_attributions(checks: list[ClaimCheck]) -> None:
+    """"The official said X" stands or falls with X: an attribution takes the verdict of the
+    statement made from its sentence (its own evidence is kept), so one fact gets one verdict."""
+    for c in checks:
+        if c.claim.kind != "attribution" or c.verdict is None:
+            continue
+        said = next((s for s in checks if s.claim.kind == "statement" and s.claim.speaker and
+                     (s.claim.start, s.claim.end) == (c.claim.start, c.claim.end) and s.verdict), None)
+        if said is not None:
+            c.verdict, c.confidence = said.verdict, said.confidence
+            c.reason = f"As what was said ({said.claim.id}): {said.reason}"
 
 
 def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:

@@ -105,7 +105,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     for block in paragraphs(text[start:end]):
         b0 = start + block.start
-        for s in _segmenter().segment(block.text):
+        for s in _segmenter().segment(_unwrap(block.text)):
             for span in _strip_span(text, b0 + s.start, b0 + s.end):
                 if out and not any(ch.isalnum() for ch in span.text) and out[-1].end >= b0:
                     prev = out.pop()
@@ -113,6 +113,21 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
                 else:
                     out.append(span)
     return out
+
+
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)])\n(?=[^\n])")
+
+
+def _unwrap(block: str) -> str:
+    """A hard-wrapped paragraph as one line (same length, so offsets hold): a line break after a
+    line of 40 characters or more that does not end a sentence is a wrap, not a boundary."""
+    out, pos = [], 0
+    for m in _WRAPPED.finditer(block):
+        line_start = block.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start >= 40:
+            out.append(block[pos:m.start()] + " ")
+            pos = m.end()
+    return "".join(out) + block[pos:]
 
 
 def _strip_span(text: str, start: int, end: int) -> list[Span]:

@@ -54,7 +54,10 @@ class Claim:
 
     ``start``/``end`` are the character span of the sentence it came from, so a page can
     highlight it; ``speaker`` holds attribution apart from the claim text. ``kind`` is
-    ``"statement"`` for the fact itself and ``"attribution"`` for the fact that someone said it.
+    ``"statement"`` for the fact itself, ``"attribution"`` for the fact that someone said it, and
+    ``"opinion"``, ``"prediction"`` or ``"quote"`` for what evidence cannot settle. ``text`` reads on
+    its own (pronouns and relative times resolved); ``notes`` say what was rewritten and what
+    could not be.
     """
 
     id: str
@@ -65,6 +68,7 @@ class Claim:
     speaker: str | None = None
     checkworthiness: float = 0.0
     kind: str = "statement"
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,7 +78,7 @@ class Claim:
         return cls(id=d["id"], text=d["text"], sentence=d["sentence"], start=int(d["start"]),
                    end=int(d["end"]), speaker=d.get("speaker"),
                    checkworthiness=float(d.get("checkworthiness", 0.0)),
-                   kind=d.get("kind", "statement"))
+                   kind=d.get("kind", "statement"), notes=list(d.get("notes") or []))
 
 
 @dataclass
@@ -165,13 +169,17 @@ class Report:
     index: dict[str, Any] = field(default_factory=dict)
     created: str = ""
     notes: list[str] = field(default_factory=list)
+    dropped: list[dict[str, Any]] = field(default_factory=list)  # {text, start, end, why}: not the story
+    date: str = ""  # the article's date (ISO), from its date line or the caller
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "created": self.created, "index": self.index,
-                "notes": self.notes, "claims": [c.to_dict() for c in self.checks], "text": self.text}
+        return {"title": self.title, "created": self.created, "date": self.date, "index": self.index,
+                "notes": self.notes, "claims": [c.to_dict() for c in self.checks], "dropped": self.dropped,
+                "text": self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
         return cls(title=d.get("title", ""), text=d.get("text", ""),
                    checks=[ClaimCheck.from_dict(c) for c in d.get("claims", [])],
-                   index=d.get("index", {}), created=d.get("created", ""), notes=d.get("notes", []))
+                   index=d.get("index", {}), created=d.get("created", ""), notes=d.get("notes", []),
+                   dropped=list(d.get("dropped") or []), date=d.get("date", "") or "")

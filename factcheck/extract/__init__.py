@@ -1,15 +1,18 @@
-"""Stage 1, extract: article text in, atomic claims out.
+"""Stage 1, extract: article text in, atomic claims that read on their own out.
 
-``boilerplate`` drops what is not the story, ``attribution`` splits who said it from what was
-said, ``compound`` splits compound sentences, ``claims`` puts them together (``extract_claims``,
-the ``ClaimExtractor`` seam), ``checkworthy`` scores how checkable each claim is.
+``boilerplate`` drops (and lists) what is not the story, ``attribution`` splits who said it from
+what was said, ``compound`` splits clauses, ``resolve`` and ``when`` resolve pronouns and relative
+times, ``kinds`` sets statements apart from opinions and predictions, ``claims`` puts them
+together (``extract``, the ``ClaimExtractor`` seam), ``checkworthy`` scores how checkable each
+claim is. Sentences are parsed once each with spaCy (``factcheck.nlp``).
 """
 
-from .attribution import Attribution, split_attribution
-from .boilerplate import is_boilerplate, story_sentences
+from .boilerplate import Dropped, boilerplate_reason, is_boilerplate, split_story, story_sentences
 from .checkworthy import CheckworthinessModel
-from .claims import ClaimExtractor, RuleExtractor, decontextualise, extract_claims
-from .compound import split_compound
+from .claims import ClaimExtractor, Extraction, RuleExtractor, decontextualise, extract, extract_claims
+from .kinds import UNCHECKABLE
+from .when import article_date
 
-__all__ = ["Attribution", "CheckworthinessModel", "ClaimExtractor", "RuleExtractor", "decontextualise",
-           "extract_claims", "is_boilerplate", "split_attribution", "split_compound", "story_sentences"]
+__all__ = ["CheckworthinessModel", "ClaimExtractor", "Dropped", "Extraction", "RuleExtractor", "UNCHECKABLE",
+           "article_date", "boilerplate_reason", "decontextualise", "extract", "extract_claims", "is_boilerplate",
+           "split_story", "story_sentences"]

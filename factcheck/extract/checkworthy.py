@@ -1,9 +1,9 @@
 """Check-worthiness: how much a sentence states a checkable fact, from 0 to 1.
 
 A logistic regression over the same sentence embeddings retrieval uses (so scoring costs one
-dot product per claim), trained on ClaimBuster's labelled debate sentences. Its weights are a
+dot product per claim), trained on ClaimBuster's and CLEF CheckThat!'s labelled debate sentences and tweets. Its weights are a
 small JSON file in the package. Rules on top push down what the classifier cannot see well:
-questions, first-person opinion and bare attribution.
+questions, first-person opinion, opinions and predictions, and bare attribution.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ MODEL_PATH = Path(__file__).parent / "checkworthiness.json"
 
 _OPINION = re.compile(r"\b(I|we) (think|believe|feel|hope|guess)\b|\bin my (view|opinion)\b|\b(should|ought to)\b", re.I)
 _HAS_FACT = re.compile(r"\d|\b[A-Z][a-z]+\b")
+# A capital on one of these first words is the sentence's, not a name's ("The talks ended").
+_FUNCTION_WORDS = set("the a an this that these those it he she they we i there here its his her their our".split())
 
 
 @dataclass
@@ -45,8 +47,12 @@ class CheckworthinessModel:
                 p *= 0.2
             if _OPINION.search(claim.text):
                 p *= 0.5
-            if not _HAS_FACT.search(claim.text[1:]):  # no number or name past the first word
+            words = claim.text.split()
+            rest = " ".join(words[1:]) if words and words[0].lower() in _FUNCTION_WORDS else claim.text
+            if not _HAS_FACT.search(rest):  # no number or name ("Ukraine will ..." has one)
                 p *= 0.7
             if claim.kind == "attribution":
                 p *= 0.8  # that someone said it matters less than whether it is true
+            elif claim.kind in ("opinion", "prediction", "quote"):
+                p *= 0.5  # listed, never judged: below the facts the article reports
             claim.checkworthiness = round(p, 4)

@@ -1,50 +1,59 @@
-"""Article text in, atomic claims out, each with the span of its sentence in the article.
+"""Article text in, atomic claims that read on their own out, each with its sentence's span.
 
-Steps: story sentences (``boilerplate``), attribution split off (``attribution``; a pronoun
-speaker resolved to the last named one), compound sentences split (``compound``), a bare
-"the talks" named from the sentences before. Check-worthiness is scored later, in the pipeline,
-on the same embeddings retrieval uses (``checkworthy``).
-
-The rules are deliberately conservative: an unsplit sentence is still a checkable claim,
-while a wrong split invents one.
+Steps: the story's sentences, web furniture dropped and listed (``boilerplate``); each sentence
+parsed once (``factcheck.nlp``); reported speech split into speaker and what was said
+(``attribution``); clauses split where the parse makes it safe (``compound``); pronouns and
+relative times resolved against the article (``resolve``, ``when``); each claim given its kind
+(``kinds``). The claim keeps its original sentence and span; its text is the rewritten one that is
+retrieved and verified, and its notes say what was rewritten and what could not be.
+Check-worthiness is scored later, in the pipeline, on the embeddings retrieval uses.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
-from ..text import Span, normalize_space
+from ..nlp import parse
+from ..text import Span
 from ..types import Claim
-from .attribution import PRONOUNS, SAY_VERBS, split_attribution
-from .boilerplate import story_sentences
-from .compound import split_compound
+from .attribution import Report, content_tokens, find_reports
+from .boilerplate import Dropped, split_story
+from .compound import Clause, carried_facts, split_clause, titled_people
+from .kinds import kind_of
+from .resolve import Discourse, Mention, mention_kind, resolve_pronouns
+from .tokens import phrase, render, tidy, trim
+from .when import Anchor, article_date, resolve_times
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Doc, Token
+
+_MIN_WORDS = 3
+
+
+@dataclass
+class Extraction:
+    """What the extractor made of an article: its claims, the lines it left out, its date."""
+
+    claims: list[Claim]
+    dropped: list[Dropped] = field(default_factory=list)
+    date: dt.date | None = None
 
 
 class ClaimExtractor(Protocol):
-    """The extraction seam: article text in, claims in reading order out (check-worthiness 0.0)."""
+    """The extraction seam: article text (and its date, when the caller knows it) in, claims in
+    reading order out (check-worthiness 0.0)."""
 
-    def extract(self, text: str) -> list[Claim]: ...
+    def extract(self, text: str, date: dt.date | None = None) -> Extraction: ...
 
 
 class RuleExtractor:
-    """The default extractor: the rules of this package."""
+    """The default extractor: the parse-based rules of this package."""
 
-    def extract(self, text: str) -> list[Claim]:
-        return extract_claims(text)
-
-
-_QUOTES = str.maketrans("", "", "“”\"")
-
-
-def _tidy(text: str) -> str:
-    text = normalize_space(text.translate(_QUOTES)).strip(" ,;:")
-    text = re.sub(r"[.!]+$", "", text).strip()
-    return text[:1].upper() + text[1:] if text else text
-
-
-_APPOSITION_CLAIM = re.compile(r"^(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),\s+(?P<role>(?:the|a|an)\s+[^,]{3,80}),$")
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|^It(?=\s+(?:" + SAY_VERBS + r"|described|called)\b)")
+    def extract(self, text: str, date: dt.date | None = None) -> Extraction:
+        return extract(text, date)
 
 
 _EVENT_NOUNS = r"talks|meeting|meetings|summit|visit|deal|agreement|negotiations|conference|election|vote|war|invasion"
@@ -55,8 +64,7 @@ def decontextualise(claim: str, context: list[str]) -> str:
     """Make a bare "The talks ..." say which talks, from the nearest preceding mention.
 
     "The talks would not cover Ukraine", after "... confirmed the Istanbul talks", becomes
-    "The Istanbul talks would not cover Ukraine": a claim must stand on its own, for the
-    reviewer and for retrieval alike.
+    "The Istanbul talks would not cover Ukraine".
     """
     m = _BARE_EVENT.match(claim)
     if not m:
@@ -69,40 +77,128 @@ def decontextualise(claim: str, context: list[str]) -> str:
     return claim
 
 
-def _speaker_name(speaker: str) -> str:
-    """"Oncu Keceli, the spokesman for ..." -> "Oncu Keceli" (for pronouns that refer back to it)."""
-    return speaker.split(",")[0].strip()
-
-
-def extract_claims(text: str) -> list[Claim]:
+def extract_claims(text: str, date: dt.date | None = None) -> list[Claim]:
     """Atomic claims of an article, in reading order, check-worthiness not yet scored (0.0)."""
-    claims: list[Claim] = []
-    last_speaker: str | None = None
-    context: list[str] = []
+    return extract(text, date).claims
 
-    def add(text_: str, sent: Span, speaker: str | None, kind: str) -> None:
-        claim_text = decontextualise(_tidy(text_), context[-3:])
-        if len(claim_text.split()) >= 3:
-            claims.append(Claim(id="", text=claim_text, sentence=sent.text, start=sent.start, end=sent.end,
-                                speaker=speaker, kind=kind))
 
-    for sent in story_sentences(text):
-        sentence = normalize_space(sent.text)
-        if last_speaker and _PRONOUN_SUBJECT.match(sentence):  # "He added ..." -> "Keceli added ..."
-            sentence = _PRONOUN_SUBJECT.sub(_speaker_name(last_speaker), sentence, count=1)
-        attr = split_attribution(sentence)
-        speaker = attr.speaker
-        if speaker and speaker.lower() in PRONOUNS:
-            speaker = last_speaker or speaker
-        elif speaker:
-            last_speaker = speaker
-        for part in split_compound(attr.content):
-            add(part, sent, speaker and _speaker_name(speaker), "statement")
-        if speaker:
-            if m := _APPOSITION_CLAIM.match(speaker + ","):
-                add(f"{m.group('name')} is {m.group('role')}", sent, None, "statement")
-            add(sentence, sent, None, "attribution")
-        context.append(sentence)
+def extract(text: str, date: dt.date | None = None) -> Extraction:
+    """Claims, dropped lines and date of an article; ``date`` overrides the article's date line."""
+    story, dropped = split_story(text)
+    when = date or article_date(text)
+    reader = _Reader(Anchor(when))
+    for sent, doc in zip(story, parse([s.text for s in story])):
+        reader.read(sent, doc)
+    claims = _dedupe(reader.claims)
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
-    return claims
+    return Extraction(claims=claims, dropped=dropped, date=when)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.text.lower(), c.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _people(doc: Doc) -> list[tuple[int, str]]:
+    """(start, name) of the people the sentence names."""
+    return [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
+    """(index, mention, role) of the sentence's noun subjects and direct objects."""
+    out = []
+    for t in doc:
+        bare = t.pos_ == "NOUN" and t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in t.children)
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.pos_ in ("PROPN", "NOUN") and not bare:  # not "take part"
+            role = "object" if t.dep_ == "dobj" else "subject"
+            main = role == "subject" and t.head.dep_ == "ROOT"
+            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main), role))
+    return out
+
+
+class _Reader:
+    """Reads story sentences in order, keeping what pronouns and relative times refer to."""
+
+    def __init__(self, anchor: Anchor) -> None:
+        self.anchor = anchor
+        self.discourse = Discourse()
+        self.claims: list[Claim] = []
+        self.context: list[str] = []
+
+    def read(self, sent: Span, doc: Doc) -> None:
+        subjects = _mentions(doc)
+        found = find_reports(doc)
+        reports = [r for r in found if not _inside_other(r, found)]
+        speakers: dict[int, tuple[str, list[str]]] = {}  # report -> (speaker, notes on resolving it)
+        for r in reports:
+            speakers[id(r)] = self._speaker(r, doc, subjects)
+        made: list[tuple[Clause, tuple[str, list[str]] | None, str | None]] = []  # clause, speaker, verb
+        for r in reports:
+            for root in r.contents:
+                for clause in split_clause(root, content_tokens(r, root)):
+                    made.append((clause, speakers[id(r)], r.lemma))
+            made.extend((c, None, None) for c in carried_facts(r.speaker))
+        if not reports:
+            for root in (s.root for s in doc.sents):
+                made.extend((c, None, None) for c in split_clause(root, {t.i for t in root.subtree}))
+        made.extend((c, None, None) for c in titled_people(doc))
+        for clause, speaker, verb in sorted(made, key=lambda m: m[0].extra):
+            self._add(sent, doc, clause, speaker, verb, subjects)
+        if reports:
+            whole = Clause({t.i for t in doc})
+            self._add(sent, doc, whole, None, None, subjects, kind="attribution")
+        self._remember(doc, reports, speakers, subjects)
+        self.anchor.see(doc)
+        self.context.append(sent.text)
+
+    def _speaker(self, r: Report, doc: Doc, subjects: list[tuple[int, Mention, str]]) -> tuple[str, list[str]]:
+        tokens = {t.i for t in r.speaker}
+        subs, notes = resolve_pronouns(tokens, list(doc), self.discourse, _people(doc), subjects)
+        return tidy(render(r.speaker, subs, finish=False)), [f"speaker {n}" for n in notes]
+
+    def _add(self, sent: Span, doc: Doc, clause: Clause, said: tuple[str, list[str]] | None, verb: str | None,
+             subjects: list[tuple[int, Mention, str]], kind: str | None = None) -> None:
+        speaker, speaker_notes = said or (None, [])
+        clause = Clause(trim(doc, clause.tokens), clause.lead, clause.extra, clause.link)
+        tokens = clause.tokens | set(clause.lead)
+        if not clause.tokens:
+            return
+        subs, notes = resolve_pronouns(tokens, list(doc), self.discourse, _people(doc), subjects)
+        times, time_notes = resolve_times(doc, tokens, self.anchor)
+        subs.update(times)
+        lead = render((doc[i] for i in clause.lead), subs, finish=False)
+        body = render((doc[i] for i in clause.tokens), subs, finish=False)
+        text = tidy(" ".join(p for p in (lead, clause.link, body) if p))
+        text = decontextualise(text, self.context[-3:])
+        if len(text.split()) < _MIN_WORDS:
+            return
+        rewrites = [f"'{doc[i].text}' read as '{s}'" for i, s in sorted(subs.items()) if s != doc[i].text]
+        self.claims.append(Claim(id="", text=text, sentence=sent.text, start=sent.start, end=sent.end,
+                                 speaker=speaker, kind=kind or kind_of(doc, clause.tokens, verb),
+                                 notes=rewrites + notes + time_notes + speaker_notes))
+
+    def _remember(self, doc: Doc, reports: list[Report], speakers: dict[int, str],
+                  subjects: list[tuple[int, Mention, str]]) -> None:
+        people = [name for _, name in _people(doc)]
+        for r in reports:
+            head = max(r.speaker, key=lambda t: t.dep_ == "nsubj" or t.head.i not in {x.i for x in r.speaker})
+            if mention_kind(head) == "person" or (head.pos_ == "PROPN" and not any(t.dep_ == "det" for t in r.speaker)):
+                named = [p for _, p in _people(doc) if p in speakers[id(r)][0]]
+                self.discourse.speaker = named[-1] if named else speakers[id(r)][0]
+                people.append(self.discourse.speaker)
+        self.discourse.named(people)
+        for _, m, role in subjects:
+            self.discourse.mention(m, role)
+
+
+def _inside_other(r: Report, reports: list[Report]) -> bool:
+    """A report inside what another report says is part of that claim, not a claim of its own."""
+    return any(o is not r and r.verb is not None and any(r.verb.i in {t.i for t in root.subtree} for root in o.contents)
+               for o in reports)

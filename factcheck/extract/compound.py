@@ -1,71 +1,142 @@
-"""Compound sentences in, atomic clauses out, where the split is unambiguous.
+"""A clause of a parsed sentence in, its atomic clauses out, where the parse makes the split safe.
 
-"Russia annexed Crimea in 2014 and invaded Ukraine in 2022" gives two claims, the subject copied
-into the verb phrase that lacks one. The word-level verb test here is shared with attribution.
+- Coordinated verbs (``conj``): "Russia annexed Crimea in 2014 and invaded Ukraine in 2022" gives
+  two clauses, the subject (and a shared auxiliary) copied into the one that lacks it.
+- A non-restrictive relative clause carries its own fact: "embassies, which were hit hard by
+  expulsions" also gives "Embassies were hit hard by expulsions".
+- An appositive on a name: "Oncu Keceli, spokesman for Turkey's Foreign Ministry, ..." also gives
+  "Oncu Keceli is spokesman for Turkey's Foreign Ministry"; so does a title before a person's name
+  ("Turkish Foreign Ministry spokesman Oncu Keceli").
+- A subordinate clause that the sentence asserts as true ("after Russia annexed Crimea") also
+  stands as a claim of its own.
+
+A wrong split invents a claim, while an unsplit clause is still checkable: every rule here needs
+a finite verb and a subject on both sides, and leaves the clause whole otherwise.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-_AUX = set("""is are was were be been being has have had will would can could may might must should shall
-did does do said met held took made gave went came saw left led began became sent told won lost put set
-got kept ran brought bought fell rose grew knew thought found spent paid built broke chose drew""".split())
-_NOT_VERBS = set("""united based red bed need seed speed feed shed hundred indeed limited naked wicked
-sacred kindred deed""".split())
-CLAUSE_WORDS = {"that", "which", "who", "because", "after", "before", "when", "while", "although", "since", "if"}
-_SUBJECT_CUT = re.compile(r"\b(?:after|before|because|when|while|although|since|that|which|who|and|but)\s+", re.I)
+from .tokens import phrase, subtree
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Doc, Token
 
-def looks_verb(word: str) -> bool:
-    w = word.lower().strip(".,;:’'\"“”")
-    return w in _AUX or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS and word[:1].islower())
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_FACTIVE = {"after", "before", "because", "since", "although", "though", "whereas", "while", "as"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_ROLE_WORDS = {"NOUN", "PROPN"}
 
 
-def first_verb(words: list[str]) -> int | None:
-    for i, w in enumerate(words):
-        if looks_verb(w):
-            return i
-    return None
+@dataclass
+class Clause:
+    """One atomic clause: its own tokens and the subject / auxiliary tokens copied into it."""
+
+    tokens: set[int]
+    lead: list[int] = field(default_factory=list)  # copied subject (and auxiliary), in order
+    extra: bool = False  # a fact carried by a part of the sentence, not the sentence's own claim
+    link: str = ""  # a copula between lead and tokens: "Oncu Keceli" "is" "spokesman for ..."
 
 
-def _subject_before(text: str) -> str | None:
-    """The subject of the last clause of ``text``: the words between a clause opener and its verb."""
-    words = text.split()
-    verbs = [i for i, w in enumerate(words) if looks_verb(w)]
-    if not verbs:
-        return None
-    v = verbs[-1]
-    while v > 0 and looks_verb(words[v - 1]):  # "had fallen": step back over auxiliaries
-        v -= 1
-    left = " ".join(words[:v])
-    parts = _SUBJECT_CUT.split(left)
-    subject = parts[-1] if parts else left
-    subject = re.sub(r"^.*,\s*", "", subject)  # drop an introductory phrase
-    subject = " ".join(w for w in subject.split() if not (w.endswith("ly") and w[:1].islower()))
-    return subject if 1 <= len(subject.split()) <= 8 and subject[:1].isupper() else None
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
 
 
-def split_compound(content: str) -> list[str]:
-    """Split one statement into atomic clauses where the split is unambiguous."""
-    pieces = [p.strip() for p in re.split(r";\s+", content) if p.strip()]
-    out: list[str] = []
-    for piece in pieces:
-        out.extend(_split_coordination(piece))
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _verb_conjuncts(root: Token, allowed: set[int]) -> list[Token]:
+    out = []
+    for c in root.children:
+        if c.dep_ != "conj" or c.i not in allowed or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if _subject(c) is not None and _finite(c):
+            out.append(c)
+        elif _subject(root) is not None and (_finite(c) or c.tag_ == root.tag_) and c.tag_ != "VBG":
+            if any(n.dep_ == "neg" for n in root.children) and not any(a.dep_ in ("aux", "neg") for a in c.children):
+                continue  # "did not sign and ratify": does the "not" carry over? Leave it whole
+            out.append(c)
     return out
 
 
-def _split_coordination(text: str) -> list[str]:
-    # ", and X verb..." / ", but X verb..." with its own subject; " and verb..." sharing the subject.
-    for m in re.finditer(r"(,\s+(?:and|but|while|whereas)\s+|\s+and\s+)", text):
-        left, right = text[:m.start()], text[m.end():]
-        lw, rw = left.split(), right.split()
-        if len(lw) < 4 or len(rw) < 3 or first_verb(lw) is None:
+def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
+    """The atomic clauses of the clause headed by ``root`` (its tokens limited to ``allowed``)."""
+    conjuncts = _verb_conjuncts(root, allowed)
+    own = set(allowed) & subtree(root)
+    for c in conjuncts:
+        own -= subtree(c)
+    for c in conjuncts:  # the "and" / ", but" that joined them
+        j = min(subtree(c)) - 1
+        while j > root.i and j in own and (root.doc[j].dep_ == "cc" or root.doc[j].is_punct):
+            own.discard(j)
+            j -= 1
+    clauses = [Clause(own)]
+    for c in conjuncts:
+        part = split_clause(c, allowed & subtree(c))
+        if _subject(c) is None:
+            subj = _subject(root)
+            lead = [t.i for t in phrase(subj)] if subj is not None else []
+            if not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+                lead += [a.i for a in root.children if a.dep_ in ("aux",) and a.i < root.i]
+            for p in part:
+                if not p.extra and not p.lead:
+                    p.lead = lead
+        clauses.extend(part)
+    return clauses + _carried_facts(root.doc, own, root.i)
+
+
+def carried_facts(tokens: list[Token]) -> list[Clause]:
+    """The facts a phrase carries (a speaker's appositive: "Oncu Keceli, spokesman for ...")."""
+    return _carried_facts(tokens[0].doc, {t.i for t in tokens}, -1) if tokens else []
+
+
+def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
+    """Facts that parts of a clause carry: non-restrictive relative clauses, appositives on names,
+    asserted subordinate clauses. The relative clause and appositive leave the clause they were in
+    (``own`` is changed in place)."""
+    out: list[Clause] = []
+    for t in sorted((doc[i] for i in own), key=lambda t: t.i):
+        if t.i not in own or t.i == root:
             continue
-        if looks_verb(rw[0]):
-            subject = _subject_before(left)
-            if subject:
-                return [left, *_split_coordination(f"{subject} {right}")]
-        elif m.group(1).startswith(",") and (fv := first_verb(rw[:6])) is not None and fv > 0:
-            return [left, *_split_coordination(right)]
-    return [text]
+        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and _finite(t):
+            rel = _subject(t)
+            comma = t.head.i + 1 < len(doc) and doc[t.head.i + 1].text == "," or \
+                (rel is not None and rel.i > 0 and doc[rel.i - 1].text == ",")
+            if rel is not None and rel.lower_ in ("which", "who") and comma and t.head.pos_ in _ROLE_WORDS:
+                body = subtree(t) - {rel.i}
+                out.append(Clause(body, lead=[x.i for x in phrase(t.head)], extra=True))
+                own -= subtree(t)
+                own -= {x.i for x in doc[min(subtree(t)) - 1:min(subtree(t))] if x.text == ","}
+        elif t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in _ROLE_WORDS and t.i > t.head.i:
+            role = set(x.i for x in phrase(t))
+            if 2 <= len(role) <= 15:
+                out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t))], extra=True,
+                                  link="is"))
+                span = subtree(t)
+                own -= span | {i for i in (min(span) - 1, max(span) + 1) if 0 <= i < len(doc) and doc[i].text == ","}
+        elif t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _finite(t) and _subject(t) is not None:
+            mark = next((m for m in t.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in _FACTIVE and mark.i < t.i:
+                body = (subtree(t) & own) - {mark.i}
+                out.extend(Clause(c.tokens, c.lead, extra=True) for c in split_clause(t, body))
+    return out
+
+
+def titled_people(doc: Doc) -> list[Clause]:
+    """"Turkish Foreign Ministry spokesman Oncu Keceli" -> "Oncu Keceli is Turkish Foreign Ministry
+    spokesman": a title of two words or more just before a person's name is a fact about them."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.root.left_edge.i >= ent.start:
+            continue
+        title = [t for t in doc[ent.root.left_edge.i:ent.start]]
+        while title and title[0].dep_ in ("det", "punct"):
+            title.pop(0)
+        inside = {t.i for t in ent.root.subtree}
+        if len(title) >= 2 and all(t.i in inside and not t.is_punct for t in title) \
+                and title[-1].pos_ in _ROLE_WORDS and title[-1].ent_type_ != "PERSON":
+            out.append(Clause({t.i for t in title}, lead=[t.i for t in ent], extra=True, link="is"))
+    return out

@@ -63,6 +63,8 @@ def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
             conf = f" ({check.confidence:.0%})" if check.confidence is not None else ""
             meta.append(f"verdict: **{verdict}**{conf}")
         lines += ["- " + "; ".join(meta), f"- sentence: \"{md_escape(c.sentence)}\" (chars {c.start}-{c.end})"]
+        if c.notes:
+            lines.append(f"- rewritten from its sentence: {md_escape('; '.join(c.notes))}")
         if check.reason:
             lines.append(f"- reason: {md_escape(check.reason)}")
         if check.note:
@@ -81,6 +83,8 @@ def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
             if e.relevant and e.differences:
                 lines.append(f"   - differs: {md_escape(differences_text(e))}")
         lines.append("")
+    if report.dropped:
+        lines += ["## Left out of the claims", ""] + [f"- {md_escape(d)}" for d in dropped_lines(report)] + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -163,9 +167,16 @@ def report_caption(report: Report, shown: int) -> str:
 
 
 def claim_facts(claim: Claim) -> str:
-    """One line of what the extractor found about a claim: check-worthiness, kind, speaker."""
-    return f"Check-worthiness {claim.checkworthiness:.2f} · {claim.kind}" + (
+    """What the extractor found about a claim: check-worthiness, kind, speaker, and on a line of
+    their own, the rewrites that make it read on its own (pronouns, relative times)."""
+    head = f"Check-worthiness {claim.checkworthiness:.2f} · {claim.kind}" + (
         f" · speaker: {claim.speaker}" if claim.speaker else "")
+    return head + (f"\nRewritten from its sentence: {'; '.join(claim.notes)}" if claim.notes else "")
+
+
+def dropped_lines(report: Report) -> list[str]:
+    """The article's lines left out of the claims, each with why ("caption: Photo: ...")."""
+    return [f"{d.get('why', '')}: {d.get('text', '')}" for d in report.dropped]
 
 
 def badge_html(verdict: str | None, confidence: float | None = None, reviewed: bool = False) -> str:

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..verify.align import align
 from ..verify.judge import WEIGHTS, features
-from ..verify.parse import parse
+from ..nlp import parse
 from ..verify.slots import frame
 
 Pair = tuple[str, str, int, str]  # claim, passage, 1 relevant / 0 not, group (source:claim id)

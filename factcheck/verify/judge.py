@@ -24,7 +24,7 @@ from typing import Protocol
 
 from ..types import Evidence
 from .align import Alignment, align
-from .parse import parse
+from ..nlp import parse
 from .slots import frame
 
 WEIGHTS = Path(__file__).with_name("relevance.json")

@@ -123,6 +123,8 @@ class RelevantVerdict:
         best_r = max(refutes, key=_strength("refute"), default=None)
         if best_s and best_r and not _same_event(best_s) and best_r.differences:
             best_s = None  # a passage stating another value beats one that does not report this event
+        if best_s and best_r and _other_occurrence(best_r, best_s):
+            best_r = None
         if best_s and best_r:
             return ("conflicting", round(min(_strength("support")(best_s), _strength("refute")(best_r)), 4),
                     f"Supported by {_cite(best_s)} but contradicted by {_cite(best_r)}.")
@@ -133,6 +135,17 @@ class RelevantVerdict:
         top = max(about, key=lambda e: e.relevance or 0.0)
         return ("not_enough_evidence", round(1 - max(top.probs.values()) if top.probs else 1.0, 4),
                 f"Passages are about this claim but none settles it (closest: {_cite(top)}).")
+
+
+_TIME_SLOTS = {"date", "year", "month", "day", "weekday"}
+
+
+def _other_occurrence(refute: Evidence, support: Evidence) -> bool:
+    """A passage that differs from the claim only in its date, while another passage supports the
+    claim on the claim's own date, reports another occurrence (a second round of talks), not an
+    error in the claim."""
+    return bool(refute.differences) and all(d["slot"] in _TIME_SLOTS for d in refute.differences) \
+        and any(m["slot"] in _TIME_SLOTS for m in support.matches)
 
 
 def _same_event(e: Evidence) -> bool:

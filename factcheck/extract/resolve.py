@@ -1,0 +1,151 @@
+"""Pronouns in claims replaced by their referent, when the article leaves one candidate.
+
+No coreference model runs offline here, so this is a small rule-based resolver over the parse:
+"he" / "she" is the person the sentence or the last report named (when only one person is in
+view); "it" is the last singular thing or organisation that was a subject; "they" the last plural
+subject. An expletive "it" ("it will be clear how ...") refers to nothing and stays, and so does a
+pronoun whose referent is in the claim itself ("Moscow and Washington agreed to improve their
+ties"). A pronoun with two candidates stays as written, with a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .tokens import render
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Token
+
+PERSONAL = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+            "it": "thing", "its": "thing", "they": "plural", "them": "plural", "their": "plural"}
+_POSSESSIVE = {"his", "its", "their"}
+_PEOPLE = set("""official officials spokesman spokeswoman spokesperson minister president leader diplomat man woman
+manager coach player captain chief secretary director ambassador senator governor mayor judge justice lawyer
+researcher scientist author reporter king queen prince chancellor premier commander officer""".split())
+_PERSON_ENTS = {"PERSON"}
+_THING_ENTS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LOC"}
+
+
+@dataclass
+class Mention:
+    text: str
+    kind: str  # person / thing / plural
+    main: bool = False  # the subject of its sentence's main clause
+
+
+@dataclass
+class Discourse:
+    """What pronouns can refer to: the people the last sentence naming people named, the last
+    speaker, and the last subjects (newest last)."""
+
+    people: list[str] = field(default_factory=list)
+    subjects: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    speaker: str | None = None
+
+    def named(self, people: list[str]) -> None:
+        if people:
+            self.people = list(dict.fromkeys(people))
+
+    def mention(self, mention: Mention, role: str) -> None:
+        if role == "subject":
+            self.subjects = (self.subjects + [mention])[-6:]
+        else:
+            self.objects = (self.objects + [mention])[-6:]
+
+
+def mention_kind(head: Token) -> str:
+    """person / thing / plural for the head of a noun phrase."""
+    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children):
+        return "plural"
+    if head.ent_type_ in _PERSON_ENTS or head.lower_ in _PEOPLE or \
+            (head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in _PEOPLE for c in head.children)):
+        return "person"  # "Oncu Keceli", "the spokesman", "Justice Jackson"
+    return "thing"
+
+
+def _expletive(token: Token) -> bool:
+    """"it will be clear how ...", "it is expected that ...": an "it" that stands for a clause."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.lower_ != "it" or head.lemma_ not in ("be", "seem", "appear", "become", "remain", "take", "make"):
+        return head.lemma_ in ("rain", "snow")
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "advcl") for c in head.children) and \
+        any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "acomp" for c in head.children)
+
+
+def _in_claim(token: Token, tokens: set[int], kind: str) -> bool:
+    """Whether the claim itself names the referent of a possessive before it (its own subject:
+    "Moscow and Washington agreed to improve their ties")."""
+    for i in sorted(tokens):
+        if i >= token.i:
+            return False
+        t = token.doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and mention_kind(t) == kind:
+            return True
+    return False
+
+
+def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Discourse,
+                     sentence_people: list[tuple[int, str]], mentions: list[tuple[int, Mention, str]]) -> tuple[dict[int, str], list[str]]:
+    """Rewrites (token index -> text) for the pronouns of a claim, and notes on those left alone.
+
+    ``sentence_people`` are (token index, name) of the people this sentence names; ``mentions``
+    (token index, mention, "subject" or "object") the noun phrases of the same sentence. A
+    subject pronoun looks for a subject, an object pronoun for an object (the parallel reading).
+    """
+    subs: dict[int, str] = {}
+    notes: list[str] = []
+    for t in (doc_tokens[i] for i in sorted(tokens)):
+        kind = PERSONAL.get(t.lower_)
+        if kind is None or t.pos_ != "PRON" or (kind == "thing" and _expletive(t)) or \
+                (t.lower_ in _POSSESSIVE and _in_claim(t, tokens, kind)):
+            continue
+        inside = [(i, m, r) for i, m, r in mentions if i in tokens]
+        if t.dep_ in ("nsubj", "nsubjpass") and any(i < t.i and m.kind == kind and m.main for i, m, _ in inside):
+            continue  # the claim names the referent itself: "Jackson stepped aside because she ..."
+        referent = _referent(t, kind, discourse, [name for i, name in sentence_people if i < t.i], mentions)
+        if referent is None:
+            notes.append(f"'{t.text}' is not resolved: the article leaves no single referent")
+            continue
+        text = referent if t.i == min(tokens) else _lower_article(referent)
+        subs[t.i] = text + ("'s" if t.lower_ in _POSSESSIVE or (t.lower_ == "her" and t.dep_ == "poss") else "")
+    return subs, notes
+
+
+def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
+              mentions: list[tuple[int, Mention, str]]) -> str | None:
+    if kind == "person":
+        main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
+        if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
+            return main[-1].text
+        named = {p.split()[-1]: p for p in people}
+        for i, m, _ in mentions:
+            if i < t.i and m.kind == "person" and m.text.split()[-1] not in named:
+                named[m.text.split()[-1]] = m.text
+        if named:  # named earlier in the same sentence
+            return next(iter(named.values())) if len(named) == 1 else None
+        if len(discourse.people) == 1:
+            return discourse.people[0]
+        return discourse.speaker if discourse.speaker in discourse.people else None
+    role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
+    before = [m for i, m, r in mentions if i < t.i and m.kind == kind and r == role]
+    if before:
+        return ([m for m in before if m.main] or before)[-1].text
+    earlier = discourse.subjects if role == "subject" else discourse.objects
+    same = [m for m in earlier[-3:] if m.kind == kind]
+    main = [m for m in same if m.main]  # the last sentence's main subject is the likeliest topic
+    return (main or same)[-1].text if same else None
+
+
+def _lower_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
+
+
+def phrase_text(tokens: list[Token], subs: dict[int, str] | None = None) -> str:
+    """A subject phrase as it should replace a pronoun: its text, with its own pronouns resolved."""
+    return render(tokens, subs)

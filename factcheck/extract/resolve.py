@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .tokens import render
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -144,8 +143,3 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
 def _lower_article(text: str) -> str:
     first, _, rest = text.partition(" ")
     return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
-
-
-def phrase_text(tokens: list[Token], subs: dict[int, str] | None = None) -> str:
-    """A subject phrase as it should replace a pronoun: its text, with its own pronouns resolved."""
-    return render(tokens, subs)

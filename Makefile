@@ -3,7 +3,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast test-browser index clean
+.PHONY: setup run test test-fast test-browser test-hardening index clean
 
 setup: $(VENV)/.installed
 
@@ -35,6 +35,10 @@ test-fast: setup
 # Only the browser test, with its timings and a fresh docs/screenshots/page.png.
 test-browser: setup
 	$(BIN)/python -m pytest -q -s -m browser
+
+# Property tests at full strength (many more generated inputs than the default run).
+test-hardening: setup
+	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/extract/test_extract_properties.py
 
 clean:
 	rm -rf index/default index/.default.lock .pytest_cache

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from factcheck.corpus.embed import Embedder
 from factcheck.corpus.index import Index, build
@@ -19,6 +20,11 @@ SEEDS = ROOT / "seeds"
 ARTICLE = SEEDS / "articles" / "istanbul-embassy-talks.txt"
 DOCTORED = SEEDS / "articles" / "istanbul-embassy-talks-doctored.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_b51705498fcbbb9f.txt"
+
+# Property tests: modest example counts in the default run, full strength behind `make test-hardening`.
+settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("hardening", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SMALL_DOCS = [
     Document("crimea", "Russia annexed Crimea from Ukraine in March 2014 after a disputed referendum.",

@@ -32,6 +32,7 @@ from ..files import atomic_write
 from ..types import Passage, Source
 from .embed import DEFAULT_MODEL, Embedder
 from .ingest import Document, chunk
+from .loaders import as_documents
 
 FORMAT_VERSION = 1
 MANIFEST, DB, VECTORS = "manifest.json", "passages.sqlite", "vectors.faiss"
@@ -233,6 +234,12 @@ class Index:
                                                   publisher=r[7] or "", date=r[8] or ""))
         return out
 
+    def passage_vectors(self) -> Iterable[tuple[list[Passage], np.ndarray]]:
+        """Every stored passage with its vector, in id order, in batches (to copy them elsewhere)."""
+        for ids, vecs in self._stored_vectors():
+            found = self.passages(ids.tolist())
+            yield [found[int(i)] for i in ids], vecs
+
     def search_dense(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
         """Top-k passages by cosine similarity for each query vector (one FAISS call)."""
         index = self._vectors()
@@ -258,16 +265,17 @@ class Index:
 
     # ---- writing -------------------------------------------------------------------------
 
-    def add_documents(self, docs: list[Document], progress: Callable[[int], None] | None = None) -> AddResult:
-        """Chunk, embed and store documents; a document whose id is already stored is replaced.
+    def add_documents(self, docs: list, progress: Callable[[int], None] | None = None) -> AddResult:
+        """Chunk, embed and store documents (or LangChain ``Document``\\ s, e.g. a loader's ``load()``);
+        a document whose id is already stored is replaced.
 
         Embedding happens before the transaction, so a failure there leaves the index untouched.
         """
         with _locked(write_lock(self.path, self.lock_timeout)):
             return self._add_unlocked(docs, progress)
 
-    def _add_unlocked(self, docs: list[Document], progress: Callable[[int], None] | None = None) -> AddResult:
-        docs = list({d.doc_id: d for d in docs}.values())  # the same id twice in a batch: the last wins
+    def _add_unlocked(self, docs: list, progress: Callable[[int], None] | None = None) -> AddResult:
+        docs = list({d.doc_id: d for d in as_documents(docs)}.values())  # the same id twice in a batch: the last wins
         rows: list[tuple[Document, list]] = [(d, chunk(d.text)) for d in docs]
         texts = [c.text for _, chunks in rows for c in chunks]
         vectors = self.embedder.encode(texts) if texts else np.zeros((0, self.dimension), np.float32)

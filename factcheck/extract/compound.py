@@ -3,7 +3,13 @@
 - Coordinated verbs (``conj``): "Russia annexed Crimea in 2014 and invaded Ukraine in 2022" gives
   two clauses, the subject (and a shared auxiliary) copied into the one that lacks it.
 - A non-restrictive relative clause carries its own fact: "embassies, which were hit hard by
-  expulsions" also gives "Embassies were hit hard by expulsions".
+  expulsions" also gives "Embassies were hit hard by expulsions". So does a participle set off by
+  commas after a name ("The Eiffel Tower, completed in 1889, ..." gives "The Eiffel Tower was
+  completed in 1889").
+- A clause on what a copula says its subject is, is said of that subject: "Einstein was a
+  physicist who developed relativity" is "Einstein was a physicist" and "Einstein developed
+  relativity"; "Google is a company founded in 1998" is "Google is a company" and "Google was
+  founded in 1998". Restrictive clauses elsewhere stay whole ("People who smoke ..." is one claim).
 - An appositive on a name: "Oncu Keceli, spokesman for Turkey's Foreign Ministry, ..." also gives
   "Oncu Keceli is spokesman for Turkey's Foreign Ministry"; so does a title before a person's name
   ("Turkish Foreign Ministry spokesman Oncu Keceli").
@@ -28,6 +34,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _FACTIVE = {"after", "before", "because", "since", "although", "though", "whereas", "while", "as"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ROLE_WORDS = {"NOUN", "PROPN"}
+# Participles that describe a lasting state, so "X is a city located in Y" gives "X is located in Y".
+_STATES = {"locate", "base", "situate", "know", "call", "name", "head", "own", "make", "compose", "surround"}
 
 
 @dataclass
@@ -105,24 +113,53 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
             rel = _subject(t)
             comma = t.head.i + 1 < len(doc) and doc[t.head.i + 1].text == "," or \
                 (rel is not None and rel.i > 0 and doc[rel.i - 1].text == ",")
-            if rel is not None and rel.lower_ in ("which", "who") and comma and t.head.pos_ in _ROLE_WORDS:
+            whose = _described(t.head, own)
+            if rel is None or rel.lower_ not in ("which", "who", "that") or t.head.pos_ not in _ROLE_WORDS:
+                continue
+            if whose is not None or (comma and rel.lower_ != "that"):
                 body = subtree(t) - {rel.i}
-                out.append(Clause(body, lead=[x.i for x in phrase(t.head)], extra=True))
-                own -= subtree(t)
-                own -= {x.i for x in doc[min(subtree(t)) - 1:min(subtree(t))] if x.text == ","}
+                out.append(Clause(body, lead=[x.i for x in phrase(whose if whose is not None else t.head)], extra=True))
+                own -= _set_off(doc, subtree(t))
+        elif t.dep_ == "acl" and t.tag_ == "VBN" and _subject(t) is None and t.i > t.head.i:
+            whose = _described(t.head, own)
+            set_off = t.head.pos_ == "PROPN" and doc[t.i - 1].text == ","  # "The Eiffel Tower, completed in 1889,"
+            if whose is not None or set_off:
+                body = subtree(t) & own
+                link = "is" if t.lemma_ in _STATES and t.head.head.tag_ in ("VBZ", "VBP") else "was"
+                lead = phrase(whose if whose is not None else t.head, drop=subtree(t))
+                out.append(Clause(body, lead=[x.i for x in lead], extra=True, link=link))
+                own -= _set_off(doc, subtree(t))
         elif t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in _ROLE_WORDS and t.i > t.head.i:
             role = set(x.i for x in phrase(t))
             if 2 <= len(role) <= 15:
                 out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t))], extra=True,
                                   link="is"))
-                span = subtree(t)
-                own -= span | {i for i in (min(span) - 1, max(span) + 1) if 0 <= i < len(doc) and doc[i].text == ","}
+                own -= _set_off(doc, subtree(t))
         elif t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _finite(t) and _subject(t) is not None:
             mark = next((m for m in t.children if m.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in _FACTIVE and mark.i < t.i:
                 body = (subtree(t) & own) - {mark.i}
                 out.extend(Clause(c.tokens, c.lead, extra=True) for c in split_clause(t, body))
     return out
+
+
+def _set_off(doc: Doc, span: set[int]) -> set[int]:
+    """``span`` with the commas that set it off ("Curie, who won two prizes, was born" leaves
+    "Curie was born")."""
+    return span | {i for i in (min(span) - 1, max(span) + 1) if 0 <= i < len(doc) and doc[i].text == ","}
+
+
+def _described(noun: Token, own: set[int]) -> Token | None:
+    """The subject a copula describes with ``noun`` ("Einstein" in "Einstein was a physicist who
+    ..."): what a clause on ``noun`` says is then said of that subject, so "X is a Y who Z" is the
+    two facts "X is a Y" and "X Z". None when ``noun`` is not such a description."""
+    cop = noun.head
+    if noun.dep_ != "attr" or cop.lemma_ != "be" or cop.i not in own:
+        return None
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.i not in own:
+        return None  # "It was a plan that failed": no referent to carry the fact
+    return subj
 
 
 def titled_people(doc: Doc) -> list[Clause]:

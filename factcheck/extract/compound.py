@@ -34,6 +34,11 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _FACTIVE = {"after", "before", "because", "since", "although", "though", "whereas", "while", "as"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ROLE_WORDS = {"NOUN", "PROPN"}
+_COMPLEMENTS = ("dobj", "attr", "dative")
+_NOT_DISTRIBUTIVE = {"or", "nor", "either", "neither", "both", "between", "among", "respectively", "together",
+                     "each", "versus", "vs", "vs."}
+_RELATIONAL = set("""link connect join separate compare unite merge combine mix divide split mediate broker negotiate
+distinguish reconcile pit swap exchange switch match bridge balance marry alternate share confuse""".split())
 # Participles that describe a lasting state, so "X is a city located in Y" gives "X is located in Y".
 _STATES = {"locate", "base", "situate", "know", "call", "name", "head", "own", "make", "compose", "surround"}
 
@@ -81,7 +86,8 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
         while j > root.i and j in own and (root.doc[j].dep_ == "cc" or root.doc[j].is_punct):
             own.discard(j)
             j -= 1
-    clauses = [Clause(own)]
+    carried = _carried_facts(root.doc, own, root.i)
+    clauses = [Clause(part) for part in _distribute(root, own)]
     for c in conjuncts:
         part = split_clause(c, allowed & subtree(c))
         if _subject(c) is None:
@@ -93,7 +99,49 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
                 if not p.extra and not p.lead:
                     p.lead = lead
         clauses.extend(part)
-    return clauses + _carried_facts(root.doc, own, root.i)
+    return clauses + carried
+
+
+def _items(first: Token, own: set[int]) -> list[Token]:
+    """``first`` and the words coordinated with it ("English, French and German")."""
+    items, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        items.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.i in own)
+    return sorted(items, key=lambda t: t.i)
+
+
+def _distribute(root: Token, own: set[int]) -> list[set[int]]:
+    """``own`` once per item of a coordinated complement of ``root``: "X speaks English and
+    French" is "X speaks English" and "X speaks French". Only "and" lists of nouns and names are
+    split, and only where the verb says the same of each: never under a negation, never with "or",
+    "between", "both" or "respectively", never for a verb that relates its objects to each other
+    ("linked France and Germany"). Subjects are never split ("Moscow and Washington agreed")."""
+    doc = root.doc
+    if any(c.dep_ == "neg" for c in root.children) or root.lemma_.lower() in _RELATIONAL:
+        return [own]
+    slots = [c for c in root.children if c.dep_ in _COMPLEMENTS and c.i in own]
+    slots += [g for c in root.children if c.dep_ in ("prep", "agent") and c.i in own
+              for g in c.children if g.dep_ == "pobj" and g.i in own]
+    for slot in sorted(slots, key=lambda t: t.i):
+        items = _items(slot, own)
+        if len(items) < 2 or not all(t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and slot.pos_ == "PROPN")
+                                     for t in items):
+            continue
+        whole = set().union(*(subtree(t) for t in items)) & own
+        words = {doc[i].lower_ for i in whole} | {slot.head.lower_}
+        if words & _NOT_DISTRIBUTIVE or any(doc[i].dep_ == "cc" and doc[i].lower_ != "and" for i in whole):
+            continue
+        joins = {i for i in whole if doc[i].dep_ in ("cc", "preconj") or (doc[i].is_punct and doc[i].head in items)}
+        base = own - whole
+        parts = []
+        for t in items:
+            nested = set().union(*(subtree(c) for c in t.children if c in items)) if t is slot else \
+                set().union(*(subtree(c) for c in t.children if c.dep_ == "conj"))
+            parts.append(base | ((subtree(t) - nested - joins) & own))
+        return parts
+    return [own]
 
 
 def carried_facts(tokens: list[Token]) -> list[Clause]:

@@ -172,6 +172,22 @@ def test_noun_coordination_is_not_split():
         "Diplomats from Russia and the United States met in Istanbul"]
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("He speaks English, French and German.", ["He speaks English", "He speaks French", "He speaks German"]),
+    ("Einstein was a physicist and a philosopher.", ["Einstein was a physicist", "Einstein was a philosopher"]),
+    ("The meeting was attended by Russia and the United States.",
+     ["The meeting was attended by Russia", "The meeting was attended by the United States"]),
+])
+def test_a_list_the_verb_says_the_same_of_is_split(sentence, expected):
+    assert texts(extract_claims(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", ["The vote was between Labour and the Tories.", "The treaty linked France and Germany.",
+                                      "He did not visit Paris and Rome.", "She won gold or silver."])
+def test_a_list_that_is_not_said_of_each_item_stays_whole(sentence):
+    assert texts(extract_claims(sentence)) == [sentence.rstrip(".")]
+
+
 def test_relative_clause_and_appositive_facts():
     claims = extract_claims("Oncu Keceli, the spokesman for Turkey's Foreign Ministry, confirmed the meeting. "
                             "The talks covered the embassies, which were hit hard by expulsions.")

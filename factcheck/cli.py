@@ -167,18 +167,31 @@ def index_info(index: IndexOpt = None, store: StoreOpt = None, as_json: Annotate
         Console().print(table)
 
 
+LLMOpt = Annotated[Optional[str], typer.Option("--llm", help="Also ask a LangChain chat model, provider:model (e.g. "
+                                               "openai:gpt-4o-mini, ollama:llama3.1), to decompose claims and judge "
+                                               "passages; needs the provider's package and credentials. Offline when "
+                                               "not given.")]
 StanceOpt = Annotated[Optional[str], typer.Option("--stance-model", help="Hugging Face NLI model name or folder, "
                                                   "or a folder written by train-stance, to judge stance "
                                                   "[default: factcheck's own].")]
 
 
 def _checker(index: Optional[Path], k: int, min_cw: float, model: Optional[str] = None,
-             stance_model: Optional[str] = None, store: Optional[str] = None):
-    from .pipeline import Checker
+             stance_model: Optional[str] = None, store: Optional[str] = None, llm: Optional[str] = None):
+    from .llm import chat_model
+    from .pipeline import Checker, with_llm
     from .verify.stance import CrossEncoderStance
 
+    chat = chat_model(llm) if llm else None  # a missing provider fails before the index and models load
     stance = CrossEncoderStance(stance_model) if stance_model else None
-    return Checker(_open_index(index, model, store), k=k, min_checkworthiness=min_cw, stance=stance)
+    checker = Checker(_open_index(index, model, store), k=k, min_checkworthiness=min_cw, stance=stance)
+    return with_llm(checker, chat) if chat is not None else checker
+
+
+def _warn_llm(checker) -> None:
+    """What the LLM could not do (the offline result stands in): one warning line each."""
+    for problem in dict.fromkeys(checker.llm_problems):
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}")
 
 
 def _date(value: Optional[str]):
@@ -205,7 +218,8 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
                                                        "built the index [default: the index's own].")] = None,
           stance_model: StanceOpt = None,
           date: Annotated[Optional[str], typer.Option(help="The article's date, YYYY-MM-DD: resolves its "
-                                                      "'Thursday' and 'last week' [default: its date line].")] = None):
+                                                      "'Thursday' and 'last week' [default: its date line].")] = None,
+          llm: LLMOpt = None):
     """Check one ARTICLE: claims, evidence per claim, as Markdown (default) or JSON."""
     from .report.export import to_json, to_markdown
     from .corpus.index import IndexError_
@@ -220,9 +234,11 @@ def check(article: Annotated[Path, typer.Argument(help="Article file (.txt .md .
         if not text.strip():
             raise InputError(f"{article}: the article is empty")
         when = _date(date)
-        report = _checker(index, k, min_checkworthiness, model, stance_model, store).check(text, title=title, date=when)
+        checker = _checker(index, k, min_checkworthiness, model, stance_model, store, llm)
+        report = checker.check(text, title=title, date=when)
     except (InputError, IndexError_) as e:
         _fail(str(e))
+    _warn_llm(checker)
     print(to_json(report) if as_json else to_markdown(report))
 
 
@@ -233,7 +249,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
            k: Annotated[int, typer.Option("-k", min=1, max=50)] = 5,
            min_checkworthiness: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
            force: Annotated[bool, typer.Option(help="Redo articles whose report is already up to date.")] = False,
-           stance_model: StanceOpt = None):
+           stance_model: StanceOpt = None, llm: LLMOpt = None):
     """Write a Markdown and a JSON report per article and a summary.csv; resumable.
 
     An article whose report already exists for the same text is skipped, so an interrupted
@@ -250,7 +266,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
         _fail("no articles given")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        checker = _checker(index, k, min_checkworthiness, stance_model=stance_model, store=store)
+        checker = _checker(index, k, min_checkworthiness, stance_model=stance_model, store=store, llm=llm)
     except (OSError, InputError, IndexError_) as e:
         _fail(str(e))
     rows, failed, seen = [], 0, set()
@@ -272,6 +288,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
                         bar.advance(task)
                         continue
                 rep = checker.check(text, title=title)
+                _warn_llm(checker)
                 _write_atomic(json_path, json.dumps({"article": str(f), "sha256": digest, **rep.to_dict()},
                                                     ensure_ascii=False, indent=2))
                 _write_atomic(md_path, to_markdown(rep))

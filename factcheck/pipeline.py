@@ -6,6 +6,7 @@ articles: one embedding call and one retrieval call for all claims of all articl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from .corpus import Embedder, Index, build, find_sources, load_documents
 from .corpus.store import Store, is_postgres_url, open_store
 from .extract import UNCHECKABLE, CheckworthinessModel, ClaimExtractor, RuleExtractor
+from .llm import LLMError
 from .retrieve import HybridRetriever, Retriever
 from .text import InputError
 from .types import Claim, ClaimCheck, Report
@@ -48,7 +50,10 @@ class Checker:
         retriever, stance, judge, verdict_rule, extractor: the stages' seams; by default the
             hybrid retriever over ``index``, the own stance model (when shipped), the verification
             judge (relevance, alignment, agreement), the verdict from relevant passages, and the
-            rule-based extractor.
+            rule-based extractor. :func:`with_llm` swaps in the LLM extractor and judge.
+
+    When an LLM extractor or judge fails (no answer, malformed output), the offline result is used
+    and the reason is kept in ``llm_problems`` and in the report's notes.
     """
 
     index: Store
@@ -60,6 +65,7 @@ class Checker:
     extractor: ClaimExtractor = field(default_factory=RuleExtractor)
     judge: PairJudge | None = None
     _cw: CheckworthinessModel | None = field(default=None, repr=False)
+    llm_problems: list[str] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.k < 1:
@@ -91,10 +97,11 @@ class Checker:
     def check_many(self, articles: list[tuple[str, str]], date: dt.date | None = None) -> list[Report]:
         """Check several (title, text) articles with one batched model pass over all claims."""
         extractions = []
+        self.llm_problems = []
         for title, text in articles:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
-            extractions.append(self.extractor.extract(text, date))
+            extractions.append(self._extract(text, date))
         per_article = [x.claims for x in extractions]
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
         info = self.index.info()
@@ -102,9 +109,17 @@ class Checker:
                       "embedding_model": info["embedding_model"]}
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
         return [Report(title=title, text=text, checks=[next(checks) for _ in x.claims], index=index_info,
-                       created=created, notes=[] if x.claims else ["No checkable claims were found in this article."],
+                       created=created, notes=list(self.llm_problems) + (
+                           [] if x.claims else ["No checkable claims were found in this article."]),
                        dropped=[d.to_dict() for d in x.dropped], date=x.date.isoformat() if x.date else "")
                 for (title, text), x in zip(articles, extractions)]
+
+    def _extract(self, text: str, date: dt.date | None):
+        try:
+            return self.extractor.extract(text, date)
+        except LLMError as e:
+            self.llm_problems.append(f"{e}; the rule-based claims are shown instead.")
+            return RuleExtractor().extract(text, date)
 
     def check_claims(self, claims: list[Claim]) -> list[ClaimCheck]:
         """Score, retrieve evidence for, and judge claims, in one batch (also for edited claims).
@@ -142,9 +157,25 @@ class Checker:
         for i, c in enumerate(checks):
             sims.append([float(claims[i] @ passages[n + j]) for j in range(len(c.evidence))])
             n += len(c.evidence)
-        self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims)
+        try:
+            self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims)
+        except LLMError as e:  # the LLM judge leaves the offline judgement in place when it fails
+            self.llm_problems.append(f"{e}; the offline verification is shown instead.")
         for c in checks:
             c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
+
+
+def with_llm(checker: Checker, model) -> Checker:
+    """The checker with claims decomposed and passages judged by a LangChain chat model
+    (:func:`factcheck.llm.chat_model`); the offline parts stay as the fallback."""
+    from .extract.llm import LLMExtractor
+    from .verify.llm import LLMJudge
+
+    offline_judge = checker.judge
+    while isinstance(offline_judge, LLMJudge):
+        offline_judge = offline_judge.offline
+    return dataclasses.replace(checker, extractor=LLMExtractor(model), judge=LLMJudge(model, offline=offline_judge),
+                               llm_problems=[])
 
 
 def _fold_attributions(checks: list[ClaimCheck]) -> None:

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 PACKAGE = "factcheck"
-BASE = {"", "types", "text", "files", "runtime", "nlp"}  # "" is the package's own __init__
+BASE = {"", "types", "text", "files", "runtime", "nlp", "llm"}  # "" is the package's own __init__
 STAGES = {"extract", "corpus", "retrieve", "verify", "report"}
 PIPELINE = {"pipeline", "desk", "session"}
 TOOLS = {"training", "bench"}

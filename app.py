@@ -7,6 +7,7 @@ labels, or HTML built by ``factcheck.report.export`` from escaped pieces.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ from factcheck.corpus import IndexError_
 from factcheck.corpus.uploads import ARTICLE_TYPES, MAX_ARTICLE_BYTES, REFERENCE_TYPES, validate_article
 from factcheck.desk import ReviewDesk
 from factcheck.extract import UNCHECKABLE
-from factcheck.pipeline import Checker, default_index_path, open_or_build_sample
+from factcheck.llm import LLMError, chat_model
+from factcheck.pipeline import Checker, default_store, open_or_build_sample, with_llm
 from factcheck.report import export
 from factcheck.session import PageState
 from factcheck.text import InputError
@@ -37,9 +39,10 @@ state = st.session_state
 
 
 @st.cache_resource(show_spinner="Loading the models and the reference index (once per server) ...")
-def base_checker(index_path: str) -> Checker:
-    """One checker per server (and index): index and models load once; a tiny check warms them all."""
-    ck = Checker(open_or_build_sample(Path(index_path)))
+def base_checker(store: str) -> Checker:
+    """One checker per server (and store: an index folder or ``$FACTCHECK_STORE``'s PostgreSQL URL):
+    index and models load once; a tiny check warms them all."""
+    ck = Checker(open_or_build_sample(store))
     ck.check("Russia annexed Crimea from Ukraine in 2014.", title="warm-up")
     return ck
 
@@ -50,11 +53,23 @@ def work_lock() -> threading.Lock:
     return threading.Lock()
 
 
+@st.cache_resource(show_spinner="Loading the LLM ...")
+def llm(name: str) -> tuple[object | None, str | None]:
+    """(chat model, None), or (None, why it cannot be used): loaded once per server and name."""
+    try:
+        return chat_model(name), None
+    except LLMError as e:
+        return None, str(e)
+
+
 def desk() -> ReviewDesk:
     """The shared checker with this session's settings; the review folder is read from
     ``$FACTCHECK_REVIEWS`` each time, so tests can point it elsewhere."""
-    ck = dataclasses.replace(base_checker(str(default_index_path())), k=int(state.get("k", 5)),
+    ck = dataclasses.replace(base_checker(default_store()), k=int(state.get("k", 5)),
                              min_checkworthiness=page.setting("min_cw", 0.0))
+    if name := str(state.get("llm") or "").strip():
+        model, _ = llm(name)
+        ck = with_llm(ck, model) if model is not None else ck
     return ReviewDesk(ck, lock=work_lock())
 
 
@@ -115,6 +130,11 @@ def sidebar(ck: Checker) -> None:
     sb.slider("Evidence passages per claim", 1, 15, 5, key="k")
     sb.slider("Minimum check-worthiness", 0.0, 1.0, 0.0, 0.05, key="min_cw",
               help="Claims below it get no evidence search and are hidden from the list and exports.")
+    sb.text_input("LLM (optional)", os.environ.get("FACTCHECK_LLM", ""), key="llm", placeholder="provider:model",
+                  help="A LangChain chat model, e.g. openai:gpt-4o-mini or ollama:llama3.1, to decompose claims and "
+                       "judge passages; its provider's package and credentials must be set up. Empty: offline.")
+    if name := str(state.get("llm") or "").strip():
+        sb.error(problem) if (problem := llm(name)[1]) else sb.caption(f"Claims and passages also go to {name}.")
     sb.caption("Settings apply to the next check.")
     sb.header("ClaimReview export")
     sb.text_input("Publisher (organisation)", "factcheck", key="org_name")
@@ -267,7 +287,7 @@ def main() -> None:
     st.caption("Paste an article: each claim is checked against the trusted reference corpus, with the "
                "passages that bear on it. Review the verdicts, correct them, and export the result.")
     try:
-        ck = base_checker(str(default_index_path()))
+        ck = base_checker(default_store())
     except (IndexError_, InputError) as e:
         st.error(f"The reference index cannot be opened: {e}")
         return

@@ -79,11 +79,12 @@ class EmbeddedServer:
             (self.data / "pg_hba.conf").write_text("local all postgres trust\nlocal all all scram-sha-256\n")
         options = " ".join(f"-c {k}={v}" for k, v in self.settings.items())
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options,
-                      "-w", "-t", "60", "start")
-        except subprocess.CalledProcessError as e:
-            log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
-            raise RuntimeError(f"embedded PostgreSQL did not start: {e.stderr.strip()} {log}") from None
+            if not self.running():
+                self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options,
+                          "-w", "-t", "60", "start")
+        except subprocess.CalledProcessError:
+            last = self.log.read_text(errors="replace").strip().splitlines()[-1:] if self.log.exists() else []
+            raise RuntimeError(f"embedded PostgreSQL did not start (see {self.log}): {' '.join(last)}") from None
         if DATABASE not in self._run("psql", "-h", str(self.socket), "-U", "postgres", "-At", "-c",
                                      "SELECT datname FROM pg_database", "postgres").stdout.split():
             self._run("createdb", "-h", str(self.socket), "-U", "postgres", DATABASE)
@@ -111,3 +112,27 @@ class EmbeddedServer:
 
     def __exit__(self, *exc) -> None:
         self.stop(remove=self._own_folder)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m factcheck.corpus.pgserver start|stop FOLDER``: a local server to try the store with."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[0] not in ("start", "stop"):
+        print("usage: python -m factcheck.corpus.pgserver start|stop FOLDER", file=sys.stderr)
+        return 2
+    server = EmbeddedServer(Path(args[1]).resolve())
+    try:
+        if args[0] == "start":
+            print(server.start())
+        else:
+            server.stop()
+    except (InputError, RuntimeError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -210,17 +210,22 @@ class PostgresStore:
         self.db.close()
 
     @contextmanager
-    def _errors(self, doing: str) -> Iterator[None]:
-        """psycopg errors as one-line IndexUnavailable messages (password masked)."""
+    def _errors(self, doing: str, after: str = "") -> Iterator[None]:
+        """psycopg errors as one-line IndexUnavailable messages (password masked). A connection lost
+        earlier (a server restart) is made again first, so a long-lived store recovers on its own."""
         import psycopg
 
+        if self.db.closed or self.db.broken:
+            self.db = self.connect(self.url)
+            self._set_search_params()
         try:
             yield
         except psycopg.errors.LockNotAvailable:
             raise IndexLocked(f"another process is writing to the index at {self.path}; "
                               "try again when it finishes") from None
         except psycopg.Error as e:
-            raise IndexUnavailable(f"{self.path}: {doing} failed ({_one_line(e, urlsplit(parse_url(self.url)[0]).password)})") from None
+            detail = _one_line(e, urlsplit(parse_url(self.url)[0]).password)
+            raise IndexUnavailable(f"{self.path}: {doing} failed ({detail}){after}") from None
 
     def _sql(self, text: str):
         return _q(self.schema, text)
@@ -312,12 +317,20 @@ class PostgresStore:
     @contextmanager
     def _write(self) -> Iterator[None]:
         """One transaction holding the index's write lock (waits ``lock_timeout`` s, then IndexLocked)."""
-        with self._errors("the write (rolled back; the index holds what it held before)"):
-            with self.db.transaction():
-                self.db.execute(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
-                self.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"factcheck:{self.schema}",))
-                yield
-                self._finish_write()
+        committing = False
+        try:
+            with self._errors("the write", "; it was rolled back and the index holds what it held before"):
+                with self.db.transaction():
+                    self.db.execute(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
+                    self.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"factcheck:{self.schema}",))
+                    yield
+                    self._finish_write()
+                    committing = True
+        except IndexUnavailable:
+            if not committing:
+                raise
+            raise IndexUnavailable(f"{self.path}: the connection failed while the write was committed, so it may or "
+                                   "may not be stored; see 'factcheck index info --documents'") from None
 
     def add_documents(self, docs: list, progress: Callable[[int], None] | None = None) -> AddResult:
         """Chunk, embed and store documents (or LangChain ``Document``s); an id already stored is replaced.

@@ -10,7 +10,6 @@ import sys
 import time
 
 import psycopg
-import pytest
 from conftest import DOCTORED, ROOT, SEEDS, SMALL_DOCS, run_cli
 
 from factcheck.corpus.pgserver import EmbeddedServer

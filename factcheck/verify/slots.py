@@ -55,6 +55,8 @@ class Slot:
     end: int
     role: str = ""  # for numbers: the noun counted; for names: the head of the phrase they name
     anchors: frozenset[str] = frozenset()  # lemmas of the words it hangs from (its verb, its event noun)
+    context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istan")
+    label: str = ""  # the entity label: a place is a GPE (city, country), a LOC or a FAC (a building)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slot": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -120,7 +122,10 @@ def number_value(text: str) -> float | None:
     m = _NUMBER.search(digits)
     if not m:
         return None
-    value = float(m.group().replace(",", ""))
+    try:
+        value = float(m.group().replace(",", ""))
+    except ValueError:  # "1.2.10": a version or section number, not a quantity
+        return None
     for word, scale in SCALES.items():
         if re.search(rf"\b{word}\b", words) and value < scale:
             value *= scale
@@ -232,26 +237,66 @@ def frame(doc: "Doc") -> Frame:
         if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)):
             token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             anchors = _anchors(token.root) | {token.root.lemma_.lower()} if token is not None else frozenset()
-            out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors))
+            context = _context(token.root, token) if token is not None else frozenset()
+            out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors,
+                                  context))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
     return out
 
 
-def _anchors(token: "Token") -> frozenset[str]:
-    """The word a phrase hangs from: "met in Istanbul" -> meet; "embassies in Moscow" -> embassy
+def _anchor(token: "Token") -> "Token | None":
+    """The word a phrase hangs from: "met in Istanbul" -> met; "embassies in Moscow" -> embassies
     (past prepositions and the names and numbers of an apposition, "Thursday, 27 February")."""
     for a in token.ancestors:
         if a.pos_ in ("ADP", "PROPN", "NUM", "DET", "PUNCT") or a.ent_type_:
             continue
-        return frozenset({a.lemma_.lower()})
-    return frozenset()
+        return a
+    return None
+
+
+def _anchors(token: "Token") -> frozenset[str]:
+    a = _anchor(token)
+    return frozenset({a.lemma_.lower()}) if a is not None else frozenset()
+
+
+def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
+    """What tells apart the thing a value is about: the places in the noun phrase it hangs from and
+    the ordinals of its phrase, its own words aside. "talks in Saudi Arabia on 18 February" and "talks in Istanbul on 27
+    February" date two meetings; "second reading by 330 to 275" and "third reading by 314 to 291"
+    count two votes."""
+    a = _anchor(token)
+    phrase = a.subtree if a is not None else token.sent  # no anchor in a broken parse: its sentence
+    inside = {t.i for t in phrase} - ({t.i for t in own} if own is not None else set())
+    # the place of a verb's event is a slot of that event (compared as such), the place in a noun's
+    # phrase says which thing the noun is ("the talks in Istanbul")
+    named = a is not None and a.pos_ in ("NOUN", "PROPN")
+    out = set()
+    for e in token.doc.ents:
+        if e.root.i in inside:
+            if e.label_ in ("GPE", "LOC", "FAC") and named:
+                out.add("place:" + name_key(e.text))
+            elif e.label_ == "ORDINAL":
+                out.add("ordinal:" + e.text.lower())
+    return frozenset(out)
+
+
+def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two values hang from phrases that name different things of one kind: each has a place (or an
+    ordinal) the other lacks. One naming more than the other is no conflict."""
+    kinds = {x.split(":", 1)[0] for x in a | b}
+    return any({x for x in a - b if x.startswith(k + ":")} and {x for x in b - a if x.startswith(k + ":")}
+               for k in kinds)
 
 
 def _entity_slots(ent: "Span") -> list[Slot]:
     slots = _entity_slot(ent)
     anchors = _anchors(_governor(ent))
-    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors) for s in slots]
+    holder = _governor(ent).head.head
+    if slots and slots[0].kind == "place" and holder.ent_type_ in ("FAC", "ORG", "GPE", "LOC"):
+        anchors = frozenset()  # "the US Embassy in Ankara" says which embassy, not where anything happened
+    context = _context(_governor(ent), ent) if slots and slots[0].kind in ("date", "number") else frozenset()
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_) for s in slots]
 
 
 def _governor(ent: "Span") -> "Token":

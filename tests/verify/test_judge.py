@@ -77,6 +77,33 @@ def test_numbers_in_words_and_digits_are_one_value():
     assert [m["slot"] for m in a.matches if m["slot"] == "tally"] == ["tally"] and not a.differences
 
 
+def test_a_section_or_version_number_is_no_quantity():
+    assert number_value("1.2.10") is None
+    c, p = parse(["The assay in section 1.2.10 detects the virus.", "Section 1.2.10 of the protocol lists 3 assays."])
+    assert frame(p).text and frame(c).text  # a passage with such numbers is read, not a crash
+
+
+def test_a_date_or_tally_of_another_occurrence_is_no_rival():
+    a = _align("The Istanbul meeting follows talks between Russian and US officials in Saudi Arabia on 18 February",
+               "The talks between US and Russian diplomats in Istanbul on 27 February 2025 were held at the residence "
+               "of the US consul general.")
+    assert not a.differences
+    a = _align("MPs approved the bill at its second reading by 330 votes to 275.",
+               "MPs passed the bill at third reading by 314 votes to 291.")
+    assert not a.differences
+    a = _align("MPs approved the bill at its second reading by 330 votes to 275.",
+               "MPs approved the bill at second reading by 314 votes to 291.")
+    assert [d["slot"] for d in a.differences] == ["tally"]
+
+
+def test_a_place_that_says_which_building_or_of_another_kind_is_no_rival():
+    a = _align("The Istanbul meeting follows talks between Russian and US officials in Saudi Arabia.",
+               "An official at the US Embassy in Ankara confirmed that the delegations would meet in Istanbul.")
+    assert not [d for d in a.differences if d["slot"] == "place"]
+    a = _align("The talks were held in Saudi Arabia.", "The talks were held at the Ritz-Carlton Hotel.")
+    assert not [d for d in a.differences if d["slot"] == "place"]
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

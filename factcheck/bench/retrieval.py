@@ -279,6 +279,7 @@ def run(dataset: str, data: Path, split: str | None = None, limit: int | None = 
     base = _fresh_embedder()
     # Both factcheck stores embed the same passages: the second build reuses the first one's vectors.
     passage_embedder = _fresh_embedder(base, cache_size=10_000_000)
+    passage_vectors: dict = {}
     systems = tuple(systems) + (("factcheck-postgres",) if store else ())
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp, ExitStack() as stack:
@@ -292,6 +293,7 @@ def run(dataset: str, data: Path, split: str | None = None, limit: int | None = 
                 elif name == "factcheck":
                     system = FactcheckSystem(rs, passage_embedder, Path(tmp))
                 elif name == "factcheck-postgres":
+                    passage_embedder._cache.update(passage_vectors)
                     system = FactcheckSystem(rs, passage_embedder, Path(tmp), store=_bench_schema(url))
                 else:
                     raise InputError(f"unknown system {name!r}")
@@ -299,6 +301,7 @@ def run(dataset: str, data: Path, split: str | None = None, limit: int | None = 
             if hasattr(system, "embedder"):
                 system.embedder._cache.clear()
             if name.startswith("factcheck"):
+                passage_vectors = passage_vectors or dict(system.index.embedder._cache)
                 system.index.embedder._cache.clear()
             with stopwatch() as sw:
                 rankings = system.search(queries, DEPTH)

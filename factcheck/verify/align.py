@@ -36,6 +36,7 @@ class Alignment:
     matches: list[dict[str, Any]] = field(default_factory=list)
     differences: list[dict[str, Any]] = field(default_factory=list)
 
+    other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
 
@@ -176,8 +177,8 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
-        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]
-                  and not context_conflict(mine.context, s.context)]
+        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
+        theirs = _same_occurrence(mine, theirs, out)
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue
@@ -200,18 +201,30 @@ def _part_slot(s: Slot, part: str) -> Slot:
 def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
-            theirs = passage.of(kind)
-            # a tally counts one vote: any tally of a passage about the claim is a rival value
-            comparable = [s for s in theirs if (kind == "tally" or mine.role and s.role == mine.role)
-                          and not context_conflict(mine.context, s.context)]
-            same = next((s for s in comparable if _same_value(mine.value, s.value)), None)
+            # a tally counts one vote: any tally of a passage about the claim is a rival value; another
+            # number must count the same thing and hang from the same word or event ("cost up to $170"
+            # / "cost up to $710"), not be any figure of the passage ("44 percent of cases" / "95% CI")
+            theirs = passage.of(kind) if kind == "tally" else \
+                [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role]
+            comparable = _same_occurrence(mine, theirs, out)
+            same = next((s for s in comparable if _same_value(mine.value, s.value, mine.role)), None)
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))
             elif comparable:
                 out.differences.append(_pair(kind, mine, comparable[0]))
 
 
-def _same_value(a: Any, b: Any) -> bool:
+def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slot]:
+    """The passage values about the same occurrence as the claim's; any about another one (its
+    phrase names another place or ordinal) mark the passage as telling of another occurrence."""
+    same = [s for s in theirs if not context_conflict(mine.context, s.context)]
+    out.other_occurrence |= len(same) < len(theirs)
+    return same
+
+
+def _same_value(a: Any, b: Any, role: str = "") -> bool:
     if isinstance(a, tuple):
         return sorted(a) == sorted(b)
+    if role == "%":  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded
+        return abs(a - b) <= 0.5
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)

@@ -38,6 +38,9 @@ FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
                     r"days?|hours?|minutes?|p\.?m|a\.?m|o'clock|:))")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
+_FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+                       r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
 _SPEECH = {"say", "tell", "confirm", "announce", "add", "state", "claim", "insist", "note", "report", "warn",
@@ -242,6 +245,30 @@ def frame(doc: "Doc") -> Frame:
                                   context))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
+    shares = _shares(doc)
+    out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
+                                                                           for h in shares))] + shares
+    return out
+
+
+def _shares(doc: "Doc") -> list[Slot]:
+    """Shares as percentages, whichever way they are written: "40%", "forty per cent", "two-thirds
+    of voters" (66.7), "half of the staff" (50). A fraction counts as a share only before "of":
+    "half a percentage point" is a quantity, not a share."""
+    out = []
+    text = _digits(doc.text)
+    found = [(m.start(), m.end(), float(m.group(1))) for m in _PERCENT.finditer(text)]
+    for m in _FRACTION.finditer(doc.text.lower()):
+        count = m.group("count")
+        n = 1 if count in (None, "a", "an", "one") else number_value(count)
+        if n is not None:
+            found.append((m.start(), m.end("frac"), 100 * n * FRACTIONS[m.group("frac").rstrip("s").replace("halve", "half")]))
+    for start, end, value in found:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        context = _context(span.root, span)
+        out.append(Slot("number", doc.text[start:end], value, start, end, "%", _anchors(span.root), context))
     return out
 
 

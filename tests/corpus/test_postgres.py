@@ -35,9 +35,13 @@ def test_build_stores_documents_passages_and_manifest_in_a_table(pg_store, pg_se
     schema = parse_url(pg_url)[1]
     meta = dict(line.split("|") for line in pg_server.psql(f"SELECT key, value FROM {schema}.meta").split())
     assert meta["embedding_model"] == "all-MiniLM-L6-v2" and meta["dimension"] == "384" and meta["format_version"] == "1"
-    # the vectors are a pgvector column with an HNSW index; lexical search has a GIN index over a tsvector
+    # the vectors are a pgvector column with an HNSW index; lexical search reads postings made from
+    # each passage's full-text tsvector
     indexes = pg_server.psql(f"SELECT indexdef FROM pg_indexes WHERE schemaname = '{schema}'")
-    assert "USING hnsw (vector vector_ip_ops)" in indexes and "USING gin (tsv)" in indexes
+    assert "USING hnsw (vector vector_ip_ops)" in indexes
+    postings = pg_server.psql(f"SELECT o.lexeme, o.tf FROM {schema}.postings o JOIN {schema}.passages p "
+                              f"ON p.id = o.passage_id WHERE p.doc_id = 'istanbul' ORDER BY o.lexeme")
+    assert "istanbul|1" in postings.split() and "talk|1" in postings.split() and "the|" not in postings
     docs = {d["doc_id"]: d for d in pg_store.documents()}
     assert docs["crimea"]["url"] == "https://example.org/crimea" and docs["istanbul"]["passages"] == 1
 

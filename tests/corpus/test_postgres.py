@@ -76,6 +76,7 @@ def test_add_replaces_by_id_and_remove_checks_ids_first(pg_store):
     assert doc_ids(pg_store) == ["crimea", "grain", "istanbul", "new"]
     (hits,) = pg_store.search_lexical(["corridor"], 5)
     assert pg_store.passages([hits[0][0]])[hits[0][0]].source.title == "Grain end"
+    assert pg_store.search_lexical(["Black Sea Initiative"], 5) == [[]]  # the replaced text's postings are gone
     with pytest.raises(IndexError_, match="not in the index: nope"):
         pg_store.remove(["crimea", "nope"])
     assert doc_ids(pg_store) == ["crimea", "grain", "istanbul", "new"]  # nothing removed

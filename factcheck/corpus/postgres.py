@@ -31,10 +31,11 @@ import numpy as np
 
 from ..types import Passage, Source
 from .embed import DEFAULT_MODEL, Embedder
-from .index import FORMAT_VERSION, AddResult, IndexCorrupt, IndexError_, IndexLocked, IndexMismatch, IndexMissing
+from .index import AddResult, IndexCorrupt, IndexError_, IndexLocked, IndexMismatch, IndexMissing
 from .ingest import Document, chunk
 from .loaders import as_documents
 
+FORMAT_VERSION = 1  # of the tables below; the folder index counts its own
 SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 DEFAULT_SCHEMA = "factcheck"
 # HNSW over inner product (vectors are unit length, so it is cosine). m and ef_construction are
@@ -142,12 +143,12 @@ class PostgresStore:
         import psycopg
 
         embedder = embedder or Embedder()
-        conninfo, url_schema = parse_url(url)
-        schema = schema or url_schema
+        schema = schema or parse_url(url)[1]
         db = None
         try:
             db = _connect_with_extension(url)
             if db.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone():
+                db.close()
                 raise IndexError_(f"{redact(url)}: schema {schema!r} exists already; use 'index add', or "
                                   "'index build' to replace it")
             with db.transaction():
@@ -200,6 +201,10 @@ class PostgresStore:
             db.close()
             raise IndexMismatch(f"{redact(url)}: index was built with embedding model {built_with!r}, not {wanted!r}; "
                                 f"rebuild it or use --model {built_with}")
+        if embedder is not None and str(embedder.dimension) != meta.get("dimension"):
+            db.close()
+            raise IndexMismatch(f"{redact(url)}: index dimension {meta.get('dimension')}, the embedding model gives "
+                                f"{embedder.dimension}; rebuild the index")
         embedder = embedder or Embedder(built_with or DEFAULT_MODEL)
         store = cls(url, db, schema, embedder, meta)
         store._set_search_params()

@@ -9,7 +9,9 @@
 - A clause on what a copula says its subject is, is said of that subject: "Einstein was a
   physicist who developed relativity" is "Einstein was a physicist" and "Einstein developed
   relativity"; "Google is a company founded in 1998" is "Google is a company" and "Google was
-  founded in 1998". Restrictive clauses elsewhere stay whole ("People who smoke ..." is one claim).
+  founded in 1998". A clause on a phrase that names its referent adds a fact too ("the Russia-US talks in Saudi
+  Arabia that marked a shift"); one that picks out which referent stays whole ("People who smoke
+  ...", "The man who shot the senator ...").
 - An appositive on a name: "Oncu Keceli, spokesman for Turkey's Foreign Ministry, ..." also gives
   "Oncu Keceli is spokesman for Turkey's Foreign Ministry"; so does a title before a person's name
   ("Turkish Foreign Ministry spokesman Oncu Keceli").
@@ -157,16 +159,17 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
     for t in sorted((doc[i] for i in own), key=lambda t: t.i):
         if t.i not in own or t.i == root:
             continue
-        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and _finite(t):
+        noun = _relative_head(t)
+        if noun is not None and t.pos_ in ("VERB", "AUX") and _finite(t):
             rel = _subject(t)
-            comma = t.head.i + 1 < len(doc) and doc[t.head.i + 1].text == "," or \
+            comma = noun.i + 1 < len(doc) and doc[noun.i + 1].text == "," or \
                 (rel is not None and rel.i > 0 and doc[rel.i - 1].text == ",")
-            whose = _described(t.head, own)
-            if rel is None or rel.lower_ not in ("which", "who", "that") or t.head.pos_ not in _ROLE_WORDS:
+            whose = _described(noun, own)
+            if rel is None or rel.lower_ not in ("which", "who", "that") or noun.pos_ not in _ROLE_WORDS:
                 continue
-            if whose is not None or (comma and rel.lower_ != "that"):
-                body = subtree(t) - {rel.i}
-                out.append(Clause(body, lead=[x.i for x in phrase(whose if whose is not None else t.head)], extra=True))
+            if whose is not None or (comma and rel.lower_ != "that") or _named(noun, subtree(t)):
+                lead = [x.i for x in phrase(whose if whose is not None else noun)]
+                out.extend(Clause(part, lead=lead, extra=True) for part in _distribute(t, subtree(t) - {rel.i}))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "acl" and t.tag_ == "VBN" and _subject(t) is None and t.i > t.head.i:
             whose = _described(t.head, own)
@@ -189,6 +192,25 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 body = (subtree(t) & own) - {mark.i}
                 out.extend(Clause(c.tokens, c.lead, extra=True) for c in split_clause(t, body))
     return out
+
+
+def _relative_head(verb: Token) -> Token | None:
+    """The noun a relative clause is on: its head, or, where the parser took "talks ... that
+    marked a shift" for a complement of the verb before it, that verb's object (a complement's
+    "that" introduces it and is never its subject; a relative "that" is)."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    rel = _subject(verb)
+    if verb.dep_ == "ccomp" and rel is not None and rel.tag_ in ("WDT", "WP") and rel.i == min(subtree(verb)):
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return None
+
+
+def _named(noun: Token, clause: set[int]) -> bool:
+    """The noun's phrase names what it is ("Russia-U.S. talks in Saudi Arabia"), so a clause on it
+    adds a fact instead of picking out which one ("people who smoke", "the man who shot X")."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC")
+               for t in phrase(noun) if t.i not in clause)
 
 
 def _set_off(doc: Doc, span: set[int]) -> set[int]:

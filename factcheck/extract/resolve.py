@@ -77,13 +77,15 @@ def _expletive(token: Token) -> bool:
 
 
 def _in_claim(token: Token, tokens: set[int], kind: str) -> bool:
-    """Whether the claim itself names the referent of a possessive before it (its own subject:
-    "Moscow and Washington agreed to improve their ties")."""
+    """Whether the claim itself names the referent of a possessive before it: its own subject
+    ("Moscow and Washington agreed to improve their ties") or a name of the same kind in the
+    clause ("efforts to isolate Russia over its war"): the claim already reads on its own."""
     for i in sorted(tokens):
         if i >= token.i:
             return False
         t = token.doc[i]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and mention_kind(t) == kind:
+        if t.pos_ in ("PROPN", "NOUN") and mention_kind(t) == kind and \
+                (t.dep_ in ("nsubj", "nsubjpass") or (t.pos_ == "PROPN" and t.head.i in tokens)):
             return True
     return False
 

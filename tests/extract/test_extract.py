@@ -211,6 +211,14 @@ def test_what_a_description_adds_is_said_of_the_subject(sentence, expected):
     assert texts(extract_claims(sentence)) == expected
 
 
+def test_a_clause_on_a_named_phrase_adds_a_fact_and_a_possessive_keeps_its_name():
+    claims = texts(extract_claims("The meeting follows Russia-U.S. talks in Saudi Arabia that marked a clear departure "
+                                  "from efforts to isolate Russia over its war in Ukraine."))
+    assert claims == ["The meeting follows Russia-U.S. talks in Saudi Arabia",
+                      "Russia-U.S. talks in Saudi Arabia marked a clear departure from efforts to isolate Russia "
+                      "over its war in Ukraine"]
+
+
 @pytest.mark.parametrize("sentence", ["People who smoke are more likely to get cancer.",
                                       "The man who shot the senator was arrested.", "It was a plan that failed."])
 def test_a_restrictive_clause_that_picks_out_the_subject_stays_whole(sentence):

@@ -130,7 +130,7 @@ class Checker:
         if self._cw is None:
             self._cw = CheckworthinessModel.load()
         vectors = self.embedder.encode([c.text for c in claims])  # for check-worthiness and relevance
-        self._cw.score(claims, vectors)
+        self._cw.score(claims, vectors, self.embedder.encode([c.sentence or c.text for c in claims]))
         searched = [c for c in claims if c.checkworthiness >= self.min_checkworthiness]
         found = self.retriever.retrieve([c.text for c in searched], self.k)
         evidence = {id(c): ev for c, ev in zip(searched, found)}

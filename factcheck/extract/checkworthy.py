@@ -38,9 +38,17 @@ class CheckworthinessModel:
     def probability(self, vectors: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(vectors @ self.coef + self.intercept)))
 
-    def score(self, claims: list[Claim], vectors: np.ndarray) -> None:
-        """Set ``claim.checkworthiness`` in place; ``vectors`` are the claims' embeddings."""
+    def score(self, claims: list[Claim], vectors: np.ndarray, sentences: np.ndarray | None = None) -> None:
+        """Set ``claim.checkworthiness`` in place; ``vectors`` are the claims' embeddings and
+        ``sentences`` (when given) those of the sentences they come from, row by row.
+
+        The classifier learnt from whole sentences; a claim cut out of one ("Ukraine will not be
+        on the agenda", from "The embassy official said Ukraine will not be on the agenda") is a
+        fragment it reads less well, so a claim scores at least what its sentence scores. What the
+        claim is (a question, an opinion, an attribution) is weighed after that."""
         probs = self.probability(vectors) if len(claims) else []
+        if sentences is not None and len(claims):
+            probs = np.maximum(probs, self.probability(sentences))
         for claim, p in zip(claims, probs):
             p = float(p)
             if claim.text.rstrip().endswith("?") or claim.sentence.rstrip().endswith("?"):

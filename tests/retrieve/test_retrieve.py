@@ -55,3 +55,14 @@ def test_checkworthiness_orders_facts_above_questions_and_opinion(sample_index):
     fact = by_text["Russia annexed Crimea in March 2014 after a referendum"]
     assert fact > 0.5
     assert all(fact > v for t, v in by_text.items() if t != "Russia annexed Crimea in March 2014 after a referendum")
+
+
+def test_a_reported_fact_scores_as_checkworthy_as_its_sentence(sample_index):
+    """A fact cut out of reported speech keeps the check-worthiness of the sentence that states it;
+    the speaker's prediction in the next sentence stays below it."""
+    report = Checker(sample_index).check("The embassy official said Ukraine will not be on the agenda.\n\n"
+                                         "Lavrov added that it will be clear how quickly we can move forward.")
+    fact = next(c.claim for c in report.checks if c.claim.text == "Ukraine will not be on the agenda")
+    prediction = next(c.claim for c in report.checks if c.claim.kind == "prediction")
+    assert fact.kind == "statement" and fact.checkworthiness >= 0.5
+    assert prediction.checkworthiness < fact.checkworthiness

@@ -152,6 +152,11 @@ def test_the_seed_article_has_no_refuted_claim(seed_report):
     assert [(c.claim.text, c.reason) for c in seed_report.checks if c.verdict in ("refuted", "conflicting")] == []
 
 
+def test_the_seed_articles_central_claim_is_checkworthy(seed_report):
+    check = next(c for c in seed_report.checks if c.claim.text == "Ukraine will not be on the agenda")
+    assert check.claim.checkworthiness >= 0.5
+
+
 @needs_model
 @pytest.mark.parametrize("text, passages", [
     ("Ukraine will not be on the agenda", {"ref-005", "ref-006"}),

@@ -10,7 +10,7 @@ schema per index (``?schema=NAME`` in the URL, default ``factcheck``) holds::
     postings   (lexeme, passage, term frequency): the ``tsvector``s as an inverted index
 
 Lexical search ranks with BM25 over the postings (term and document frequencies, passage
-lengths), as SQLite FTS5 does, so the hybrid fusion above behaves the same on either store; ranking
+lengths in words) with SQLite FTS5's formula and constants, so the hybrid fusion above behaves the same on either store; ranking
 straight from the ``tsvector``s (``ts_rank`` has no document frequencies, unnesting every matching
 one is slow) was not good enough. Every write is one transaction under an advisory lock (one writer at a
 time); a build fills a new schema and swaps it in with one rename, so a failed build leaves the
@@ -38,9 +38,11 @@ from .loaders import as_documents
 FORMAT_VERSION = 1  # of the tables below; the folder index counts its own
 SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 DEFAULT_SCHEMA = "factcheck"
-# HNSW over inner product (vectors are unit length, so it is cosine). m and ef_construction are
-# pgvector's defaults; ef_search is raised from its default 40 to reach recall@10 >= 0.95 at 100k
-# passages on the synthetic set of ``bench scale`` (docs/benchmarks.md), never tuned on eval data.
+# HNSW over inner product (vectors are unit length, so it is cosine), at every size: an exact scan
+# in PostgreSQL costs ~12 ms a query at 5k passages (FAISS's flat search is far faster), HNSW ~1.4 ms.
+# m and ef_construction are pgvector's defaults; ef_search is raised from its default 40 to reach
+# recall@10 >= 0.95 at 100k passages on the synthetic set of ``bench scale`` (docs/benchmarks.md),
+# never tuned on eval data.
 HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 64
 HNSW_EF_SEARCH = 100
@@ -296,9 +298,9 @@ class PostgresStore:
         """Top-k passages by cosine similarity for each query vector (HNSW, inner product)."""
         out = []
         with self._errors("vector search"):
+            query = self._sql("SELECT id, vector <#> %s AS d FROM {s}.passages ORDER BY d LIMIT %s")
             for v in np.asarray(vectors, dtype=np.float32):
-                rows = self.db.execute(self._sql("SELECT id, vector <#> %s AS d FROM {s}.passages "
-                                                 "ORDER BY d LIMIT %s"), (v, k)).fetchall()
+                rows = self.db.execute(query, (v, k)).fetchall()
                 out.append([(int(r[0]), -float(r[1])) for r in rows])
         return out
 
@@ -390,9 +392,9 @@ class PostgresStore:
     def _finish_write(self, new_from: int) -> None:
         """Inside the write's transaction: postings of the passages written (ids above ``new_from``),
         the BM25 statistics, the generation."""
-        self.db.execute(self._sql(
-            """UPDATE {s}.passages p SET terms = (SELECT COALESCE(SUM(cardinality(u.positions)), 0)
-                                                  FROM unnest(p.tsv) u) WHERE p.id > %s"""), (new_from,))
+        self.db.execute(self._sql(  # a passage's length: its words, stop words included, as FTS5 counts
+            """UPDATE {s}.passages p SET terms = (SELECT COUNT(*) FROM ts_parse('default', p.text) t
+                                                  WHERE t.tokid <> 12) WHERE p.id > %s"""), (new_from,))  # 12: blank
         self.db.execute(self._sql(
             """INSERT INTO {s}.postings(lexeme, passage_id, tf, terms)
                SELECT u.lexeme, p.id, cardinality(u.positions), p.terms
@@ -422,14 +424,15 @@ class PostgresStore:
 
 
 # A query's lexemes (the same English full-text configuration as the passages), each one's document
-# frequency and postings from the postings index, and BM25 summed per passage.
+# frequency and postings from the postings index, and BM25 summed per passage (FTS5's idf: log((N - n
+# + 0.5) / (n + 0.5)), at least 1e-6).
 # One index range scan per query lexeme (LATERAL, so the planner never scans all postings).
 _BM25 = """
 WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %(q)s))),
      o AS (SELECT o.passage_id, o.tf, o.terms, COUNT(*) OVER (PARTITION BY q.lexeme) AS df
            FROM q CROSS JOIN LATERAL (SELECT passage_id, tf, terms FROM {s}.postings
                                       WHERE lexeme = q.lexeme) o)
-SELECT passage_id, SUM(ln(1 + (%(n)s - df + 0.5) / (df + 0.5)) * tf * (%(k1)s + 1)
+SELECT passage_id, SUM(GREATEST(ln((%(n)s - df + 0.5) / (df + 0.5)), 1e-6) * tf * (%(k1)s + 1)
                        / (tf + %(k1)s * (1 - %(b)s + %(b)s * terms / %(avgdl)s))) AS score
 FROM o GROUP BY passage_id ORDER BY score DESC, passage_id LIMIT %(k)s
 """

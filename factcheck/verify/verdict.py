@@ -143,9 +143,16 @@ _TIME_SLOTS = {"date", "year", "month", "day", "weekday"}
 def _other_occurrence(refute: Evidence, support: Evidence) -> bool:
     """A passage that differs from the claim only in its date, while another passage supports the
     claim on the claim's own date, reports another occurrence (a second round of talks), not an
-    error in the claim."""
-    return bool(refute.differences) and all(d["slot"] in _TIME_SLOTS for d in refute.differences) \
-        and any(m["slot"] in _TIME_SLOTS for m in support.matches)
+    error in the claim. Likewise a passage that differs only in the person, while another supports
+    the claim naming the claim's person, reports another participant ("Badenoch voted against" next
+    to "Starmer voted for"), not someone else in the claim's person's place."""
+    if not refute.differences:
+        return False
+    if all(d["slot"] in _TIME_SLOTS for d in refute.differences):
+        return any(m["slot"] in _TIME_SLOTS for m in support.matches)
+    people = {d["claim"]["text"] for d in refute.differences if d["slot"] == "person"}
+    return all(d["slot"] == "person" for d in refute.differences) and \
+        people <= {m["claim"]["text"] for m in support.matches if m["slot"] == "person"}
 
 
 def _same_event(e: Evidence) -> bool:

@@ -56,3 +56,19 @@ def test_a_verdict_below_its_calibrated_confidence_is_not_enough_evidence():
 def test_only_relevant_passages_vote():
     verdict, _, reason = RelevantVerdict(calibration=None)([_evidence("refute", 0.99, relevant=False)])
     assert verdict == "not_enough_evidence" and reason == "No passage in the index is about this claim."
+
+
+def _slot(kind: str, claim: str, passage: str) -> dict:
+    return {"slot": kind, "claim": {"text": claim}, "passage": {"text": passage}}
+
+
+def test_another_participant_beside_a_support_naming_the_claims_person_is_no_contradiction():
+    support = _evidence("support", 0.9)
+    support.matches = [_slot("event", "vote", "vote"), _slot("person", "Keir Starmer", "Keir Starmer")]
+    other = _evidence("refute", 0.8)
+    other.differences = [_slot("person", "Keir Starmer", "Kemi Badenoch")]
+    assert RelevantVerdict(calibration=None)([support, other])[0] == "supported"
+    # with no passage naming the claim's person, someone else in that place is a contradiction
+    support.matches = [_slot("event", "vote", "vote")]
+    assert RelevantVerdict(calibration=None)([support, other])[0] == "conflicting"
+    assert RelevantVerdict(calibration=None)([other])[0] == "refuted"

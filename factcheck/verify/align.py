@@ -225,6 +225,6 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slo
 def _same_value(a: Any, b: Any, role: str = "") -> bool:
     if isinstance(a, tuple):
         return sorted(a) == sorted(b)
-    if role == "%":  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded
+    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded
         return abs(a - b) <= 0.5
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)

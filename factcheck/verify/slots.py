@@ -41,6 +41,8 @@ _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
                        r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
+_CONTEST = set("""vote ballot rule ruling pass approve reject adopt defeat back majority favour favor against win beat
+lose draw score decision verdict confirm elect side uphold overturn strike""".split())
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
 _SPEECH = {"say", "tell", "confirm", "announce", "add", "state", "claim", "insist", "note", "report", "warn",
@@ -237,18 +239,27 @@ def frame(doc: "Doc") -> Frame:
     text = _digits(doc.text)
     for m in _TALLY.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
-        if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)):
-            token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            anchors = _anchors(token.root) | {token.root.lemma_.lower()} if token is not None else frozenset()
-            context = _context(token.root, token) if token is not None else frozenset()
+        token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)) and _contest(doc, token, m.group()):
+            anchors = _anchors(token.root) | {token.root.lemma_.lower()}
             out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors,
-                                  context))
+                                  _context(token.root, token)))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
     shares = _shares(doc)
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
                                                                            for h in shares))] + shares
     return out
+
+
+def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:
+    """Whether "7-2" is the outcome of a vote or a contest: written with "votes", or in a sentence
+    that votes, rules, wins or passes something. Elsewhere "19-28" is a range ("95% CI 19-28")."""
+    if span is None:
+        return False
+    if "vote" in text.lower():
+        return True
+    return any(t.lemma_.lower() in _CONTEST for t in span.sent)
 
 
 def _shares(doc: "Doc") -> list[Slot]:
@@ -267,9 +278,20 @@ def _shares(doc: "Doc") -> list[Slot]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        context = _context(span.root, span)
-        out.append(Slot("number", doc.text[start:end], value, start, end, "%", _anchors(span.root), context))
+        role = "%" + _share_of(doc, span.end)
+        out.append(Slot("number", doc.text[start:end], value, start, end, role, _anchors(span.root),
+                        _context(span.root, span)))
     return out
+
+
+def _share_of(doc: "Doc", end: int) -> str:
+    """What a share is of: ":patient" for "a third of hospitalized patients", "" when unsaid. Two
+    shares of different groups are not two values of one figure."""
+    if end < len(doc) and doc[end].lower_ == "of":
+        noun = next((t for t in doc[end].subtree if t.dep_ == "pobj"), None)
+        if noun is not None:
+            return ":" + noun.lemma_.lower()
+    return ""
 
 
 def _anchor(token: "Token") -> "Token | None":

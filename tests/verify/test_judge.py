@@ -77,6 +77,20 @@ def test_numbers_in_words_and_digits_are_one_value():
     assert [m["slot"] for m in a.matches if m["slot"] == "tally"] == ["tally"] and not a.differences
 
 
+def test_shares_are_compared_as_percentages_of_the_same_group():
+    a = _align("Two-thirds of voters backed the plan.", "Forty per cent of voters backed the plan.")
+    assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("Two-thirds", "Forty per cent")]
+    a = _align("A third of the respondents changed jobs.", "In the survey, 33 per cent of respondents changed jobs.")
+    assert not a.differences and "number" in {m["slot"] for m in a.matches}
+    a = _align("A third of hospitalized patients had a fever.", "Of all patients, 82 per cent of smokers had a fever.")
+    assert not a.differences  # a share of another group
+
+
+def test_a_range_is_no_vote_tally():
+    assert not frame(parse(["22.7 percent tested positive (95% CI 19-28)."])[0]).of("tally")
+    assert [s.value for s in frame(parse(["The court ruled 7-2 in favour of the fishermen."])[0]).of("tally")] == [(7, 2)]
+
+
 def test_a_section_or_version_number_is_no_quantity():
     assert number_value("1.2.10") is None
     c, p = parse(["The assay in section 1.2.10 detects the virus.", "Section 1.2.10 of the protocol lists 3 assays."])

@@ -6,11 +6,13 @@ schema per index (``?schema=NAME`` in the URL, default ``factcheck``) holds::
     meta       the manifest: format version, embedding model, dimension, generation, BM25 statistics
     documents  one row per document (title, url, publisher, date, extra metadata as JSONB)
     passages   text, offsets, the vector (pgvector ``vector(d)``, HNSW index, inner product), the
-               generated full-text ``tsvector`` (English stemming and stop words) and its length
+               generated full-text ``tsvector`` and its length in words
     postings   (lexeme, passage, term frequency): the ``tsvector``s as an inverted index
+    factcheck  the text search configuration: PostgreSQL's English stemmer, no stop words dropped
+               from passages, hyphenated words indexed as their parts (as FTS5's tokenizer does)
 
 Lexical search ranks with BM25 over the postings (term and document frequencies, passage
-lengths in words) with SQLite FTS5's formula and constants, so the hybrid fusion above behaves the same on either store; ranking
+lengths) with SQLite FTS5's formula and constants, the query losing the same stop words as there, so the hybrid fusion above behaves the same on either store; ranking
 straight from the ``tsvector``s (``ts_rank`` has no document frequencies, unnesting every matching
 one is slow) was not good enough. Every write is one transaction under an advisory lock (one writer at a
 time); a build fills a new schema and swaps it in with one rename, so a failed build leaves the
@@ -31,7 +33,7 @@ import numpy as np
 
 from ..types import Passage, Source
 from .embed import DEFAULT_MODEL, Embedder
-from .index import AddResult, IndexCorrupt, IndexError_, IndexLocked, IndexMismatch, IndexMissing
+from .index import _STOPWORDS, AddResult, IndexCorrupt, IndexError_, IndexLocked, IndexMismatch, IndexMissing
 from .ingest import Document, chunk
 from .loaders import as_documents
 
@@ -313,10 +315,11 @@ class PostgresStore:
             n = int(stats.get("passages") or 0)
             avgdl = max(1.0, int(stats.get("lexemes") or 0) / max(n, 1))
             for q in queries:
-                if n == 0 or not q.strip():
+                words = [t for t in re.findall(r"\w+", q.lower()) if t not in _STOPWORDS]
+                if n == 0 or not words:
                     out.append([])
                     continue
-                rows = self.db.execute(self._sql(_BM25), {"q": q, "n": n, "avgdl": avgdl, "k": k,
+                rows = self.db.execute(self._sql(_BM25), {"q": " ".join(words), "n": n, "avgdl": avgdl, "k": k,
                                                           "k1": float(BM25_K1), "b": float(BM25_B)}).fetchall()
                 out.append([(int(r[0]), float(r[1])) for r in rows])
         return out
@@ -392,9 +395,9 @@ class PostgresStore:
     def _finish_write(self, new_from: int) -> None:
         """Inside the write's transaction: postings of the passages written (ids above ``new_from``),
         the BM25 statistics, the generation."""
-        self.db.execute(self._sql(  # a passage's length: its words, stop words included, as FTS5 counts
-            """UPDATE {s}.passages p SET terms = (SELECT COUNT(*) FROM ts_parse('default', p.text) t
-                                                  WHERE t.tokid <> 12) WHERE p.id > %s"""), (new_from,))  # 12: blank
+        self.db.execute(self._sql(  # a passage's length: its words, as FTS5 counts them
+            """UPDATE {s}.passages p SET terms = (SELECT COALESCE(SUM(cardinality(u.positions)), 0)
+                                                  FROM unnest(p.tsv) u) WHERE p.id > %s"""), (new_from,))
         self.db.execute(self._sql(
             """INSERT INTO {s}.postings(lexeme, passage_id, tf, terms)
                SELECT u.lexeme, p.id, cardinality(u.positions), p.terms
@@ -428,7 +431,7 @@ class PostgresStore:
 # + 0.5) / (n + 0.5)), at least 1e-6).
 # One index range scan per query lexeme (LATERAL, so the planner never scans all postings).
 _BM25 = """
-WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %(q)s))),
+WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector({cfg}, %(q)s))),
      o AS (SELECT o.passage_id, o.tf, o.terms, COUNT(*) OVER (PARTITION BY q.lexeme) AS df
            FROM q CROSS JOIN LATERAL (SELECT passage_id, tf, terms FROM {s}.postings
                                       WHERE lexeme = q.lexeme) o)
@@ -439,16 +442,23 @@ FROM o GROUP BY passage_id ORDER BY score DESC, passage_id LIMIT %(k)s
 
 
 def _q(schema: str, text: str):
-    """SQL with ``{s}`` replaced by the quoted schema name (never by string formatting of values)."""
+    """SQL with ``{s}`` replaced by the quoted schema name and ``{cfg}`` by its text search
+    configuration (never by string formatting of values)."""
     from psycopg import sql
 
-    return sql.SQL(text).format(s=sql.Identifier(schema))
+    return sql.SQL(text).format(s=sql.Identifier(schema),
+                                cfg=sql.SQL("{}::regconfig").format(sql.Literal(f'"{schema}".factcheck')))
 
 
 def _schema_sql(schema: str, dimension: int) -> list:
     return [_q(schema, text) for text in (
         "CREATE SCHEMA {s}",
         "CREATE TABLE {s}.meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TEXT SEARCH DICTIONARY {s}.english_stem_all (TEMPLATE = snowball, LANGUAGE = english)",
+        "CREATE TEXT SEARCH CONFIGURATION {s}.factcheck (COPY = pg_catalog.english)",
+        """ALTER TEXT SEARCH CONFIGURATION {s}.factcheck ALTER MAPPING FOR asciiword, word, numword,
+               hword_asciipart, hword_part, hword_numpart WITH {s}.english_stem_all""",
+        "ALTER TEXT SEARCH CONFIGURATION {s}.factcheck DROP MAPPING FOR asciihword, hword, numhword",
         """CREATE TABLE {s}.documents(doc_id TEXT PRIMARY KEY, title TEXT, url TEXT, publisher TEXT, date TEXT,
                path TEXT, extra JSONB, added TEXT)""",
         f"""CREATE TABLE {{s}}.passages(
@@ -456,7 +466,7 @@ def _schema_sql(schema: str, dimension: int) -> list:
                doc_id TEXT NOT NULL REFERENCES {{s}}.documents(doc_id) ON DELETE CASCADE,
                start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
                vector vector({int(dimension)}) NOT NULL,
-               tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+               tsv tsvector GENERATED ALWAYS AS (to_tsvector({{cfg}}, text)) STORED,
                terms INTEGER)""",
         "CREATE INDEX passages_doc ON {s}.passages(doc_id)",
         """CREATE TABLE {s}.postings(lexeme TEXT NOT NULL,

@@ -36,7 +36,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _FACTIVE = {"after", "before", "because", "since", "although", "though", "whereas", "while", "as"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ROLE_WORDS = {"NOUN", "PROPN"}
-_COMPLEMENTS = ("dobj", "attr", "dative")
+_COMPLEMENTS = ("dobj", "attr", "dative", "acomp")
 _NOT_DISTRIBUTIVE = {"or", "nor", "either", "neither", "both", "between", "among", "respectively", "together",
                      "each", "versus", "vs", "vs."}
 _RELATIONAL = set("""link connect join separate compare unite merge combine mix divide split mediate broker negotiate
@@ -114,10 +114,18 @@ def _items(first: Token, own: set[int]) -> list[Token]:
     return sorted(items, key=lambda t: t.i)
 
 
+def _listable(slot: Token, items: list[Token]) -> bool:
+    """Nouns and names ("English, French and German" with "French" read as an adjective), or
+    adjectives after a copula ("safe and effective")."""
+    if slot.dep_ == "acomp":
+        return all(t.pos_ == "ADJ" for t in items)
+    return all(t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and slot.pos_ == "PROPN") for t in items)
+
+
 def _distribute(root: Token, own: set[int]) -> list[set[int]]:
     """``own`` once per item of a coordinated complement of ``root``: "X speaks English and
-    French" is "X speaks English" and "X speaks French". Only "and" lists of nouns and names are
-    split, and only where the verb says the same of each: never under a negation, never with "or",
+    French" is "X speaks English" and "X speaks French", "The drug is safe and effective" is two
+    claims. Only "and" lists of nouns and names (adjectives after a copula) are split, and only where the verb says the same of each: never under a negation, never with "or",
     "between", "both" or "respectively", never for a verb that relates its objects to each other
     ("linked France and Germany"). Subjects are never split ("Moscow and Washington agreed")."""
     doc = root.doc
@@ -128,8 +136,7 @@ def _distribute(root: Token, own: set[int]) -> list[set[int]]:
               for g in c.children if g.dep_ == "pobj" and g.i in own]
     for slot in sorted(slots, key=lambda t: t.i):
         items = _items(slot, own)
-        if len(items) < 2 or not all(t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and slot.pos_ == "PROPN")
-                                     for t in items):
+        if len(items) < 2 or not _listable(slot, items):
             continue
         whole = set().union(*(subtree(t) for t in items)) & own
         words = {doc[i].lower_ for i in whole} | {slot.head.lower_}

@@ -174,6 +174,7 @@ def test_noun_coordination_is_not_split():
 
 @pytest.mark.parametrize("sentence,expected", [
     ("He speaks English, French and German.", ["He speaks English", "He speaks French", "He speaks German"]),
+    ("The drug is safe and effective.", ["The drug is safe", "The drug is effective"]),
     ("Einstein was a physicist and a philosopher.", ["Einstein was a physicist", "Einstein was a philosopher"]),
     ("The meeting was attended by Russia and the United States.",
      ["The meeting was attended by Russia", "The meeting was attended by the United States"]),
@@ -183,7 +184,8 @@ def test_a_list_the_verb_says_the_same_of_is_split(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", ["The vote was between Labour and the Tories.", "The treaty linked France and Germany.",
-                                      "He did not visit Paris and Rome.", "She won gold or silver."])
+                                      "He did not visit Paris and Rome.", "She won gold or silver.",
+                                      "The policy is both popular and effective."])
 def test_a_list_that_is_not_said_of_each_item_stays_whole(sentence):
     assert texts(extract_claims(sentence)) == [sentence.rstrip(".")]
 

@@ -6,7 +6,7 @@ schema per index (``?schema=NAME`` in the URL, default ``factcheck``) holds::
     meta       the manifest: format version, embedding model, dimension, generation, BM25 statistics
     documents  one row per document (title, url, publisher, date, extra metadata as JSONB)
     passages   text, offsets, the vector (pgvector ``vector(d)``, HNSW index, inner product), the
-               generated full-text ``tsvector`` and its length in words
+               generated full-text ``tsvector`` and its length in words (``terms``)
     postings   (lexeme, passage, term frequency): the ``tsvector``s as an inverted index
     factcheck  the text search configuration: PostgreSQL's English stemmer, no stop words dropped
                from passages, hyphenated words indexed as their parts (as FTS5's tokenizer does)
@@ -395,9 +395,6 @@ class PostgresStore:
     def _finish_write(self, new_from: int) -> None:
         """Inside the write's transaction: postings of the passages written (ids above ``new_from``),
         the BM25 statistics, the generation."""
-        self.db.execute(self._sql(  # a passage's length: its words, as FTS5 counts them
-            """UPDATE {s}.passages p SET terms = (SELECT COALESCE(SUM(cardinality(u.positions)), 0)
-                                                  FROM unnest(p.tsv) u) WHERE p.id > %s"""), (new_from,))
         self.db.execute(self._sql(
             """INSERT INTO {s}.postings(lexeme, passage_id, tf, terms)
                SELECT u.lexeme, p.id, cardinality(u.positions), p.terms
@@ -456,6 +453,8 @@ def _schema_sql(schema: str, dimension: int) -> list:
         "CREATE TABLE {s}.meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TEXT SEARCH DICTIONARY {s}.english_stem_all (TEMPLATE = snowball, LANGUAGE = english)",
         "CREATE TEXT SEARCH CONFIGURATION {s}.factcheck (COPY = pg_catalog.english)",
+        """CREATE FUNCTION {s}.words(tsvector) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
+               AS 'SELECT COALESCE(SUM(pg_catalog.cardinality(positions)), 0)::integer FROM pg_catalog.unnest($1)'""",
         """ALTER TEXT SEARCH CONFIGURATION {s}.factcheck ALTER MAPPING FOR asciiword, word, numword,
                hword_asciipart, hword_part, hword_numpart WITH {s}.english_stem_all""",
         "ALTER TEXT SEARCH CONFIGURATION {s}.factcheck DROP MAPPING FOR asciihword, hword, numhword",
@@ -467,7 +466,7 @@ def _schema_sql(schema: str, dimension: int) -> list:
                start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
                vector vector({int(dimension)}) NOT NULL,
                tsv tsvector GENERATED ALWAYS AS (to_tsvector({{cfg}}, text)) STORED,
-               terms INTEGER)""",
+               terms INTEGER GENERATED ALWAYS AS ({{s}}.words(to_tsvector({{cfg}}, text))) STORED)""",
         "CREATE INDEX passages_doc ON {s}.passages(doc_id)",
         """CREATE TABLE {s}.postings(lexeme TEXT NOT NULL,
                passage_id BIGINT NOT NULL REFERENCES {s}.passages(id) ON DELETE CASCADE,

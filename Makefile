@@ -38,7 +38,7 @@ test-browser: setup
 
 # Property tests at full strength (many more generated inputs than the default run).
 test-hardening: setup
-	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/extract/test_extract_properties.py
+	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/extract/test_extract_properties.py tests/verify/test_slots_properties.py
 
 clean:
 	rm -rf index/default index/.default.lock .pytest_cache

@@ -323,7 +323,7 @@ def run(articles: int = 50, documents: int = 1000, naive_articles: int = 10, nai
 
 def _verification_rate(checker: Any, reports: list) -> dict[str, float]:
     """Pairs/s of the judge alone over the report's pairs, every text parsed afresh."""
-    from ..verify import parse as parse_module
+    from .. import nlp as parse_module
 
     checks = [c for r in reports for c in r.checks if c.evidence]
     claims = checker.embedder.encode([c.claim.text for c in checks])

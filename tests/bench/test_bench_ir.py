@@ -246,6 +246,16 @@ def test_speed_command_json():
     assert out["report"]["speedup"] > 0
 
 
+def test_verification_rate_times_the_judge_on_fresh_parses(small_index):
+    from factcheck.bench.speed import _verification_rate
+    from factcheck.pipeline import Checker
+
+    checker = Checker(small_index, k=2)
+    report = checker.check("Russian and US diplomats met in Istanbul on 27 February 2025.")
+    out = _verification_rate(checker, [report])
+    assert out["pairs"] == sum(len(c.evidence) for c in report.checks) > 0 and out["pairs_per_s"] > 0
+
+
 def test_embedding_backends_agree(tmp_path, monkeypatch):
     from factcheck.bench.embedding import run, sentences
     from factcheck.corpus.embed import Embedder

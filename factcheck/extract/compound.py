@@ -154,8 +154,13 @@ def _distribute(root: Token, own: set[int]) -> list[set[int]]:
 
 
 def carried_facts(tokens: list[Token]) -> list[Clause]:
-    """The facts a phrase carries (a speaker's appositive: "Oncu Keceli, spokesman for ...")."""
-    return _carried_facts(tokens[0].doc, {t.i for t in tokens}, -1) if tokens else []
+    """The facts a phrase carries (a speaker's appositive: "Oncu Keceli, spokesman for ..."),
+    read from the whole phrase the tokens head, which a speaker's name leaves out."""
+    if not tokens:
+        return []
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return _carried_facts(tokens[0].doc, ids.union(*(subtree(h) for h in heads)), -1)
 
 
 def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:

@@ -227,6 +227,13 @@ def test_a_restrictive_clause_that_picks_out_the_subject_stays_whole(sentence):
     assert texts(extract_claims(sentence)) == [sentence.rstrip(".")]
 
 
+def test_a_speakers_appositive_and_relative_clause_are_facts_of_their_own():
+    claims = extract_claims("Oncu Keceli, the spokesman for Turkey's Defence Ministry, said the meeting was set. "
+                            "Lavrov, who visited Qatar, said the talks would go ahead.")
+    assert "Oncu Keceli is the spokesman for Turkey's Defence Ministry" in texts(claims, "statement")
+    assert "Lavrov visited Qatar" in texts(claims, "statement")
+
+
 def test_a_title_before_a_name_is_a_fact_about_the_person():
     claims = extract_claims("Turkish Foreign Ministry spokesman Oncu Keceli confirmed the meeting.")
     assert "Oncu Keceli is Turkish Foreign Ministry spokesman" in texts(claims)

@@ -94,6 +94,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
     clause = _best_clause(main, passage)
+    same_verb = clause is not None
     if clause is None and similarity >= PARAPHRASE and passage.clauses:
         clause = max(passage.clauses, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
@@ -103,7 +104,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     if clause is not None:
         out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
         if out.same_subject:
-            _polarity(main, clause, out)
+            # denial is of a verb: "would not cover Ukraine" is no opposite of "dealt only with
+            # embassies", however alike the two sentences; only the same verb can be denied
+            _polarity(main, clause, out, compare=same_verb)
     event = _stems(_events(main) | (_events(clause) if clause is not None else set()))
     _names(claim, passage, event, out)
     _dates(claim, passage, event, out)
@@ -123,8 +126,14 @@ def _rivals(mine: Slot, theirs: list[Slot], event: set[str]) -> list[Slot]:
     return [s for s in theirs if _stems(s.anchors) & (own or event) or (_stems(s.anchors) & event and own & event)]
 
 
-def _polarity(claim: Clause, passage: Clause, out: Alignment) -> None:
+def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = True) -> None:
+    """Polarity matches or differs; without ``compare`` (the passage reports the event in other
+    words) a match still counts, a difference is not claimed."""
     words = {True: "denied", False: "affirmed"}
+    if not compare:
+        if claim.negated == passage.negated and (claim.quantifier == 0) == (passage.quantifier == 0):
+            out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
+        return
     if claim.quantifier is not None and passage.quantifier is not None and (claim.quantifier == 0) != (
             passage.quantifier == 0):
         out.differences.append(_pair("polarity", "none" if claim.quantifier == 0 else "some",

@@ -246,7 +246,7 @@ def frame(doc: "Doc") -> Frame:
                                   _context(token.root, token)))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
-    shares = _shares(doc)
+    shares = _shares(doc, text)
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
                                                                            for h in shares))] + shares
     return out
@@ -262,12 +262,12 @@ def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:
     return any(t.lemma_.lower() in _CONTEST for t in span.sent)
 
 
-def _shares(doc: "Doc") -> list[Slot]:
+def _shares(doc: "Doc", text: str) -> list[Slot]:
     """Shares as percentages, whichever way they are written: "40%", "forty per cent", "two-thirds
     of voters" (66.7), "half of the staff" (50). A fraction counts as a share only before "of":
-    "half a percentage point" is a quantity, not a share."""
+    "half a percentage point" is a quantity, not a share. ``text`` is the doc's text with number
+    words written as digits, offsets kept (``_digits``)."""
     out = []
-    text = _digits(doc.text)
     found = [(m.start(), m.end(), float(m.group(1))) for m in _PERCENT.finditer(text)]
     for m in _FRACTION.finditer(doc.text.lower()):
         count = m.group("count")
@@ -318,18 +318,19 @@ def _anchors(token: "Token") -> frozenset[str]:
 
 def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
     """What tells apart the thing a value is about: the places in the noun phrase it hangs from and
-    the ordinals of its phrase, its own words aside. "talks in Saudi Arabia on 18 February" and "talks in Istanbul on 27
-    February" date two meetings; "second reading by 330 to 275" and "third reading by 314 to 291"
-    count two votes."""
+    the ordinals of its phrase, its own words aside. "talks in Saudi Arabia on 18 February" and
+    "talks in Istanbul on 27 February" date two meetings; "second reading by 330 to 275" and "third
+    reading by 314 to 291" count two votes."""
     a = _anchor(token)
-    phrase = a.subtree if a is not None else token.sent  # no anchor in a broken parse: its sentence
-    inside = {t.i for t in phrase} - ({t.i for t in own} if own is not None else set())
+    # a subtree is a contiguous run of tokens; no anchor in a broken parse: the sentence
+    first, last = (a.left_edge.i, a.right_edge.i) if a is not None else (token.sent.start, token.sent.end - 1)
+    mine = range(own.start, own.end) if own is not None else range(0)
     # the place of a verb's event is a slot of that event (compared as such), the place in a noun's
     # phrase says which thing the noun is ("the talks in Istanbul")
     named = a is not None and a.pos_ in ("NOUN", "PROPN")
     out = set()
     for e in token.doc.ents:
-        if e.root.i in inside:
+        if first <= e.root.i <= last and e.root.i not in mine:
             if e.label_ in ("GPE", "LOC", "FAC") and named:
                 out.add("place:" + name_key(e.text))
             elif e.label_ == "ORDINAL":

@@ -86,6 +86,14 @@ def test_shares_are_compared_as_percentages_of_the_same_group():
     assert not a.differences  # a share of another group
 
 
+def test_only_the_same_verb_can_be_denied():
+    claim = "The Istanbul talks would not cover Ukraine."
+    passage = "The State Department said the Istanbul talks dealt only with the functioning of the embassies."
+    assert not [d for d in _align(claim, passage, similarity=0.8).differences if d["slot"] == "polarity"]
+    a = _align("The Istanbul talks covered Ukraine.", "The Istanbul talks did not cover Ukraine.")
+    assert [d["slot"] for d in a.differences] == ["polarity"]
+
+
 def test_a_range_is_no_vote_tally():
     assert not frame(parse(["22.7 percent tested positive (95% CI 19-28)."])[0]).of("tally")
     assert [s.value for s in frame(parse(["The court ruled 7-2 in favour of the fishermen."])[0]).of("tally")] == [(7, 2)]

@@ -207,8 +207,10 @@ def test_bench_seeds_scores_a_given_model_on_the_projects_own_checks(sample_inde
     assert result["minimal_pairs"]["pairs"] == len(pairs) >= 30
     assert result["minimal_pairs"]["passed"] == refutes
     assert len(result["minimal_pairs"]["misses"]) == len(pairs) - refutes
-    assert result["doctored"]["planted"]["of"] == 8 and result["doctored"]["true"]["as_expected"] == 0
-    assert result["doctored"]["true"]["of"] == len(result["doctored"]["true"]["misses"]) > 0
+    true = result["doctored"]["true"]
+    assert result["doctored"]["planted"]["of"] == 8 and true["as_expected"] + len(true["misses"]) == true["of"] > 0
+    # a model that always refutes supports only what a passage states outright (alignment): a few at most
+    assert true["as_expected"] < true["of"] / 2
     # its refutes still reach verdicts; a passage that states the claim outright can support it
     # whatever this model says (alignment), so "supported" may appear
     assert result["true_article_verdicts"]["refuted"] > 0

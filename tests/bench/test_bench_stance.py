@@ -211,6 +211,7 @@ def test_bench_seeds_scores_a_given_model_on_the_projects_own_checks(sample_inde
     assert result["doctored"]["planted"]["of"] == 8 and true["as_expected"] + len(true["misses"]) == true["of"] > 0
     # a model that always refutes supports only what a passage states outright (alignment): a few at most
     assert true["as_expected"] < true["of"] / 2
-    # its refutes still reach verdicts; a passage that states the claim outright can support it
-    # whatever this model says (alignment), so "supported" may appear
-    assert result["true_article_verdicts"]["refuted"] > 0
+    # the model alone never refutes: planted errors are refuted where a passage differs in one slot,
+    # the true article's statements never on this model's word
+    assert result["doctored"]["planted"]["as_expected"] > 0
+    assert result["true_article_verdicts"].get("refuted", 0) == 0

@@ -37,6 +37,7 @@ _FACTIVE = {"after", "before", "because", "since", "although", "though", "wherea
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ROLE_WORDS = {"NOUN", "PROPN"}
 _COMPLEMENTS = ("dobj", "attr", "dative", "acomp")
+_EXAMPLES = {"including", "as", "like"}  # "including A and B", "such as A and B", "like A and B"
 _NOT_DISTRIBUTIVE = {"or", "nor", "either", "neither", "both", "between", "among", "respectively", "together",
                      "each", "versus", "vs", "vs."}
 _RELATIONAL = set("""link connect join separate compare unite merge combine mix divide split mediate broker negotiate
@@ -134,6 +135,9 @@ def _distribute(root: Token, own: set[int]) -> list[set[int]]:
     slots = [c for c in root.children if c.dep_ in _COMPLEMENTS and c.i in own]
     slots += [g for c in root.children if c.dep_ in ("prep", "agent") and c.i in own
               for g in c.children if g.dep_ == "pobj" and g.i in own]
+    # the examples of a complement: "offers several services, including banking and insurance"
+    slots += [g for c in list(slots) for p in c.children if p.dep_ == "prep" and p.lower_ in _EXAMPLES
+              and p.i in own for g in p.children if g.dep_ == "pobj" and g.i in own]
     for slot in sorted(slots, key=lambda t: t.i):
         items = _items(slot, own)
         if len(items) < 2 or not _listable(slot, items):

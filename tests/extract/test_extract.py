@@ -175,6 +175,8 @@ def test_noun_coordination_is_not_split():
 @pytest.mark.parametrize("sentence,expected", [
     ("He speaks English, French and German.", ["He speaks English", "He speaks French", "He speaks German"]),
     ("The drug is safe and effective.", ["The drug is safe", "The drug is effective"]),
+    ("He has won many awards, such as the Nobel Prize and the Fields Medal.",
+     ["He has won many awards, such as the Nobel Prize", "He has won many awards, such as the Fields Medal"]),
     ("Einstein was a physicist and a philosopher.", ["Einstein was a physicist", "Einstein was a philosopher"]),
     ("The meeting was attended by Russia and the United States.",
      ["The meeting was attended by Russia", "The meeting was attended by the United States"]),

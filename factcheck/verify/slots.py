@@ -348,11 +348,15 @@ def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _entity_slots(ent: "Span") -> list[Slot]:
     slots = _entity_slot(ent)
-    anchors = _anchors(_governor(ent))
-    holder = _governor(ent).head.head
-    if slots and slots[0].kind == "place" and holder.ent_type_ in ("FAC", "ORG", "GPE", "LOC"):
+    if not slots:
+        return []
+    governor = _governor(ent)
+    kind = slots[0].kind
+    if kind == "place" and governor.head.head.ent_type_ in ("FAC", "ORG", "GPE", "LOC"):
         anchors = frozenset()  # "the US Embassy in Ankara" says which embassy, not where anything happened
-    context = _context(_governor(ent), ent) if slots and slots[0].kind in ("date", "number") else frozenset()
+    else:
+        anchors = _anchors(governor)
+    context = _context(governor, ent) if kind in ("date", "number") else frozenset()
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_) for s in slots]
 
 

@@ -36,9 +36,10 @@ test-fast: setup
 test-browser: setup
 	$(BIN)/python -m pytest -q -s -m browser
 
-# Property tests at full strength (many more generated inputs than the default run).
+# Property, fuzz, crash and concurrency tests at full strength (many more generated inputs, kills
+# and users than the default run).
 test-hardening: setup
-	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/extract/test_extract_properties.py tests/verify/test_slots_properties.py
+	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/hardening tests/extract/test_extract_properties.py tests/verify/test_slots_properties.py
 
 clean:
 	rm -rf index/default index/.default.lock .pytest_cache

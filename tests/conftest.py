@@ -25,6 +25,8 @@ SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_b51705498fcbbb9f.txt"
 settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("hardening", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# Non-hypothesis hardening tests (kills, concurrent users) scale with the same switch.
+FULL_STRENGTH = os.environ.get("HYPOTHESIS_PROFILE") == "hardening"
 
 SMALL_DOCS = [
     Document("crimea", "Russia annexed Crimea from Ukraine in March 2014 after a disputed referendum.",

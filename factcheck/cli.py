@@ -167,6 +167,41 @@ def index_info(index: IndexOpt = None, store: StoreOpt = None, as_json: Annotate
         Console().print(table)
 
 
+@index_app.command("check")
+def index_check(index: IndexOpt = None, store: StoreOpt = None,
+                repair: Annotated[bool, typer.Option("--repair", help="Rebuild what is derived from the stored "
+                                                     "data (vector file, full-text index, manifest; on PostgreSQL "
+                                                     "postings, statistics, HNSW index). Stored data is never "
+                                                     "deleted.")] = False,
+                as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Verify an index end to end without repairing it silently: exit 0 when healthy (or repaired),
+    else 1 with one line per problem on stderr."""
+    from .corpus.check import check_spec
+    from .corpus.index import IndexError_
+    from .pipeline import default_store
+
+    try:
+        spec = _store_spec(index, store) or default_store()
+        result = check_spec(spec, repair=repair)
+    except (InputError, IndexError_) as e:
+        _fail(str(e))
+    if as_json:
+        print(json.dumps(result.to_dict()))
+    else:
+        for line in result.repaired:
+            print(f"repaired {line}")
+        for note in result.notes:
+            print(f"note: {note}")
+        if result.ok:
+            c = result.counts
+            print(f"{result.path}: healthy ({c.get('documents')} documents, {c.get('passages')} passages, "
+                  f"generation {c.get('generation')})")
+    for problem in result.problems:
+        err.print(escape(str(problem)))
+    if not result.ok:
+        raise typer.Exit(1)
+
+
 LLMOpt = Annotated[Optional[str], typer.Option("--llm", help="Also ask a LangChain chat model, provider:model (e.g. "
                                                "openai:gpt-4o-mini, ollama:llama3.1), to decompose claims and judge "
                                                "passages; needs the provider's package and credentials. Offline when "

@@ -178,10 +178,13 @@ def index_check(index: IndexOpt = None, store: StoreOpt = None,
     else 1 with one line per problem on stderr."""
     from .corpus.check import check_spec
     from .corpus.index import IndexError_
-    from .pipeline import default_store
 
     try:
-        spec = _store_spec(index, store) or default_store()
+        spec = _store_spec(index, store)
+        if spec is None:
+            from .pipeline import default_store
+
+            spec = default_store()
         result = check_spec(spec, repair=repair)
     except (InputError, IndexError_) as e:
         _fail(str(e))

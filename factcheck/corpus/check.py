@@ -231,7 +231,7 @@ def _faiss_reason(e: BaseException) -> str:
     """FAISS's message without the C++ signature and source location in front of it."""
     text = " ".join(str(e).split())
     text = re.sub(r"^Error in .*? at \S+:\d+: (Error: '[^']*' failed: )?", "", text)
-    return re.sub(r" \(Success\)$", "", text)[:160] or type(e).__name__
+    return re.sub(r" \([A-Za-z ]+\)$", "", text)[:160] or type(e).__name__  # the errno text varies
 
 
 def _faiss_ids(index) -> np.ndarray:
@@ -263,17 +263,18 @@ def _check_vectors_file(path: Path, facts: _Facts, result: CheckResult):
     if index.d != facts.dimension:
         result.add(VECTORS, f"dimension {index.d}, the index's is {facts.dimension}")
         return index
-    if index.ntotal != len(facts.passage_ids):
-        result.add(VECTORS, f"{_plural(index.ntotal, 'vector')}, {_plural(len(facts.passage_ids), 'passage')}")
-    held = _faiss_ids(index)
-    stored = facts.passage_ids
+    held, stored = _faiss_ids(index), facts.passage_ids
     unknown, absent = np.setdiff1d(held, stored), np.setdiff1d(stored, held)
     duplicates = len(held) - len(np.unique(held))
-    if len(unknown) or len(absent) or duplicates:
-        parts = [f"{len(absent)} passages missing ({_ids(absent.tolist())})" if len(absent) else "",
-                 f"{len(unknown)} ids of no passage ({_ids(unknown.tolist())})" if len(unknown) else "",
-                 f"{duplicates} ids twice" if duplicates else ""]
-        result.add(VECTORS, "ids differ from the passages: " + ", ".join(p for p in parts if p))
+    differences = ", ".join(part for part in (
+        f"{_plural(len(absent), 'passage')} missing ({_ids(absent.tolist())})" if len(absent) else "",
+        f"{_plural(len(unknown), 'id')} of no passage ({_ids(unknown.tolist())})" if len(unknown) else "",
+        f"{_plural(duplicates, 'id')} twice" if duplicates else "") if part)
+    if index.ntotal != len(stored):
+        result.add(VECTORS, f"{_plural(index.ntotal, 'vector')}, {_plural(len(stored), 'passage')}"
+                            + (f" ({differences})" if differences else ""))
+    elif differences:
+        result.add(VECTORS, f"ids differ from the passages: {differences}")
     elif facts.sample:
         _compare_sample(index, facts.sample, result)
     return index

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # an article or reference document larger than this is refused
@@ -89,11 +89,19 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
+_local = threading.local()
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+def _segmenter():
+    """pysbd's segmenter, one per thread: ``segment`` keeps the text it works on in an attribute
+    (``original_text``) while it locates the sentences, so page sessions sharing one segmenter
+    found each other's sentences (tests/hardening/test_concurrency.py)."""
+    segmenter = getattr(_local, "segmenter", None)
+    if segmenter is None:
+        import pysbd
+
+        segmenter = _local.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return segmenter
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -9,10 +9,10 @@ claim is. Sentences are parsed once each with spaCy (``factcheck.nlp``).
 
 from .boilerplate import Dropped, boilerplate_reason, is_boilerplate, split_story, story_sentences
 from .checkworthy import CheckworthinessModel
-from .claims import ClaimExtractor, Extraction, RuleExtractor, decontextualise, extract, extract_claims
+from .claims import ClaimExtractor, Extraction, RuleExtractor, extract, extract_claims
 from .kinds import UNCHECKABLE
 from .when import article_date
 
 __all__ = ["CheckworthinessModel", "ClaimExtractor", "Dropped", "Extraction", "RuleExtractor", "UNCHECKABLE",
-           "article_date", "boilerplate_reason", "decontextualise", "extract", "extract_claims", "is_boilerplate",
+           "article_date", "boilerplate_reason", "extract", "extract_claims", "is_boilerplate",
            "split_story", "story_sentences"]

@@ -12,7 +12,6 @@ Check-worthiness is scored later, in the pipeline, on the embeddings retrieval u
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,7 +22,7 @@ from .attribution import Report, content_tokens, find_reports
 from .boilerplate import Dropped, split_story
 from .compound import Clause, carried_facts, split_clause, titled_people
 from .kinds import kind_of
-from .resolve import Discourse, Mention, mention_kind, resolve_pronouns
+from .resolve import Discourse, Mention, mention_kind, named_things, resolve_descriptions, resolve_pronouns
 from .tokens import phrase, render, tidy, trim
 from .when import Anchor, article_date, resolve_times
 
@@ -54,27 +53,6 @@ class RuleExtractor:
 
     def extract(self, text: str, date: dt.date | None = None) -> Extraction:
         return extract(text, date)
-
-
-_EVENT_NOUNS = r"talks|meeting|meetings|summit|visit|deal|agreement|negotiations|conference|election|vote|war|invasion"
-_BARE_EVENT = re.compile(rf"^(?:The|the)\s+(?P<noun>{_EVENT_NOUNS})\b")
-
-
-def decontextualise(claim: str, context: list[str]) -> str:
-    """Make a bare "The talks ..." say which talks, from the nearest preceding mention.
-
-    "The talks would not cover Ukraine", after "... confirmed the Istanbul talks", becomes
-    "The Istanbul talks would not cover Ukraine".
-    """
-    m = _BARE_EVENT.match(claim)
-    if not m:
-        return claim
-    named = re.compile(rf"\b((?:[A-Z][\w\-]+\s+){{1,2}}){m.group('noun')}\b")
-    for earlier in reversed(context):
-        hits = [h for h in named.findall(earlier) if h.split()[0] not in {"The", "A", "An", "At", "In", "On"}]
-        if hits:
-            return f"The {hits[-1].strip()} {m.group('noun')}{claim[m.end():]}"
-    return claim
 
 
 def extract_claims(text: str, date: dt.date | None = None) -> list[Claim]:
@@ -130,7 +108,6 @@ class _Reader:
         self.anchor = anchor
         self.discourse = Discourse()
         self.claims: list[Claim] = []
-        self.context: list[str] = []
 
     def read(self, sent: Span, doc: Doc) -> None:
         subjects = _mentions(doc)
@@ -156,7 +133,6 @@ class _Reader:
             self._add(sent, doc, whole, None, None, subjects, kind="attribution")
         self._remember(doc, reports, speakers, subjects)
         self.anchor.see(doc)
-        self.context.append(sent.text)
 
     def _speaker(self, r: Report, doc: Doc, subjects: list[tuple[int, Mention, str]]) -> tuple[str, list[str]]:
         tokens = {t.i for t in r.speaker}
@@ -171,15 +147,15 @@ class _Reader:
         if not clause.tokens:
             return
         subs, notes = resolve_pronouns(tokens, list(doc), self.discourse, _people(doc), subjects)
+        subs.update(resolve_descriptions(tokens, list(doc), self.discourse))
         times, time_notes = resolve_times(doc, tokens, self.anchor)
         subs.update(times)
         lead = render((doc[i] for i in clause.lead), subs, finish=False)
         body = render((doc[i] for i in clause.tokens), subs, finish=False)
         text = tidy(" ".join(p for p in (lead, clause.link, body) if p))
-        text = decontextualise(text, self.context[-3:])
         if len(text.split()) < _MIN_WORDS:
             return
-        rewrites = [f"'{doc[i].text}' read as '{s}'" for i, s in sorted(subs.items()) if s != doc[i].text]
+        rewrites = [f"'{doc[i].text}' read as '{s}'" for i, s in sorted(subs.items()) if s and s != doc[i].text]
         self.claims.append(Claim(id="", text=text, sentence=sent.text, start=sent.start, end=sent.end,
                                  speaker=speaker, kind=kind or kind_of(doc, clause.tokens, verb),
                                  notes=rewrites + notes + time_notes + speaker_notes))
@@ -194,6 +170,7 @@ class _Reader:
                 self.discourse.speaker = named[-1] if named else speakers[id(r)][0]
                 people.append(self.discourse.speaker)
         self.discourse.named(people)
+        self.discourse.things.append([(n, p) for _, n, p in named_things(list(doc))])
         for _, m, role in subjects:
             self.discourse.mention(m, role)
 

@@ -1,4 +1,5 @@
-"""Pronouns in claims replaced by their referent, when the article leaves one candidate.
+"""Pronouns and bare definite descriptions in claims replaced by their referent, when the
+article leaves one candidate.
 
 No coreference model runs offline here, so this is a small rule-based resolver over the parse:
 "he" / "she" is the person the sentence or the last report named (when only one person is in
@@ -6,6 +7,11 @@ view); "it" is the last singular thing or organisation that was a subject; "they
 subject. An expletive "it" ("it will be clear how ...") refers to nothing and stays, and so does a
 pronoun whose referent is in the claim itself ("Moscow and Washington agreed to improve their
 ties"). A pronoun with two candidates stays as written, with a note.
+
+A definite description with no name of its own ("the bill", "the private member's bill", "the
+talks") is read as the thing the article named with a phrase of the same head noun ("the Terminally
+Ill Adults (End of Life) Bill", "the Istanbul talks"): the one named in this sentence or the
+nearest of the last three that names one, else the only one the article has named so far.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ class Discourse:
     subjects: list[Mention] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
     speaker: str | None = None
+    things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
 
     def named(self, people: list[str]) -> None:
         if people:
@@ -140,6 +147,74 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
     same = [m for m in earlier[-3:] if m.kind == kind]
     main = [m for m in same if m.main]  # the last sentence's main subject is the likeliest topic
     return (main or same)[-1].text if same else None
+
+
+_RESTRICTIVE = {"prep", "relcl", "acl", "appos", "nummod", "npadvmod"}
+# words that set a description apart from the thing named before ("the other's diplomats", "the next bill")
+_ANOTHER = set("other another same first second third last next previous earlier later former latter new".split())
+
+
+def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
+    """(head index, head noun, phrase) of the things a sentence names with a phrase whose head is
+    a noun: "the Terminally Ill Adults (End of Life) Bill" (bill), "the Istanbul talks" (talks),
+    "Turkey's Foreign Ministry" (ministry). People are left to the pronoun rules."""
+    out = []
+    for t in doc_tokens:
+        if t.pos_ not in ("NOUN", "PROPN") or not t.is_alpha or t.lower_ in _PEOPLE or \
+                t.dep_ in ("compound", "nmod", "amod"):  # part of a longer name
+            continue
+        left = [x for x in t.subtree if x.i <= t.i]
+        if all(x.ent_type_ == "PERSON" for x in left if x.pos_ == "PROPN"):
+            continue  # a person's name
+        if len(left) != t.i - left[0].i + 1 or any(x.is_punct and x.text not in "()'" or x.dep_ == "cc" for x in left):
+            continue  # not one stretch of words, or a group ("Russian and US diplomats")
+        if not any(x.pos_ == "PROPN" and x.i != t.i and x.dep_ in ("compound", "nmod", "amod", "poss") or
+                   x.pos_ == "PROPN" and x.head.i != t.i and x.i != t.i for x in left):
+            continue
+        if t.pos_ == "PROPN" and not any(x.dep_ in ("compound", "nmod") and x.text[:1].isupper() for x in t.children):
+            continue
+        text = t.doc[left[0].i:t.i + 1].text
+        first = left[0]
+        if first.lower_ == "the":
+            text = "the" + text[3:]
+        elif first.dep_ != "poss":
+            text = "the " + text
+        out.append((t.i, t.lower_, text))
+    return out
+
+
+def resolve_descriptions(tokens: set[int], doc_tokens: list[Token], discourse: Discourse) -> dict[int, str]:
+    """Rewrites (token index -> text) that name what a claim's bare definite descriptions refer to."""
+    here = named_things(doc_tokens)
+    subs: dict[int, str] = {}
+    for t in (doc_tokens[i] for i in sorted(tokens)):
+        if t.pos_ != "NOUN" or t.ent_type_:
+            continue
+        left = [x for x in t.subtree if x.i <= t.i]
+        if left[0].lower_ != "the" or left[0].dep_ != "det":
+            continue
+        if any(x.i not in tokens or x.pos_ in ("PROPN", "NUM", "PRON") or x.ent_type_ or x.lower_ in _ANOTHER or
+               x.i != t.i and x.text[:1].isupper() and x.lower_ != "the" for x in left) or \
+                any(c.dep_ in _RESTRICTIVE for c in t.children if c.i > t.i):
+            continue
+        name = _thing(t.lower_, [(n, p) for i, n, p in here if i < t.i], discourse)
+        if name is None or any(doc_tokens[i].lower_ == t.lower_ and doc_tokens[i].pos_ == "PROPN" for i in tokens):
+            continue
+        for x in left:
+            subs[x.i] = ""
+        subs[t.i] = name[:1].upper() + name[1:] if left[0].i == min(tokens) else name
+    return subs
+
+
+def _thing(noun: str, here: list[tuple[str, str]], discourse: Discourse) -> str | None:
+    """The one name of that head noun in the nearest sentence that has any (this one, then the last
+    three), else the only one named in the article; None when two are in view."""
+    for sentence in [here, *reversed(discourse.things[-3:])]:
+        names = {p.lower(): p for n, p in sentence if n == noun}
+        if names:
+            return next(iter(names.values())) if len(names) == 1 else None
+    names = {p.lower(): p for sentence in discourse.things for n, p in sentence if n == noun}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _lower_article(text: str) -> str:

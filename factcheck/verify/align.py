@@ -5,7 +5,8 @@ Two frames in (``slots.frame``), an :class:`Alignment` out:
 - ``coverage``: the share of the claim's content words (lemmas, name stems) the passage has;
 - ``same_event``: the passage has a clause whose verb or predicate is the claim's;
 - ``other_subject``: the passage's clause for that event is about another named thing of the
-  same kind ("the Riyadh talks" for "the Istanbul talks"): same topic, not the same subject;
+  same kind ("the Riyadh talks" for "the Istanbul talks"), or another one of the same noun ("the
+  men's team" for "the women's team"): same topic, not the same subject;
 - ``matches`` and ``differences``: per slot, the claim's words and the passage's. A difference
   needs the passage to state *another value of the same slot* (another place after "in", another
   year, another count of the same noun, the event denied); a value the passage does not mention
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .slots import Clause, Frame, Slot, context_conflict, date_text
+from .slots import Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
 
 PARAPHRASE = 0.75
 _LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say"}
@@ -37,6 +38,7 @@ class Alignment:
     differences: list[dict[str, Any]] = field(default_factory=list)
 
     other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
+    unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
 
@@ -55,8 +57,6 @@ class Alignment:
         half, the changed value aside): the same story with one fact changed. Several kinds
         differing (another person, place and year), or another cast of names, is another event on
         the same topic, not a contradiction."""
-        from .slots import name_key
-
         missing = self.names_missing - {name_key(d["claim"]["text"]) for d in self.differences}
         return len(self.differing_kinds) == 1 and (not missing or len(missing) * 2 < self.claim_names)
 
@@ -90,6 +90,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     found = passage.names | passage.content
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
+    out.names_missing -= _described_alike(claim, passage, out.names_missing)
     out.claim_names = len(claim.names)
     out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
@@ -101,6 +102,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     out.same_subject = clause is not None and (clause.head == main.head or bool(main.subject_names & clause.subject_names))
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
+    if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
+        out.other_subject = True  # "the women's team" / "the men's team": another one of the same kind
     if clause is not None:
         out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
         if out.same_subject:
@@ -111,7 +114,35 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     _names(claim, passage, event, out)
     _dates(claim, passage, event, out)
     _numbers(claim, passage, event, out)
+    out.unstated = _unstated(claim, passage)
     return out
+
+
+def _unstated(claim: Frame, passage: Frame) -> list[str]:
+    """The claim's dates, figures and tallies for which the passage states no equal value while it
+    does state values of that kind: such a passage does not say what the claim says ("held on
+    Tuesday" against "on Friday, 29 November"), even where it cannot be tied to the same event."""
+    out = []
+    for kind in ("date", "number", "tally"):
+        theirs = passage.of(kind)
+        for mine in claim.of(kind):
+            if theirs and not any(_compatible(mine, s) for s in theirs):
+                out.append(mine.text)
+    return out
+
+
+def _compatible(mine: Slot, theirs: Slot) -> bool:
+    if mine.kind != "date":
+        return _same_value(mine.value, theirs.value, mine.role)
+    known = [(a, b) for a, b in zip(mine.value, theirs.value) if a is not None and b is not None]
+    return bool(known) and all(a == b for a, b in known)
+
+
+def _described_alike(claim: Frame, passage: Frame, missing: set[str]) -> set[str]:
+    """Claim names the passage speaks of by description: "the Terminally Ill Adults (End of Life)
+    Bill" is "the assisted dying bill" of a passage that names no other bill."""
+    named = set(passage.name_heads.values())
+    return {n for n in missing if claim.name_heads.get(n) in passage.described - named}
 
 
 def _stems(words: set[str] | frozenset[str]) -> set[str]:
@@ -150,7 +181,7 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> Non
         theirs = passage.of(kind)
         for mine in claim.of(kind):
             same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
-            if same or (kind != "org" and mine.value in passage.names):
+            if same or (kind != "org" and name_key(mine.text) in passage.names):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
                 continue
             # a passage value the claim itself states elsewhere ("Moscow and Washington") is no rival
@@ -226,7 +257,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> N
 def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slot]:
     """The passage values about the same occurrence as the claim's; any about another one (its
     phrase names another place or ordinal) mark the passage as telling of another occurrence."""
-    same = [s for s in theirs if not context_conflict(mine.context, s.context)]
+    same = [s for s in theirs if not context_conflict(mine.context, s.context) and not another_time(mine.context, s.context)]
     out.other_occurrence |= len(same) < len(theirs)
     return same
 

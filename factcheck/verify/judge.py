@@ -9,8 +9,9 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
   (``relevance.json``, ``factcheck.training.relevance``). A passage below the threshold never votes.
 - **agreement**, for relevant passages: *refute* when the passage tells the same story with one
   fact changed (another value of one kind of slot, or the opposite polarity, every other name of
-  the claim present; unless the stance model is sure it supports); *support* when nothing differs
-  and the model or the passage's coverage of the claim says so; *neutral* otherwise: about this,
+  the claim present; unless the stance model is sure it supports); *support* when nothing differs,
+  the passage names what the claim names and states each of its dates and figures it gives values
+  of that kind for, and the model or the passage's coverage of the claim says so; *neutral* otherwise: about this,
   but does not settle it, and always for a passage about another occurrence (another round,
   another vote). The stance model alone never refutes: of Check-COVID's train and dev claims
   that it alone refuted (P(refute) >= 0.9, same event, every name present), only 32 of 54 (59 %)
@@ -112,7 +113,7 @@ class Judge:
         if t.refute_model is not None and p["refute"] >= t.refute_model and a.same_event and a.names_covered \
                 and not confirmed:
             return "refute"
-        if a.names_covered and (p["support"] >= t.support and p["support"] >= p["refute"] or confirmed):
+        if a.names_covered and not a.unstated and (p["support"] >= t.support and p["support"] >= p["refute"] or confirmed):
             return "support"
         return "neutral"
 

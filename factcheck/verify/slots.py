@@ -74,6 +74,7 @@ class Clause:
     event: set[str] = field(default_factory=set)
     head: str = ""  # the subject's head noun
     subject_names: set[str] = field(default_factory=set)  # names inside the subject ("Riyadh" talks)
+    subject_kind: frozenset[str] = frozenset()  # nouns that say which one the subject is ("women's" team)
     negated: bool = False
     quantifier: int | None = None
 
@@ -87,6 +88,10 @@ class Frame:
     clauses: list[Clause] = field(default_factory=list)
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
     names: set[str] = field(default_factory=set)  # name stems of every entity
+    # the common noun a name is a name of ("adult" -> "bill" in "the Terminally Ill Adults (End of
+    # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
+    name_heads: dict[str, str] = field(default_factory=dict)
+    described: set[str] = field(default_factory=set)
     imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
 
     def of(self, kind: str) -> list[Slot]:
@@ -217,6 +222,8 @@ def _clause(verb: "Token") -> Clause:
     if subj is not None:
         out.head = subj.lemma_.lower()
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
+        out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
+                                     if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
     return out
 
 
@@ -235,7 +242,9 @@ def frame(doc: "Doc") -> Frame:
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))
+            out.name_heads[name_key(ent.text)] = _name_head(ent)
         out.slots.extend(_entity_slots(ent))
+    out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
     text = _digits(doc.text)
     for m in _TALLY.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -317,8 +326,8 @@ def _anchors(token: "Token") -> frozenset[str]:
 
 
 def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
-    """What tells apart the thing a value is about: the places in the noun phrase it hangs from and
-    the ordinals of its phrase, its own words aside. "talks in Saudi Arabia on 18 February" and
+    """What tells apart the thing a value is about: the places in the noun phrase it hangs from,
+    the ordinals of its phrase and the words that place it in time ("earlier"), its own words aside. "talks in Saudi Arabia on 18 February" and
     "talks in Istanbul on 27 February" date two meetings; "second reading by 330 to 275" and "third
     reading by 314 to 291" count two votes."""
     a = _anchor(token)
@@ -335,7 +344,20 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
                 out.add("place:" + name_key(e.text))
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
+    out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
+            if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine}
     return frozenset(out)
+
+
+# Words that place an occurrence before or after the one a story is about ("an earlier ballot", "the
+# previous vote"): a value in such a phrase is of another occurrence than one without.
+_RELATIVE = {"earlier", "previous", "prior", "former", "later", "subsequent", "next", "last"}
+
+
+def another_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One value's phrase places it before or after the story ("an earlier ballot") and the other's
+    does not, or not the same way."""
+    return {x for x in a if x.startswith("time:")} != {x for x in b if x.startswith("time:")}
 
 
 def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -344,6 +366,31 @@ def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     kinds = {x.split(":", 1)[0] for x in a | b}
     return any({x for x in a - b if x.startswith(k + ":")} and {x for x in b - a if x.startswith(k + ":")}
                for k in kinds)
+
+
+def _name_head(ent: "Span") -> str:
+    """The noun a name ends in, past what the tagger left out of it: "Bill" of "the Terminally Ill
+    Adults (End of Life) Bill", "talks" of "the Istanbul talks", "Ministry" of "Foreign Ministry"."""
+    doc, i, last = ent.doc, ent.end, ent[-1]
+    while i < len(doc):
+        if doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+        elif doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].ent_type_:
+            last, i = doc[i], i + 1
+        else:
+            break
+    if last is ent[-1] and ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN":
+        last = ent.root.head
+    return last.lower_
+
+
+def _described(token: "Token") -> bool:
+    """A definite noun phrase that names nothing: "the assisted dying bill", not "the Istanbul talks"."""
+    left = [t for t in token.subtree if t.i <= token.i]
+    return left[0].lower_ == "the" and not any(t.ent_type_ or t.pos_ == "PROPN" for t in left)
 
 
 def _entity_slots(ent: "Span") -> list[Slot]:
@@ -381,6 +428,10 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     head = root.head
     span = (ent.start_char, ent.end_char)
     if label == "PERSON":
+        before = ent.doc[ent.start - 1] if ent.start else None
+        if any(c.dep_ == "det" for c in root.children) or \
+                before is not None and (before.text == ")" or before.ent_type_ in ("ORG", "LAW", "WORK_OF_ART")):
+            return []  # the end of a title, not a person: "the Terminally Ill Adults (End of Life) Bill"
         return [Slot("person", ent.text, norm_name(ent.text).split()[-1] if norm_name(ent.text) else "", *span,
                      role=_role(root))]
     if label == "ORG":

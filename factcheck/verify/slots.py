@@ -378,7 +378,7 @@ def _name_head(ent: "Span") -> str:
             if close is None:
                 break
             i = close + 1
-        elif doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].ent_type_:
+        elif doc[i].is_alpha and doc[i].text[:1].isupper():
             last, i = doc[i], i + 1
         else:
             break

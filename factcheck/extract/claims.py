@@ -150,6 +150,9 @@ class _Reader:
         subs.update(resolve_descriptions(tokens, list(doc), self.discourse))
         times, time_notes = resolve_times(doc, tokens, self.anchor)
         subs.update(times)
+        first = doc[min(clause.tokens)]
+        if clause.lead and first.i == 0 and first.tag_ == "VBN" and first.i not in subs:
+            subs[first.i] = first.lower_  # "Founded in 1998, the company ..." -> "The company was founded in 1998"
         lead = render((doc[i] for i in clause.lead), subs, finish=False)
         body = render((doc[i] for i in clause.tokens), subs, finish=False)
         text = tidy(" ".join(p for p in (lead, clause.link, body) if p))

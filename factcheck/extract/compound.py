@@ -4,8 +4,10 @@
   two clauses, the subject (and a shared auxiliary) copied into the one that lacks it.
 - A non-restrictive relative clause carries its own fact: "embassies, which were hit hard by
   expulsions" also gives "Embassies were hit hard by expulsions". So does a participle set off by
-  commas after a name ("The Eiffel Tower, completed in 1889, ..." gives "The Eiffel Tower was
-  completed in 1889").
+  commas after a name or a definite phrase ("The Eiffel Tower, completed in 1889, ..." gives "The
+  Eiffel Tower was completed in 1889"), and one that opens the sentence ("Founded in 1998, the
+  company ..." gives "The company was founded in 1998"), unless it works as a preposition
+  ("Compared with last year, ...").
 - A clause on what a copula says its subject is, is said of that subject: "Einstein was a
   physicist who developed relativity" is "Einstein was a physicist" and "Einstein developed
   relativity"; "Google is a company founded in 1998" is "Google is a company" and "Google was
@@ -44,6 +46,10 @@ _RELATIONAL = set("""link connect join separate compare unite merge combine mix 
 distinguish reconcile pit swap exchange switch match bridge balance marry alternate share confuse""".split())
 # Participles that describe a lasting state, so "X is a city located in Y" gives "X is located in Y".
 _STATES = {"locate", "base", "situate", "know", "call", "name", "head", "own", "make", "compose", "surround"}
+# Participles that open a sentence as a preposition would ("Compared with last year, sales rose"):
+# they say nothing was done to the subject.
+_PREPOSITIONAL = {"compare", "give", "base", "consider", "include", "exclude", "grant", "provide", "assume",
+                  "judge", "see", "take", "leave", "suppose", "allow", "adjust", "measure", "combine", "add"}
 
 
 @dataclass
@@ -189,12 +195,20 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "acl" and t.tag_ == "VBN" and _subject(t) is None and t.i > t.head.i:
             whose = _described(t.head, own)
-            set_off = t.head.pos_ == "PROPN" and doc[t.i - 1].text == ","  # "The Eiffel Tower, completed in 1889,"
+            # "The Eiffel Tower, completed in 1889, ...", "The study, published in Nature, ..."
+            set_off = doc[t.i - 1].text == "," and _closed(doc, subtree(t)) and _definite(t.head)
             if whose is not None or set_off:
                 body = subtree(t) & own
-                link = "is" if t.lemma_ in _STATES and t.head.head.tag_ in ("VBZ", "VBP") else "was"
                 lead = phrase(whose if whose is not None else t.head, drop=subtree(t))
-                out.append(Clause(body, lead=[x.i for x in lead], extra=True, link=link))
+                present = t.lemma_ in _STATES and t.head.head.tag_ in ("VBZ", "VBP")
+                out.append(Clause(body, lead=[x.i for x in lead], extra=True, link=_be(lead[-1], present)))
+                own -= _set_off(doc, subtree(t))
+        elif t.dep_ == "advcl" and t.tag_ == "VBN" and t.i == min(own) and _subject(t) is None \
+                and t.lemma_ not in _PREPOSITIONAL and not any(c.dep_ in ("mark", "auxpass", "aux") for c in t.children):
+            subj = _subject(t.head)  # "Founded in 1998, the company employs ...": the company was founded
+            if subj is not None and subj.pos_ in _ROLE_WORDS and _closed(doc, subtree(t)) and subj.i in own:
+                lead = phrase(subj)
+                out.append(Clause(subtree(t) & own, lead=[x.i for x in lead], extra=True, link=_be(subj, False)))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in _ROLE_WORDS and t.i > t.head.i:
             role = set(x.i for x in phrase(t))
@@ -208,6 +222,24 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 body = (subtree(t) & own) - {mark.i}
                 out.extend(Clause(c.tokens, c.lead, extra=True) for c in split_clause(t, body))
     return out
+
+
+def _closed(doc: Doc, span: set[int]) -> bool:
+    """A comma (or the sentence's end) right after ``span``: it is set off, not running on."""
+    after = max(span) + 1
+    return after >= len(doc) or doc[after].text == "," or doc[after].is_punct and after == len(doc) - 1
+
+
+def _definite(noun: Token) -> bool:
+    """A name, or a noun with "the", "this" or a possessive: a phrase that says which thing it is."""
+    return noun.pos_ == "PROPN" or noun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in noun.children)
+
+
+def _be(subject: Token, present: bool) -> str:
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return ("are" if plural else "is") if present else ("were" if plural else "was")
 
 
 def _relative_head(verb: Token) -> Token | None:

@@ -59,11 +59,12 @@ def trim(doc, ids: set[int]) -> set[int]:
 
 
 def phrase(token: Token, drop: set[int] | None = None) -> list[Token]:
-    """A noun phrase: ``token``'s subtree without relative clauses, appositives and trailing
-    punctuation (for "embassies, which were hit hard" the phrase is "embassies")."""
+    """A noun phrase: ``token``'s subtree without relative clauses, appositives, participles set off
+    by a comma and trailing punctuation (for "embassies, which were hit hard" the phrase is "embassies")."""
     drop = set(drop or ())
     for child in token.children:
-        if child.dep_ in ("relcl", "appos") and child.i > token.i:
+        set_off = child.dep_ == "acl" and child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == ","
+        if (child.dep_ in ("relcl", "appos") or set_off) and child.i > token.i:
             drop |= subtree(child)
     toks = [t for t in token.subtree if t.i not in drop]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):

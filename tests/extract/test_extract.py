@@ -210,6 +210,14 @@ def test_relative_clause_and_appositive_facts():
      ["The Eiffel Tower is the most visited monument in Paris", "The Eiffel Tower was completed in 1889"]),
     ("Marie Curie, who won two Nobel prizes, was born in Warsaw.",
      ["Marie Curie was born in Warsaw", "Marie Curie won two Nobel prizes"]),
+    ("The study, published in Nature on Monday, found 214 species.",
+     ["The study found 214 species", "The study was published in Nature on Monday"]),
+    ("Founded in 1998, the company employs 2,000 people in Leeds.",
+     ["The company employs 2,000 people in Leeds", "The company was founded in 1998"]),
+    ("The companies, founded in the 1990s, merged in 2005.",
+     ["The companies merged in 2005", "The companies were founded in the 1990s"]),
+    # a participle that works as a preposition says nothing was done to the subject
+    ("Compared with last year, sales rose 5 percent.", ["Compared with last year, sales rose 5 percent"]),
 ])
 def test_what_a_description_adds_is_said_of_the_subject(sentence, expected):
     assert texts(extract_claims(sentence)) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -319,7 +320,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
             try:
                 title, text = read_article(f)
                 digest = hashlib.sha256(text.encode()).hexdigest()
-                if not force and json_path.exists():
+                if not force and json_path.exists() and md_path.exists():  # the JSON is written last
                     old = json.loads(json_path.read_text(encoding="utf-8"))
                     if old.get("sha256") == digest:
                         rows.append(summary_row(str(f), Report.from_dict(old)))
@@ -327,19 +328,22 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
                         continue
                 rep = checker.check(text, title=title)
                 _warn_llm(checker)
+                # The Markdown first, the JSON (what a resumed run looks for) last: a run killed between
+                # the two redoes the article.
+                _write_atomic(md_path, to_markdown(rep))
                 _write_atomic(json_path, json.dumps({"article": str(f), "sha256": digest, **rep.to_dict()},
                                                     ensure_ascii=False, indent=2))
-                _write_atomic(md_path, to_markdown(rep))
                 rows.append(summary_row(str(f), rep))
             except (InputError, IndexError_, OSError, ValueError) as e:
                 failed += 1
                 err.print(f"[yellow]failed[/yellow] {escape(str(e))}")
                 rows.append(summary_row(str(f), None, error=str(e)))
             bar.advance(task)
-    with open(out / "summary.csv", "w", newline="", encoding="utf-8") as fh:
+    with io.StringIO(newline="") as fh:  # written in one rename: a kill leaves the old summary or the new one
         writer = csv.DictWriter(fh, fieldnames=SUMMARY_FIELDS)
         writer.writeheader()
         writer.writerows(rows)
+        _write_atomic(out / "summary.csv", fh.getvalue())
     table = Table("article", "claims", "with evidence", "supported", "refuted", "unverified", "error")
     for r in rows:
         table.add_row(Path(str(r["article"])).name, str(r["claims"]), str(r["with_evidence"]), str(r["supported"]),

@@ -38,6 +38,9 @@ FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
                     r"days?|hours?|minutes?|p\.?m|a\.?m|o'clock|:))")
+# "with 100 states in favour, 11 against", "100 in favour and 11 against", "60 for and 30 against"
+_FOR_AGAINST = re.compile(r"\b(\d{1,4})\s+(?:[a-z]+\s+)?(?:in\s+favou?r|for)(?:\s+of\s+[a-z]+)?\s*,?\s*(?:and\s+|with\s+)?"
+                          r"(\d{1,4})\s+(?:[a-z]+\s+)?against\b")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
                        r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
@@ -75,6 +78,8 @@ class Clause:
     head: str = ""  # the subject's head noun
     subject_names: set[str] = field(default_factory=set)  # names inside the subject ("Riyadh" talks)
     subject_kind: frozenset[str] = frozenset()  # nouns that say which one the subject is ("women's" team)
+    agent: str = ""  # who does it, whatever the voice: "Both countries expelled" / "expelled by either country"
+    patient: str = ""  # what it is done to: "expelled dozens of diplomats" / "No diplomats were expelled"
     negated: bool = False
     quantifier: int | None = None
 
@@ -213,12 +218,53 @@ def _quantifier(verb: "Token") -> int | None:
     return None
 
 
+def _clauses(sent: "Span") -> list[Clause]:
+    """A sentence's clauses, its main one first: the verb it reports, the verbs coordinated with
+    that verb ("annexed Crimea and invaded Ukraine"), and what it says did not happen ("ended
+    without any agreement being signed")."""
+    main = _main_verb(sent)
+    verbs = [main] + [c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    verbs += [t for t in sent if t.pos_ == "VERB" and t not in verbs and _negated(t)
+              and (t.head.lower_ == "without" or t.head.head.lower_ == "without")]
+    return [_clause(v) for v in verbs]
+
+
+def _subject_of(verb: "Token") -> "Token | None":
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":  # "Russia annexed Crimea and invaded Ukraine"
+        return _subject_of(verb.head)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "without any agreement being signed": the agreement
+    return subj
+
+
+_AMOUNTS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "number",
+            "lot", "lots", "handful", "scores", "couple", "many", "some", "most", "all", "none", "each"}
+
+
+def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
+    """(agent, patient) lemmas: the doer and the done-to, the same in the active and the passive."""
+    def noun(t: "Token | None") -> str:
+        if t is not None and (t.lower_ in _AMOUNTS or t.pos_ == "NUM"):  # "dozens of diplomats"
+            t = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), None) or \
+                next((c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")), t)
+            # ("Resolution 68/262" is a resolution)
+        return t.lemma_.lower() if t is not None else ""
+    by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is not None and (subj.dep_ == "nsubjpass" or subj is verb.head and verb.tag_ == "VBN"):
+        return noun(by), noun(subj)
+    return noun(subj), noun(obj)
+
+
 def _clause(verb: "Token") -> Clause:
     predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb))
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_of(verb)
+    out.agent, out.patient = _roles(verb, subj)
     if subj is not None:
         out.head = subj.lemma_.lower()
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
@@ -229,7 +275,7 @@ def _clause(verb: "Token") -> Clause:
 
 def frame(doc: "Doc") -> Frame:
     """The slots, clauses and content of a parsed text (a claim, or a passage of a few sentences)."""
-    out = Frame(text=doc.text, clauses=[_clause(_main_verb(s)) for s in doc.sents if len(s)])
+    out = Frame(text=doc.text, clauses=[c for s in doc.sents if len(s) for c in _clauses(s)])
     first = next(iter(doc.sents), None)
     out.imperative = (first is not None and first.root.tag_ == "VB" and first.root.i == first.start
                       and first.root.text[1:].islower()  # not an acronym misread as a verb ("MPs back ...")
@@ -246,7 +292,7 @@ def frame(doc: "Doc") -> Frame:
         out.slots.extend(_entity_slots(ent))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
     text = _digits(doc.text)
-    for m in _TALLY.finditer(text):
+    for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text)]:
         a, b = int(m.group(1)), int(m.group(2))
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)) and _contest(doc, token, m.group()):

@@ -22,7 +22,7 @@ from factcheck.verify.slots import date_parts, frame, number_value
 
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model")
 PAIRS = parse_jsonl((ROOT / "tests" / "data" / "minimal_pairs.jsonl").read_text(encoding="utf-8"), "minimal_pairs")
-# The judged share today (59/71 = 83%; the model alone 50/71): a floor against regressions, not the goal (90%).
+# The judged share today (63/71 = 89%; the model alone 50/71): a floor against regressions, not the goal (90%).
 FLOOR_JUDGED = 0.75
 
 
@@ -160,6 +160,29 @@ def test_a_name_the_passage_speaks_of_by_description_is_covered_unless_it_names_
     claim = "Keir Starmer voted in favour of the Terminally Ill Adults (End of Life) Bill."
     assert _align(claim, "Prime Minister Keir Starmer voted for the assisted dying bill.").names_covered
     assert not _align(claim, "Keir Starmer voted for the Assisted Dying (No 2) Bill in 2015.").names_covered
+
+
+def test_the_same_doer_and_done_to_in_either_voice_is_the_same_subject():
+    a = _align("No diplomats were expelled by either country.",
+               "Both countries expelled dozens of each other's diplomats in recent years.")
+    assert a.same_subject and [d["slot"] for d in a.differences] == ["polarity"]
+    a = _align("Russia expelled no diplomats.", "The United States expelled dozens of diplomats.")
+    assert not a.differences  # another doer: not a denial of what Russia did
+
+
+def test_what_a_passage_says_did_not_happen_is_a_clause_of_its_own():
+    a = _align("An agreement was signed at the Istanbul talks.", "The Istanbul talks ended without any agreement being signed.")
+    assert [d["slot"] for d in a.differences] == ["polarity"]
+    a = _align("No agreement was signed at the Istanbul talks.", "The Istanbul talks ended without any agreement being signed.")
+    assert not a.differences and any(m["slot"] == "polarity" for m in a.matches)
+
+
+def test_a_tally_written_as_in_favour_and_against_is_a_tally():
+    a = _align("The UN General Assembly adopted resolution 68/262 by 100 votes to 11.",
+               "Resolution 68/262 was adopted by the General Assembly with 100 states in favour, 11 against and 58 abstaining.")
+    assert [m["passage"]["text"] for m in a.matches if m["slot"] == "tally"] == ["100 states in favour, 11 against"]
+    a = _align("The motion passed by 100 votes to 12.", "The motion passed with 100 in favour and 11 against.")
+    assert [d["slot"] for d in a.differences] == ["tally"]
 
 
 @needs_model

@@ -21,10 +21,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .slots import Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
+from .slots import LIGHT_VERBS, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
 
 PARAPHRASE = 0.75
-_LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 
 
@@ -70,7 +69,7 @@ def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:
 
 
 def _events(clause: Clause) -> set[str]:
-    return clause.event - _LIGHT_VERBS or clause.event
+    return clause.event - LIGHT_VERBS or clause.event
 
 
 def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
@@ -110,7 +109,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
             # denial is of a verb: "would not cover Ukraine" is no opposite of "dealt only with
             # embassies", however alike the two sentences; only the same verb can be denied
             _polarity(main, clause, out, compare=same_verb)
-    event = _stems(_events(main) | (_events(clause) if clause is not None else set()))
+    # the words values hang from: the events, light verbs included ("held talks on 27 February")
+    event = _stems(main.event | (clause.event if clause is not None else set()))
     _names(claim, passage, event, out)
     _dates(claim, passage, event, out)
     _numbers(claim, passage, event, out)
@@ -139,6 +139,11 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
         for mine in claim.of(kind):
             if theirs and not any(_compatible(mine, s) for s in theirs) and mine.text not in passage.text:
                 out.append(mine.text)
+    figures = [s.value for s in passage.of("number")]
+    for mine in claim.of("tally"):  # "The Ayes numbered 330 and the Noes 275" gives one side of "330 to 257"
+        sides = [any(_same_value(v, f) for f in figures) for v in mine.value]
+        if any(sides) and not all(sides) and mine.text not in out:
+            out.append(mine.text)
     return out
 
 
@@ -259,10 +264,11 @@ def _part_slot(s: Slot, part: str) -> Slot:
 def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
-            # a tally counts one vote: any tally of a passage about the claim is a rival value; another
-            # number must count the same thing and hang from the same word or event ("cost up to $170"
-            # / "cost up to $710"), not be any figure of the passage ("44 percent of cases" / "95% CI")
-            theirs = passage.of(kind) if kind == "tally" else \
+            # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
+            # ... by 330 votes to 275" / "voted by 15 to 7 to remove clause 12" is another vote); another
+            # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
+            # figure of the passage ("44 percent of cases" / "95% CI")
+            theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role]
             comparable = _same_occurrence(mine, theirs, out)
             same = next((s for s in comparable if _same_value(mine.value, s.value, mine.role)), None)

@@ -238,6 +238,8 @@ def _subject_of(verb: "Token") -> "Token | None":
     return subj
 
 
+# Verbs whose event is named by their object: "take part", "have a position", "hold talks".
+LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say", "hold", "give", "reach"}
 _AMOUNTS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "number",
             "lot", "lots", "handful", "scores", "couple", "many", "some", "most", "all", "none", "each"}
 
@@ -265,6 +267,8 @@ def _clause(verb: "Token") -> Clause:
         quantifier=_quantifier(verb))
     subj = _subject_of(verb)
     out.agent, out.patient = _roles(verb, subj)
+    if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
+        out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
     if subj is not None:
         out.head = subj.lemma_.lower()
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}

@@ -185,6 +185,22 @@ def test_a_tally_written_as_in_favour_and_against_is_a_tally():
     assert [d["slot"] for d in a.differences] == ["tally"]
 
 
+def test_a_light_verbs_event_is_named_by_its_object():
+    a = _align("The government took a position on the legislation.",
+               "Because the bill is to be decided on a free vote, the government has no position on it.")
+    assert a.same_event and [d["slot"] for d in a.differences] == ["polarity"]
+
+
+def test_a_tally_of_another_vote_is_no_rival_and_one_side_of_a_tally_does_not_state_it():
+    claim = "MPs approved the Terminally Ill Adults (End of Life) Bill at its second reading by 330 votes to 257."
+    a = _align(claim, "On 12 March 2025 the public bill committee on the Terminally Ill Adults (End of Life) Bill "
+                      "voted by 15 to 7 to remove clause 12.")
+    assert not a.differences
+    a = _align(claim, "The House of Commons divided on the second reading of the Terminally Ill Adults (End of Life) "
+                      "Bill on 29 November 2024. The Ayes numbered 330 and the Noes 275.")
+    assert a.unstated == ["330 votes to 257"]
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

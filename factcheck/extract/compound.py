@@ -102,8 +102,12 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
         if _subject(c) is None:
             subj = _subject(root)
             lead = [t.i for t in phrase(subj)] if subj is not None else []
-            if not any(a.dep_ in ("aux", "auxpass") for a in c.children):
-                lead += [a.i for a in root.children if a.dep_ in ("aux",) and a.i < root.i]
+            own_aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+            if not own_aux:  # "has been arrested and charged": "has been" is shared
+                lead += [a.i for a in root.children if a.dep_ in ("aux", "auxpass") and a.i < root.i]
+            elif c.tag_ not in _FINITE and not any(a.tag_ in _FINITE for a in own_aux):
+                # "would need ... and be expected to": the modal is shared, the "be" is the conjunct's own
+                lead += [a.i for a in root.children if a.dep_ == "aux" and a.tag_ in _FINITE and a.i < root.i]
             for p in part:
                 if not p.extra and not p.lead:
                     p.lead = lead

@@ -202,6 +202,18 @@ def test_relative_clause_and_appositive_facts():
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    ("The suspect has been arrested and charged with fraud.",
+     ["The suspect has been arrested", "The suspect has been charged with fraud"]),
+    ("The minister was arrested in May and fined in June.",
+     ["The minister was arrested in May", "The minister was fined in June"]),
+    ("The company will open a plant in Ohio and hire 500 workers.",
+     ["The company will open a plant in Ohio", "The company will hire 500 workers"]),
+])
+def test_coordinated_verbs_share_the_auxiliaries_they_lack(sentence, expected):
+    assert texts(extract_claims(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
     ("Albert Einstein was a German-born physicist who developed the theory of relativity.",
      ["Albert Einstein was a German-born physicist", "Albert Einstein developed the theory of relativity"]),
     ("Google is a technology company founded in 1998 by Larry Page and Sergey Brin.",

@@ -100,9 +100,41 @@ class _Facts:
     sample: dict[int, np.ndarray]  # a few stored vectors, to compare with the vector file's
 
 
-def check_index(path: Path) -> CheckResult:
-    """Every check on the index folder ``path``; reads only. IndexMissing when there is no index there."""
-    path = Path(path)
+def check_index(path: Path, lock_timeout: float = 10.0) -> CheckResult:
+    """Every check on the index folder ``path``; reads only. IndexMissing when there is no index there.
+
+    A writer replaces the vector file and the manifest just after its commit, so a check that runs
+    meanwhile would find them one write behind: when only those are wrong and a writer holds the
+    lock, the check waits for it (at most ``lock_timeout`` s, without blocking it) and looks again.
+    """
+    result = _check_index(Path(path))
+    derived_only = result.problems and all(p.part in (VECTORS, MANIFEST) for p in result.problems)
+    if derived_only and _waited_for_writer(Path(path), lock_timeout):
+        result = _check_index(Path(path))
+    return result
+
+
+def _waited_for_writer(path: Path, timeout: float) -> bool:
+    """True when a writer held the index's lock and has let it go (or ``timeout`` passed)."""
+    from filelock import Timeout
+
+    lock = write_lock(path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            return True
+        lock.release()
+        return True
+    except OSError:  # a place we cannot write to: no writer can be there either
+        return False
+    lock.release()
+    return False
+
+
+def _check_index(path: Path) -> CheckResult:
     if not path.is_dir():
         raise IndexMissing(f"no index at {path}; build one with 'factcheck index build SOURCES --index {path}'")
     result = CheckResult(str(path))
@@ -338,11 +370,11 @@ def repair_index(path: Path, embedder: Embedder | None = None, lock_timeout: flo
     Stored data is never deleted. A database that fails its integrity check is left untouched.
     """
     path = Path(path)
-    found = check_index(path)  # outside the lock: IndexMissing before a lock file is made beside nothing
+    found = _check_index(path)  # outside the lock: IndexMissing before a lock file is made beside nothing
     if found.ok and not found.notes:
         return found
     with _locked(write_lock(path, lock_timeout)):
-        found = check_index(path)  # again under the lock: a writer may have finished meanwhile
+        found = _check_index(path)  # again under the lock: a writer may have finished meanwhile
         if any(p.part == DB for p in found.problems):
             for p in found.problems:
                 if p.part == DB:
@@ -352,7 +384,7 @@ def repair_index(path: Path, embedder: Embedder | None = None, lock_timeout: flo
         for p in _leftover_temp_files(path, TEMP_MAX_AGE_S):
             p.unlink(missing_ok=True)
             repaired.append(f"removed {p.name}, left by an interrupted write")
-    after = check_index(path)
+    after = _check_index(path)
     after.repaired = repaired
     after.notes = found.notes + [n for n in after.notes if n not in found.notes]
     for p in after.problems:  # what is still wrong after a repair cannot be repaired here
@@ -572,4 +604,4 @@ def check_spec(spec: str | Path, repair: bool = False, lock_timeout: float = 10.
 
     if is_postgres_url(spec):
         return repair_store(str(spec), lock_timeout) if repair else check_store(str(spec))
-    return repair_index(Path(spec), lock_timeout=lock_timeout) if repair else check_index(Path(spec))
+    return repair_index(Path(spec), lock_timeout=lock_timeout) if repair else check_index(Path(spec), lock_timeout)

@@ -8,6 +8,8 @@ import json
 import os
 import re
 import sqlite3
+import threading
+import time
 
 import faiss
 import numpy as np
@@ -235,6 +237,28 @@ def test_repair_takes_the_write_lock(small_index):
             repair_index(small_index.path, lock_timeout=0.3)
     assert not (small_index.path / VECTORS).exists()
     assert repair_index(small_index.path).ok
+
+
+def test_a_check_waits_for_a_writer_between_its_commit_and_its_vector_file(small_index):
+    """No false alarm while a writer is about to replace the vector file: the check looks again."""
+    small_index.close()
+    current = (small_index.path / VECTORS).read_bytes()
+    (small_index.path / VECTORS).write_bytes(current[:100])
+    holding = threading.Event()
+
+    def writer():
+        with write_lock(small_index.path):
+            holding.set()
+            time.sleep(0.5)
+            (small_index.path / VECTORS).write_bytes(current)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    holding.wait()
+    result = check_index(small_index.path)
+    thread.join()
+    assert result.ok, [str(p) for p in result.problems]
+    assert not check_index(small_index.path, lock_timeout=0.1).problems
 
 
 def test_a_missing_index_is_a_fatal_error(tmp_path):

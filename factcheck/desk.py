@@ -33,6 +33,7 @@ class Opened:
     kept: int = 0  # reviews carried over from the saved review onto a fresh check
     seconds: float = 0.0
     warning: str | None = None  # the saved review could not be read (it was moved aside)
+    base: dict | None = None  # the saved review as it was read (Report.to_dict()), or None: none was
 
     @property
     def message(self) -> str:
@@ -88,22 +89,24 @@ class ReviewDesk:
             saved = self.store.load(key)
         except InputError as e:
             saved, warning = None, str(e)
+        base = saved.to_dict() if saved is not None else None
         if saved is not None and not fresh:
-            return Opened(saved, key, reopened=True)
+            return Opened(saved, key, reopened=True, base=base)
         t0 = time.perf_counter()
         with self.lock:
             report = self.checker.check(text, title=title, date=date)
         kept = carry_reviews(saved, report) if saved is not None else 0
-        return Opened(report, key, kept=kept, seconds=time.perf_counter() - t0, warning=warning)
+        return Opened(report, key, kept=kept, seconds=time.perf_counter() - t0, warning=warning, base=base)
 
     def reopen(self, key: str) -> Report | None:
         """The saved review under ``key`` (None if there is none); InputError if it is damaged."""
         return self.store.load(key)
 
-    def save(self, report: Report) -> str | None:
-        """Write the report; the reason it could not be written, or None."""
+    def save(self, report: Report, base: dict | None = None) -> str | None:
+        """Write the report (merged with what another session saved since ``base``, see
+        :meth:`ReviewStore.save`); the reason it could not be written, or None."""
         try:
-            self.store.save(report)
+            self.store.save(report, base)
             return None
         except OSError as e:
             return f"The review could not be saved ({e.strerror or e}); your changes are kept in this tab only."

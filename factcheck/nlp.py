@@ -38,15 +38,15 @@ def nlp() -> "Language":
 
 def parse(texts: list[str]) -> list["Doc"]:
     """Parses of ``texts`` in input order; each distinct text is parsed once per process."""
+    with _lock:  # what this call found cached stays its own: another thread may evict it meanwhile
+        found = {t: _cache[t] for t in texts if t in _cache}
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
+    if todo:
+        found.update(zip(todo, nlp().pipe(todo, batch_size=64)))
     with _lock:
-        todo = [t for t in dict.fromkeys(texts) if t not in _cache]
-    docs = dict(zip(todo, nlp().pipe(todo, batch_size=64))) if todo else {}
-    with _lock:
-        for text, doc in docs.items():
-            _cache[text] = doc
-        out = [docs[t] if t in docs else _cache[t] for t in texts]
         for t in dict.fromkeys(texts):
+            _cache[t] = found[t]
             _cache.move_to_end(t)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-    return out
+    return [found[t] for t in texts]

@@ -5,6 +5,10 @@ review key in the address (its ``query_params``); this class is the only code th
 writes them, so the rules (a new report clears the old one's widgets, a reload reopens the
 review named in the address, messages survive the rerun that follows an action) live in one
 place and are tested without a browser.
+
+Two tabs (or two reviewers) may have the same article open. Each tab keeps the review as it last
+read or wrote it (``review_base``); a save merges, claim by claim, with what the other tab saved
+since (:func:`factcheck.report.reviews.merge_reports`), and the tab then shows the merged review.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from .text import InputError
 from .types import Report
 
 CLAIM_WIDGETS = ("override_", "note_", "edit_")  # per-claim widget keys: "override_c3" etc.
+BASE = "review_base"  # the open review as this tab last read or wrote it (Report.to_dict())
 MISSING_REVIEW = "The review named in this page's address is not saved here; check the article again."
 
 
@@ -47,11 +52,16 @@ class PageState:
     def take_flashes(self) -> list[tuple[str, str]]:
         return self.state.pop("flash", [])
 
-    def show(self, report: Report, key: str) -> None:
-        """Make ``report`` the open one; its key goes into the address, so a reload reopens it."""
+    def show(self, report: Report, key: str, base: dict | None = None) -> None:
+        """Make ``report`` the open one; its key goes into the address, so a reload reopens it.
+        ``base`` is the saved review it came from (None: nothing saved yet)."""
         for k in [k for k in self.state if str(k).startswith(CLAIM_WIDGETS)]:
             del self.state[k]  # widgets of the previous report must not leak their values
         self.state["report"] = report
+        if base is None:
+            self.state.pop(BASE, None)
+        else:
+            self.state[BASE] = base
         self.params["review"] = key
 
     def fill(self, title: str, text: str) -> None:
@@ -66,7 +76,7 @@ class PageState:
             return str(e)
         if report is None:
             return MISSING_REVIEW
-        self.show(report, key)
+        self.show(report, key, report.to_dict())
         self.fill(report.title, report.text)
         return None
 
@@ -92,8 +102,17 @@ class PageState:
             self.state["upload_error"] = str(e)
 
     def saved(self, desk: ReviewDesk, report: Report, success: str | None = None) -> None:
-        """Save the report after a change; the outcome is a message for the next run."""
-        problem = desk.save(report)
+        """Save the report after a change, merged with what another tab saved since this one last
+        read or wrote it; claims the merge changed get fresh widgets. The outcome is a message for
+        the next run."""
+        before = {c.claim.id: c.to_dict() for c in report.checks}
+        problem = desk.save(report, self.state.get(BASE))
+        if not problem:
+            self.state[BASE] = report.to_dict()
+            for c in report.checks:
+                if before.get(c.claim.id) != c.to_dict():  # another tab's change came in
+                    for k in CLAIM_WIDGETS:
+                        self.state.pop(f"{k}{c.claim.id}", None)
         if problem or success:
             self.flash("error" if problem else "success", problem or success)
 
@@ -101,7 +120,7 @@ class PageState:
         """Show what a check gave; a fresh check is saved at once (a reopened review already is)."""
         if done.warning:
             self.flash("warning", done.warning)
-        self.show(done.report, done.key)
+        self.show(done.report, done.key, done.base)
         if done.reopened:
             self.flash("info", done.message)
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,9 @@ class Embedder:
     """Encodes texts to L2-normalised float32 vectors (inner product = cosine).
 
     Keeps a small cache of recent texts: claims are embedded once for check-worthiness
-    and reused for retrieval.
+    and reused for retrieval. Safe to share between threads (the page's sessions do): the cache
+    is read and written under a lock, and a call keeps its own vectors, so another thread evicting
+    them meanwhile cannot fail it; the model loads once.
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64, cache_size: int = 4096,
@@ -71,9 +74,15 @@ class Embedder:
         self._onnx: OnnxEncoder | None | bool = None  # False: the model cannot run on ONNX, use torch
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+        self._load_lock = threading.RLock()
 
     @property
     def model(self) -> SentenceTransformer:
+        with self._load_lock:
+            return self._load_model()
+
+    def _load_model(self) -> SentenceTransformer:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
@@ -99,8 +108,11 @@ class Embedder:
         if self.backend == "torch":
             return None
         if self._onnx is None:
-            path = resolve_model_path(self.model_name)
-            self._onnx = OnnxEncoder.load(path, quantized=self.backend == "onnx-int8") if onnx_supported(path) else False
+            with self._load_lock:
+                if self._onnx is None:
+                    path = resolve_model_path(self.model_name)
+                    self._onnx = OnnxEncoder.load(path, quantized=self.backend == "onnx-int8") \
+                        if onnx_supported(path) else False
         return self._onnx or None
 
     def _encode_uncached(self, texts: list[str], progress: bool = False) -> np.ndarray:
@@ -112,17 +124,20 @@ class Embedder:
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         """One batched model call for all texts not already cached."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if not texts:
+            return np.zeros((0, self.dimension), np.float32)
+        with self._cache_lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
         if missing:
-            vecs = self._encode_uncached(missing, progress)
-            for t, v in zip(missing, vecs.astype(np.float32)):
-                self._cache[t] = v
-        out = np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dimension), np.float32)
-        for t in texts:
-            self._cache.move_to_end(t)
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return out
+            found.update(zip(missing, self._encode_uncached(missing, progress).astype(np.float32)))
+        with self._cache_lock:
+            for t in dict.fromkeys(texts):
+                self._cache[t] = found[t]
+                self._cache.move_to_end(t)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])
 
 
 # ---------------------------------------------------------------------------- ONNX backend

@@ -11,6 +11,16 @@ SQLite is the source of truth and every write is one transaction, so a crash nev
 was stored. The FAISS file is derived from it: it is replaced atomically after each write and
 rebuilt from the stored vectors if it is missing, unreadable or out of step. Nothing on disk
 is pickled. One writer at a time, enforced with a lock file beside the folder.
+
+Readers need no lock and may run while another process writes. Each read (a whole retrieval with
+:meth:`Index.reading`) sees one SQLite snapshot and FAISS vectors of that same generation, so it is
+from before a write or from after it, never half of each. The vector file and the database are
+two files that a writer replaces one after the other, so a reader never trusts the file's name or
+the manifest for that: it uses the file only if the file holds exactly the snapshot's passage ids
+(ids are never reused and a passage is never changed in place, so the same ids mean the same
+vectors); otherwise a writer is between its commit and its vector file, and the reader waits for
+it, or the file is damaged or stale, and the reader rebuilds it from the snapshot. Threads may
+share one ``Index`` (the page's sessions do): they take turns on its connection and FAISS object.
 """
 
 from __future__ import annotations
@@ -21,7 +31,10 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -70,6 +83,11 @@ IVF_MIN_PROBE = 16
 IVF_TRAIN_PER_LIST = 40      # k-means sample: 40 vectors per list (at most all of them), 10 iterations
 IVF_TRAIN_ITERATIONS = 10
 RETRAIN_GROWTH = 4.0
+
+# A reader whose snapshot the vector file does not match, while a writer holds the lock, waits
+# this long in all for the writer to replace the file (it commits, then writes the file), then
+# builds the vectors from its snapshot itself.
+VECTOR_WAIT_S = 5.0
 
 _STOPWORDS = frozenset("""a an and are as at be been by for from had has have he her his in is it its
 of on or she that the their them they this to was were which who will with would not no""".split())
@@ -139,6 +157,9 @@ class Index:
         self.embedder = embedder
         self.manifest = manifest
         self._faiss = None
+        self._faiss_gen: int | None = None  # the generation self._faiss holds; None: unknown
+        self._lock = threading.RLock()  # threads sharing this Index take turns on db and _faiss
+        self._depth = 0  # nesting of reading() on the thread holding _lock
         self.lock_timeout = 10.0
         self.ann_threshold = ANN_THRESHOLD
 
@@ -196,6 +217,53 @@ class Index:
 
     # ---- reading -------------------------------------------------------------------------
 
+    @contextmanager
+    def reading(self, vectors: bool = True) -> Iterator[Index]:
+        """A consistent view for one retrieval: every read inside sees one SQLite snapshot and (with
+        ``vectors``) the FAISS vectors of that snapshot's generation.
+
+        Another process may write meanwhile; what is read inside is from before its write or from
+        after it. Threads take turns (the view holds this Index's lock); nested use joins the
+        outer view. Every public read method opens one itself.
+        """
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    if vectors and self._faiss_gen != self._generation():
+                        self._load_vectors(wait=False)  # inside an outer view without vectors: no waiting
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                self._begin(vectors)
+                yield self
+            finally:
+                self._depth = 0
+                if self.db.in_transaction:
+                    self.db.execute("COMMIT")
+
+    def _begin(self, vectors: bool) -> None:
+        """Start the read transaction; with ``vectors``, make self._faiss that of its generation."""
+        deadline = time.monotonic() + VECTOR_WAIT_S
+        pause = 0.01
+        while True:
+            self.db.execute("BEGIN")
+            if not vectors or self._faiss_gen == self._generation():  # the first read fixes the snapshot
+                return
+            if self._load_vectors(wait=time.monotonic() < deadline):
+                return
+            # The file is not this snapshot's and a writer holds the lock: it is between its commit
+            # and its vector file. Look again (at a newer snapshot) shortly.
+            self.db.execute("COMMIT")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+    def _generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
     @property
     def dimension(self) -> int:
         return int(self._meta("dimension"))
@@ -205,6 +273,10 @@ class Index:
         return row[0] if row else ""
 
     def info(self) -> dict:
+        with self.reading(vectors=False):
+            return self._info()
+
+    def _info(self) -> dict:
         docs = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         passages = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
         return {"path": str(self.path), "format_version": FORMAT_VERSION,
@@ -214,13 +286,18 @@ class Index:
                 "updated": self._meta("updated")}
 
     def documents(self) -> list[dict]:
-        rows = self.db.execute("""SELECT d.doc_id, d.title, d.publisher, d.date, d.url, COUNT(p.id)
-                                  FROM documents d LEFT JOIN passages p ON p.doc_id = d.doc_id
-                                  GROUP BY d.doc_id ORDER BY d.doc_id""").fetchall()
-        return [dict(zip(("doc_id", "title", "publisher", "date", "url", "passages"), r)) for r in rows]
+        with self.reading(vectors=False):
+            rows = self.db.execute("""SELECT d.doc_id, d.title, d.publisher, d.date, d.url, COUNT(p.id)
+                                      FROM documents d LEFT JOIN passages p ON p.doc_id = d.doc_id
+                                      GROUP BY d.doc_id ORDER BY d.doc_id""").fetchall()
+            return [dict(zip(("doc_id", "title", "publisher", "date", "url", "passages"), r)) for r in rows]
 
     def passages(self, ids: Iterable[int]) -> dict[int, Passage]:
         ids = list(dict.fromkeys(int(i) for i in ids))
+        with self.reading(vectors=False):
+            return self._passages(ids)
+
+    def _passages(self, ids: list[int]) -> dict[int, Passage]:
         out: dict[int, Passage] = {}
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
@@ -242,25 +319,27 @@ class Index:
 
     def search_dense(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
         """Top-k passages by cosine similarity for each query vector (one FAISS call)."""
-        index = self._vectors()
-        if index.ntotal == 0 or len(vectors) == 0:
-            return [[] for _ in range(len(vectors))]
-        scores, ids = index.search(np.ascontiguousarray(vectors, dtype=np.float32), min(k, index.ntotal))
+        with self.reading():
+            index = self._faiss
+            if index.ntotal == 0 or len(vectors) == 0:
+                return [[] for _ in range(len(vectors))]
+            scores, ids = index.search(np.ascontiguousarray(vectors, dtype=np.float32), min(k, index.ntotal))
         return [[(int(i), float(s)) for i, s in zip(row_ids, row_s) if i >= 0] for row_ids, row_s in zip(ids, scores)]
 
     def search_lexical(self, queries: list[str], k: int) -> list[list[tuple[int, float]]]:
         """Top-k passages by BM25 (SQLite FTS5) for each query; higher score is better."""
         out = []
-        for q in queries:
-            terms = [t for t in re.findall(r"\w+", q.lower()) if t not in _STOPWORDS]
-            if not terms:
-                out.append([])
-                continue
-            match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
-            rows = self.db.execute("""SELECT rowid, bm25(passages_fts) FROM passages_fts
-                                      WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?""",
-                                   (match, k)).fetchall()
-            out.append([(int(r[0]), -float(r[1])) for r in rows])
+        with self.reading(vectors=False):
+            for q in queries:
+                terms = [t for t in re.findall(r"\w+", q.lower()) if t not in _STOPWORDS]
+                if not terms:
+                    out.append([])
+                    continue
+                match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+                rows = self.db.execute("""SELECT rowid, bm25(passages_fts) FROM passages_fts
+                                          WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?""",
+                                       (match, k)).fetchall()
+                out.append([(int(r[0]), -float(r[1])) for r in rows])
         return out
 
     # ---- writing -------------------------------------------------------------------------
@@ -281,6 +360,11 @@ class Index:
         vectors = self.embedder.encode(texts) if texts else np.zeros((0, self.dimension), np.float32)
         if vectors.shape[1] != self.dimension:
             raise IndexMismatch(f"{self.path}: embedding dimension {vectors.shape[1]} != index dimension {self.dimension}")
+        with self._lock:  # this process's readers wait for the commit and the vectors that go with it
+            return self._store(rows, vectors, progress)
+
+    def _store(self, rows: list[tuple[Document, list]], vectors: np.ndarray,
+               progress: Callable[[int], None] | None) -> AddResult:
         self._sync_vectors()
         new_ids: list[int] = []
         removed: list[int] = []
@@ -304,22 +388,23 @@ class Index:
                     new_ids.append(int(cur.lastrowid))
                 if progress:
                     progress(1)
-            self._bump_generation()
+            gen = self._bump_generation()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        index = self._vectors()
+        self._faiss_gen = None  # changed in place below: until it is done, it is no generation's
         if removed:
-            index.remove_ids(np.array(removed, dtype=np.int64))
+            self._faiss.remove_ids(np.array(removed, dtype=np.int64))
         if new_ids:
-            index.add_with_ids(vectors, np.array(new_ids, dtype=np.int64))
+            self._faiss.add_with_ids(vectors, np.array(new_ids, dtype=np.int64))
+        self._faiss_gen = gen
         self._save_or_restructure()
-        return AddResult(documents=len(docs), passages=len(new_ids), replaced=replaced)
+        return AddResult(documents=len(rows), passages=len(new_ids), replaced=replaced)
 
     def remove(self, doc_ids: list[str]) -> int:
         """Delete documents and their passages; unknown ids are an error before anything changes."""
-        with _locked(write_lock(self.path, self.lock_timeout)):
+        with _locked(write_lock(self.path, self.lock_timeout)), self._lock:
             known = {r[0] for r in self.db.execute("SELECT doc_id FROM documents")}
             unknown = [d for d in doc_ids if d not in known]
             if unknown:
@@ -332,13 +417,15 @@ class Index:
                     removed.extend(r[0] for r in self.db.execute("SELECT id FROM passages WHERE doc_id = ?", (d,)))
                     self.db.execute("DELETE FROM passages WHERE doc_id = ?", (d,))
                     self.db.execute("DELETE FROM documents WHERE doc_id = ?", (d,))
-                self._bump_generation()
+                gen = self._bump_generation()
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+            self._faiss_gen = None
             if removed:
-                self._vectors().remove_ids(np.array(removed, dtype=np.int64))
+                self._faiss.remove_ids(np.array(removed, dtype=np.int64))
+            self._faiss_gen = gen
             self._save_or_restructure()
         return len(doc_ids)
 
@@ -347,34 +434,89 @@ class Index:
 
     # ---- the derived vector file ---------------------------------------------------------
 
-    def _bump_generation(self) -> None:
-        gen = int(self._meta("generation") or 0) + 1
+    def _bump_generation(self) -> int:
+        gen = self._generation() + 1
         self.db.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(gen),))
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('updated', ?)", (_now(),))
+        return gen
 
     def _vectors(self):
-        """The FAISS index, loaded once; rebuilt from SQLite when it does not match the stored passages."""
-        if self._faiss is None:
-            self._sync_vectors()
-        return self._faiss
+        """The FAISS index of the stored passages as they are now (loaded, or rebuilt, when they changed)."""
+        with self.reading():
+            return self._faiss
 
     def _sync_vectors(self) -> None:
+        """A writer's view (it holds the write lock, so nobody else writes): load the vector file if it
+        matches the stored passages, else rebuild it and save it."""
+        if self._faiss_gen != self._generation():
+            self._load_vectors(wait=False, save=True)
+
+    def _load_vectors(self, wait: bool, save: bool = False) -> bool:
+        """Make self._faiss the vectors of the passages in the current view (a reader's snapshot, or
+        the database as a writer holding the lock sees it).
+
+        The vector file is used if it holds exactly the view's passage ids (ids are never reused,
+        passages never change in place, so equal ids mean equal vectors). If it does not, and
+        ``wait``, and a writer holds the lock, the writer is between its commit and its vector file:
+        returns False, to look again. Otherwise the vectors are built from the view's stored ones;
+        the file is rewritten (repaired) only by a caller holding the write lock (``save``), or by a
+        reader that can take it at once and finds nothing written since its snapshot.
+        """
         import faiss
 
         faiss.omp_set_num_threads(1)  # single queries are faster without OpenMP fan-out
-        count = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
-        gen = int(self._meta("generation") or 0)
+        gen = self._generation()
+        ids = np.fromiter((r[0] for r in self.db.execute("SELECT id FROM passages ORDER BY id")), np.int64)
+        index = self._read_vector_file(ids)
+        if index is not None:
+            self._faiss, self._faiss_gen = index, gen
+            return True
+        if save:
+            self._rebuild_vectors()
+            return True
+        from filelock import Timeout
+
+        held = write_lock(self.path, timeout=0)
+        try:
+            held.acquire()
+        except Timeout:
+            if wait:
+                return False  # a writer is between its commit and its vector file
+            held = None
+        except OSError:  # a place this reader cannot write: no repair here
+            held = None
+        try:
+            if wait and self._latest_generation() != gen:
+                return False  # written since this snapshot began: look at the newer one
+            self._faiss, self._faiss_gen = self._build_vectors(len(ids)), gen
+            if held is not None and os.access(self.path, os.W_OK) and self._latest_generation() == gen:
+                self._save_vectors()  # a repair: nobody can write now, and nobody wrote since this snapshot
+        finally:
+            if held is not None:
+                held.release()
+        return True
+
+    def _latest_generation(self) -> int:
+        """The generation last committed, read outside any snapshot this connection holds."""
+        db = sqlite3.connect(str(self.path / DB), timeout=30)
+        try:
+            return int(db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+        finally:
+            db.close()
+
+    def _read_vector_file(self, ids: np.ndarray):
+        """The vector file, if it is readable, of this index's dimension, holds exactly ``ids``
+        (sorted) and has the structure their number calls for; else None."""
+        import faiss
+
         path = self.path / VECTORS
-        index = None
-        if path.exists() and self.manifest.get("generation") == gen:
-            try:
-                index = faiss.read_index(str(path))
-            except RuntimeError:
-                index = None
-        if (index is None or index.ntotal != count or index.d != self.dimension
-                or self._wanted_structure(index, count) is not None):
-            index = self._rebuild_vectors()
-        self._faiss = index
+        try:
+            index = faiss.read_index(str(path))
+        except (RuntimeError, MemoryError):  # missing, unreadable, or replaced while being read
+            return None
+        if index.d != self.dimension or index.ntotal != len(ids) or self._wanted_structure(index, len(ids)) is not None:
+            return None
+        return index if np.array_equal(np.sort(vector_ids(index)), ids) else None
 
     def _wanted_structure(self, index, count: int) -> str | None:
         """The structure ``index`` should be rebuilt as for ``count`` passages, or None to keep it."""
@@ -406,12 +548,20 @@ class Index:
                 ids = np.array([r[0] for r in batch], dtype=np.int64)
                 yield ids, np.frombuffer(b"".join(r[1] for r in batch), dtype=np.float32).reshape(len(batch), -1)
 
+    def _build_vectors(self, count: int | None = None):
+        """A FAISS index built from the stored vectors of the current view."""
+        if count is None:
+            count = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return build_vector_index(self.dimension, count, self._stored_vectors, self.ann_threshold)
+
     def _rebuild_vectors(self):
-        count = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
-        index = build_vector_index(self.dimension, count, self._stored_vectors, self.ann_threshold)
+        """Rebuild the vectors from the database and save them (for a writer, or a repair, holding the
+        write lock)."""
+        gen = self._generation()
+        index = self._build_vectors()
         if _is_ivf(index) and not self.db.in_transaction and os.access(self.path, os.W_OK):
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('ivf_trained_on', ?)", (str(count),))
-        self._faiss = index
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('ivf_trained_on', ?)", (str(index.ntotal),))
+        self._faiss, self._faiss_gen = index, gen
         if os.access(self.path, os.W_OK):
             self._save_vectors()
         return index
@@ -429,13 +579,26 @@ class Index:
         self._write_manifest()
 
     def _write_manifest(self) -> None:
-        info = self.info()
+        info = self._info()
         self.manifest = {"format_version": FORMAT_VERSION, "embedding_model": info["embedding_model"],
                          "dimension": info["dimension"], "documents": info["documents"],
                          "passages": info["passages"], "vector_index": info["vector_index"],
                          "ivf_trained_on": int(self._meta("ivf_trained_on") or 0) if info["vector_index"] != "flat-ip" else 0,
                          "generation": info["generation"], "created": info["created"], "updated": info["updated"]}
         atomic_write(self.path / MANIFEST, (json.dumps(self.manifest, indent=2) + "\n").encode())
+
+
+def vector_ids(index) -> np.ndarray:
+    """The passage ids a FAISS index holds (an IndexIDMap2 or an IVF index), in its own order."""
+    import faiss
+
+    ivf = faiss_ivf(index)
+    if ivf is None:
+        return faiss.vector_to_array(faiss.downcast_index(index).id_map).astype(np.int64)
+    lists = ivf.invlists
+    parts = [faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
+             for i in range(ivf.nlist) if lists.list_size(i)]
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
 
 
 def faiss_ivf(index):

@@ -5,6 +5,10 @@ just the overrides, so a page reload or a server restart loses nothing and re-op
 needs no model call. Files are keyed by the SHA-256 of the article text: the same article
 pasted again finds its review, a changed article starts a new one. Writes are atomic (temp file,
 then rename), so a crash mid-save leaves the previous version intact.
+
+Several sessions (page tabs, reviewers) may work on one article at once. A save that knows what
+the session last read or wrote (``base``) merges, claim by claim, with what was saved meanwhile,
+under a lock on the review folder (see :func:`merge_reports`), so neither session's work is lost.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +33,7 @@ from ..types import Claim, ClaimCheck, Report
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT_VERSION = 1
 _KEY = re.compile(r"^[0-9a-f]{64}$")
+LOCK_TIMEOUT_S = 10.0  # a save waits this long for another session's save (each takes milliseconds)
 
 
 def reviews_dir() -> Path:
@@ -60,13 +68,29 @@ class ReviewStore:
             raise InputError(f"not a review key: {key[:80]!r}")
         return self.folder / f"{key}.json"
 
-    def save(self, report: Report) -> str:
-        """Write the whole report atomically; returns its key."""
+    def save(self, report: Report, base: dict | None = None) -> str:
+        """Write the report atomically; returns its key.
+
+        Without ``base`` the whole report is written as it is. With ``base`` (the report as this
+        session last read or wrote it, ``Report.to_dict()``), what another session saved since is
+        merged in, claim by claim (:func:`merge_reports`), and ``report`` is updated in place to the
+        merged result, which is what is written. Saves of one folder take turns (a lock on it).
+        """
         key = article_key(report.text)
         self.folder.mkdir(parents=True, exist_ok=True)
-        doc = {"format_version": FORMAT_VERSION, "key": key,
-               "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"), "report": report.to_dict()}
-        atomic_write(self.path(key), json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+        with _folder_lock(self.folder):
+            if base is not None:
+                try:
+                    theirs = self.load(key)
+                except InputError:  # damaged (moved aside) or another article's text: nothing to keep
+                    theirs = None
+                if theirs is not None:
+                    merged = merge_reports(base, report, theirs)
+                    for f in fields(Report):
+                        setattr(report, f.name, getattr(merged, f.name))
+            doc = {"format_version": FORMAT_VERSION, "key": key,
+                   "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"), "report": report.to_dict()}
+            atomic_write(self.path(key), json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
         return key
 
     def load(self, key: str) -> Report | None:
@@ -104,6 +128,65 @@ class ReviewStore:
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 continue
         return sorted(out, key=lambda r: r.saved, reverse=True)
+
+
+@contextmanager
+def _folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """An exclusive lock on the review folder itself (no lock file beside the reviews), across
+    processes and threads; TimeoutError (an OSError) if another save holds it for ``timeout``."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: saves are still atomic, just not merged under a lock
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another session kept the review folder {folder} locked") from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def merge_reports(base: dict, mine: Report, theirs: Report) -> Report:
+    """Three-way merge of one article's review, claim by claim (by claim id).
+
+    ``base`` is the report as this session last read or wrote it; ``mine`` is the session's report
+    now; ``theirs`` is what is saved now (another session may have saved since ``base``).
+
+    What "neither is lost" means: a claim this session changed since ``base`` (its verdict, note,
+    wording or evidence; or added, merged or dropped it) is taken from ``mine``; every other claim is
+    taken from ``theirs``, with what the other session changed, added or dropped. So two sessions
+    reviewing different claims both keep their work. If both changed the same claim, the later save
+    wins for that claim (all of it: verdict, note and wording come from one session, never mixed).
+    The report's own fields (title, date, notes, ...) follow the same rule. Claims keep ``mine``'s
+    order; a claim only ``theirs`` has goes after the claim it follows there.
+    """
+    was = {c["id"]: c for c in base.get("claims", [])}
+    now = {c.claim.id: c for c in mine.checks}
+    saved = {c.claim.id: c for c in theirs.checks}
+
+    def changed(cid: str) -> bool:
+        return (cid in was) != (cid in now) or (cid in now and now[cid].to_dict() != was[cid])
+
+    keep = {cid: now[cid] if changed(cid) else saved[cid]
+            for cid in [*now, *saved] if (cid in now if changed(cid) else cid in saved)}
+    order = [cid for cid in now if cid in keep]
+    for i, cid in enumerate(saved):
+        if cid in keep and cid not in order:
+            before = [p for p in list(saved)[:i] if p in order]
+            order.insert(order.index(before[-1]) + 1 if before else 0, cid)
+    mine_fields, base_fields = mine.to_dict(), {k: v for k, v in base.items() if k != "claims"}
+    out = {k: mine_fields[k] if k in base_fields and mine_fields[k] != base_fields[k] else theirs_v
+           for k, theirs_v in theirs.to_dict().items() if k not in ("claims", "text")}
+    return Report.from_dict({**out, "text": mine.text, "claims": [keep[cid].to_dict() for cid in order]})
 
 
 # ---- the reviewer's changes to a report ----------------------------------------------------

@@ -7,6 +7,7 @@ the default here. All queries of a batch share one embedding call and one FAISS 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from ..types import Evidence
@@ -33,10 +34,14 @@ class HybridRetriever:
         if not queries:
             return []
         vectors = self.index.embedder.encode(queries)
-        dense = self.index.search_dense(vectors, self.candidates)
-        lexical = self.index.search_lexical(queries, self.candidates)
-        fused = [self._fuse(d, l)[:k] for d, l in zip(dense, lexical)]
-        passages = self.index.passages(pid for hits in fused for pid, *_ in hits)
+        # One consistent view of a store that offers it (the folder index): both searches and the
+        # passages are from before another process's write or from after it, never half of each.
+        reading = getattr(self.index, "reading", None)
+        with reading() if reading is not None else nullcontext():
+            dense = self.index.search_dense(vectors, self.candidates)
+            lexical = self.index.search_lexical(queries, self.candidates)
+            fused = [self._fuse(d, l)[:k] for d, l in zip(dense, lexical)]
+            passages = self.index.passages(pid for hits in fused for pid, *_ in hits)
         return [[Evidence(passage=passages[pid], score=score, dense_score=ds, lexical_score=ls)
                  for pid, score, ds, ls in hits if pid in passages] for hits in fused]
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
 
 _MIN_WORDS = 3
+# What an "it" or "them" does not stand for: times and amounts ("voted in favour of the bill on
+# Friday ... against it" is against the bill).
+_NOT_REFERENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @dataclass
@@ -90,14 +93,15 @@ def _people(doc: Doc) -> list[tuple[int, str]]:
 
 
 def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
-    """(index, mention, role) of the sentence's noun subjects and direct objects."""
+    """(index, mention, role) of the sentence's noun subjects and objects (of a verb or a preposition)."""
     out = []
     for t in doc:
         bare = t.pos_ == "NOUN" and t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in t.children)
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.pos_ in ("PROPN", "NOUN") and not bare:  # not "take part"
-            role = "object" if t.dep_ == "dobj" else "subject"
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN") and not bare \
+                and t.ent_type_ not in _NOT_REFERENTS:  # not "take part", not "on Thursday"
+            role = "subject" if t.dep_ in ("nsubj", "nsubjpass") else "object"
             main = role == "subject" and t.head.dep_ == "ROOT"
-            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main), role))
+            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, t.dep_ == "pobj"), role))
     return out
 
 

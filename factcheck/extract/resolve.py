@@ -38,6 +38,7 @@ class Mention:
     text: str
     kind: str  # person / thing / plural
     main: bool = False  # the subject of its sentence's main clause
+    prep: bool = False  # the object of a preposition ("in favour of the bill"), not of a verb
 
 
 @dataclass
@@ -140,11 +141,15 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
             return discourse.people[0]
         return discourse.speaker if discourse.speaker in discourse.people else None
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
+    # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
+    parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)
     before = [m for i, m, r in mentions if i < t.i and m.kind == kind and r == role]
+    before = [m for m in before if parallel(m)] or before
     if before:
         return ([m for m in before if m.main] or before)[-1].text
     earlier = discourse.subjects if role == "subject" else discourse.objects
     same = [m for m in earlier[-3:] if m.kind == kind]
+    same = [m for m in same if parallel(m)] or same
     main = [m for m in same if m.main]  # the last sentence's main subject is the likeliest topic
     return (main or same)[-1].text if same else None
 

@@ -282,6 +282,15 @@ def test_an_object_pronoun_and_a_relative_year():
     assert c.notes
 
 
+def test_an_object_pronoun_finds_the_object_of_a_preposition_and_prefers_a_verbs_object():
+    claims = extract_claims("MPs were given a free vote. Keir Starmer voted in favour of the bill on Friday. "
+                            "Kemi Badenoch voted against it.")
+    assert one(claims, "Badenoch").text == "Kemi Badenoch voted against the bill"
+    claims = extract_claims("The authors added a chemical tracer to the drilling fluid and found it in 2 per cent "
+                            "of the samples.")
+    assert "The authors found a chemical tracer in 2 per cent of the samples" in texts(claims)
+
+
 def test_an_ambiguous_pronoun_is_left_with_a_note():
     claims = extract_claims("John Smith met Peter Brown in Madrid. He said the deal was done.")
     c = one(claims, "deal was done")

@@ -29,6 +29,7 @@ from .embed import Embedder
 from .index import DB, FORMAT_VERSION, MANIFEST, VECTORS, Index, IndexMissing, _connect, _locked, \
     describe_vector_index, faiss_ivf, write_lock
 
+VECTOR_COLUMN = "passages.vector"  # the part named by a stored vector's problem (re-embedded by a repair)
 SAMPLE_VECTORS = 64        # FAISS vectors compared with the stored ones (a sample: the ids are all compared)
 TEMP_MAX_AGE_S = 60.0      # a writer's temp file older than this is a leftover of an interrupted write
 _SHOWN = 5                 # ids named in one problem line
@@ -222,7 +223,7 @@ def _check_rows(db: sqlite3.Connection, rw: sqlite3.Connection | None, result: C
                 or not np.isfinite(np.frombuffer(blob, dtype=np.float32)).all():
             bad.append(pid)
     if bad:
-        result.add("passages", f"{_plural(len(bad), 'vector')} of the wrong size or not finite ({_ids(bad)}; "
+        result.add(VECTOR_COLUMN, f"{_plural(len(bad), 'vector')} of the wrong size or not finite ({_ids(bad)}; "
                                f"expected {dimension * 4} bytes); --repair re-embeds them from their text")
     _check_fts(db, rw, result)
     sample = np.random.default_rng(0).choice(ids, size=min(SAMPLE_VECTORS, len(ids)), replace=False) if ids else []
@@ -389,31 +390,27 @@ def repair_index(path: Path, embedder: Embedder | None = None, lock_timeout: flo
     after.notes = found.notes + [n for n in after.notes if n not in found.notes]
     for p in after.problems:  # what is still wrong after a repair cannot be repaired here
         p.repairable = False
-        if p.part == "passages" and "re-embeds" in p.message:
-            why = next((n.split(": ", 1)[1] for n in found.notes if n.startswith("passages:")), "")
+        if p.part == VECTOR_COLUMN:
+            why = next((n.split(": ", 1)[1] for n in found.notes if n.startswith(f"{VECTOR_COLUMN}:")), "")
             p.message = p.message.split("; --repair")[0] + f"; not repairable here{': ' + why if why else ''}"
     return after
-
-
-def _repaired_vectors(repaired: list[str]) -> bool:
-    return any(r.startswith("passages:") for r in repaired)
 
 
 def _repair_unlocked(path: Path, found: CheckResult, embedder: Embedder | None) -> list[str]:
     import faiss
 
     parts = {p.part for p in found.problems}
-    bad_vectors = any(p.part == "passages" and "re-embeds" in p.message for p in found.problems)
     repaired: list[str] = []
+    reembedded = 0
     db = _connect(path / DB)
     try:
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         dimension = int(meta["dimension"])
         embedder = embedder or Embedder(meta["embedding_model"])
-        if bad_vectors:
-            fixed = _reembed(db, dimension, embedder, found)
-            if fixed:
-                repaired.append(f"passages: re-embedded {_plural(fixed, 'vector')} from their text with "
+        if VECTOR_COLUMN in parts:
+            reembedded = _reembed(db, dimension, embedder, found)
+            if reembedded:
+                repaired.append(f"{VECTOR_COLUMN}: re-embedded {_plural(reembedded, 'vector')} from their text with "
                                 f"{meta['embedding_model']}")
         if "passages_fts" in parts:
             db.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
@@ -421,7 +418,7 @@ def _repair_unlocked(path: Path, found: CheckResult, embedder: Embedder | None) 
         vectors_ok = not db.execute("SELECT 1 FROM passages WHERE length(vector) != ? LIMIT 1",
                                     (dimension * 4,)).fetchone()
         index = Index(path, db, embedder, {})
-        if vectors_ok and (VECTORS in parts or _repaired_vectors(repaired)):
+        if vectors_ok and (VECTORS in parts or reembedded):
             count = index._rebuild_vectors().ntotal  # writes vectors.faiss, then manifest.json
             repaired.append(f"{VECTORS}: rebuilt from {_plural(count, 'stored vector')}")
             repaired.append(f"{MANIFEST}: written from the database")
@@ -437,7 +434,7 @@ def _repair_unlocked(path: Path, found: CheckResult, embedder: Embedder | None) 
 
 def _reembed(db: sqlite3.Connection, dimension: int, embedder: Embedder, found: CheckResult) -> int:
     """Re-embed passages whose vector is of the wrong size; 0 (with the reason noted) when the model
-    cannot be loaded here."""
+    cannot be loaded here. A stored vector changes, so the generation moves on (readers reload)."""
     rows = [(pid, blob, text) for pid, blob, text in db.execute("SELECT id, vector, text FROM passages ORDER BY id")
             if not isinstance(blob, bytes) or len(blob) != dimension * 4
             or not np.isfinite(np.frombuffer(blob, dtype=np.float32)).all()]
@@ -446,16 +443,18 @@ def _reembed(db: sqlite3.Connection, dimension: int, embedder: Embedder, found: 
     try:
         vectors = embedder.encode([r[2] for r in rows])
     except Exception as e:  # a model that cannot load here: an InputError, OSError or the library's own
-        found.notes.append(f"passages: cannot re-embed with {embedder.model_name} ({' '.join(str(e).split())[:120]})")
+        found.notes.append(f"{VECTOR_COLUMN}: cannot re-embed with {embedder.model_name} "
+                           f"({' '.join(str(e).split())[:120]})")
         return 0
     if vectors.shape[1] != dimension:
-        found.notes.append(f"passages: {embedder.model_name} gives {vectors.shape[1]}-d vectors, the index's are "
+        found.notes.append(f"{VECTOR_COLUMN}: {embedder.model_name} gives {vectors.shape[1]}-d vectors, the index's are "
                            f"{dimension}-d; not re-embedded")
         return 0
     db.execute("BEGIN IMMEDIATE")
     try:
         for (pid, _, _), v in zip(rows, vectors):
             db.execute("UPDATE passages SET vector = ? WHERE id = ?", (np.asarray(v, np.float32).tobytes(), pid))
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

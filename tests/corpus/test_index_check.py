@@ -117,7 +117,8 @@ REPAIRABLE = {
         r"^manifest\.json: says passages 7 \(database: 3\), generation 0 \(database: 1\)$"),
     "vector blob truncated": (no_prep(lambda p: sql(p, "UPDATE passages SET vector = substr(vector, 1, 1000) "
                                                        "WHERE id = 2")),
-                              r"^passages: 1 vector of the wrong size or not finite \(id 2; expected 1536 bytes\); "
+                              r"^passages\.vector: 1 vector of the wrong size or not finite \(id 2; expected 1536 "
+                              r"bytes\); "
                               r"--repair re-embeds them"),
 }
 
@@ -203,7 +204,7 @@ def test_a_wrong_vector_without_its_model_is_reported_not_repairable(small_index
     small_index.close()
     sql(small_index.path, "UPDATE passages SET vector = substr(vector, 1, 100) WHERE id = 1")
     result = repair_index(small_index.path, embedder=Embedder(str(tmp_path / "no-such-model"), backend="torch"))
-    assert len(result.problems) == 1 and result.problems[0].part == "passages"
+    assert len(result.problems) == 1 and result.problems[0].part == "passages.vector"
     assert not result.problems[0].repairable
     assert "not repairable here" in result.problems[0].message
     db = sqlite3.connect(str(small_index.path / DB))

@@ -7,6 +7,7 @@ passage can always be traced back to, and highlighted in, the text it came from.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(f"{name}: file is {len(data) / 1e6:.1f} MB, over the "
                          f"{MAX_TEXT_BYTES // (1024 * 1024)} MB limit")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a NUL mid-file is no text either, and would reach the index
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode(encoding or "utf-8-sig")
@@ -46,17 +47,28 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
         raise InputError(f"{name}: unknown encoding {encoding!r}") from None
 
 
-def read_text(path: Path, encoding: str | None = None) -> str:
-    """Read a text file with the checks of :func:`decode_text`."""
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """A file's bytes, refused before they are read when the file is over ``limit`` (and never
+    read past it: a pipe has no size), so an oversized file costs no memory."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            data = b"" if size > limit else f.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    return decode_text(data, str(path), encoding)
+    if size > limit or len(data) > limit:
+        raise InputError(f"{path}: file is {max(size, len(data)) / 1e6:.1f}{'' if size > limit else '+'} MB, "
+                         f"over the {limit // (1024 * 1024)} MB limit")
+    return data
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """Read a text file with the checks of :func:`decode_text`."""
+    return decode_text(read_bytes(path), str(path), encoding)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -66,13 +78,16 @@ def parse_jsonl(text: str, name: str) -> list[dict]:
     """The JSON objects of JSON-lines text (blank lines skipped); a bad line is an InputError
     naming the line."""
     rows = []
-    for n, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: a JSON string may hold U+2028 or U+0085, which splitlines() would cut.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as e:
             raise InputError(f"{name}: line {n} is not valid JSON ({e.msg})") from None
+        except RecursionError:
+            raise InputError(f"{name}: line {n} nests too deeply to be read") from None
         if not isinstance(row, dict):
             raise InputError(f"{name}: line {n} is not a JSON object")
         rows.append(row)
@@ -113,13 +128,37 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     for block in paragraphs(text[start:end]):
         b0 = start + block.start
-        for s in _segmenter().segment(_unwrap(block.text)):
-            for span in _strip_span(text, b0 + s.start, b0 + s.end):
-                if out and not any(ch.isalnum() for ch in span.text) and out[-1].end >= b0:
-                    prev = out.pop()
-                    out.append(Span(prev.start, span.end, text[prev.start:span.end]))
-                else:
-                    out.append(span)
+        for p0, p1 in _pieces(block.text):
+            for s in _segmenter().segment(_unwrap(block.text[p0:p1])):
+                for span in _strip_span(text, b0 + p0 + s.start, b0 + p0 + s.end):
+                    if out and not any(ch.isalnum() for ch in span.text) and out[-1].end >= b0:
+                        prev = out.pop()
+                        out.append(Span(prev.start, span.end, text[prev.start:span.end]))
+                    else:
+                        out.append(span)
+    return out
+
+
+# The splitter's abbreviation pass rescans its whole input once per abbreviation, so its time grows
+# with the square of a paragraph's length (a 100 kB paragraph took 20 s, a 15 MB line would take
+# days). A paragraph longer than this is handed over in pieces cut after a sentence end.
+MAX_SPLIT_CHARS = 10_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def _pieces(block: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``block`` of at most MAX_SPLIT_CHARS characters, each cut after the
+    last sentence end in its second half, else at a space, else where the limit falls."""
+    out, pos = [], 0
+    while len(block) - pos > MAX_SPLIT_CHARS:
+        lo, hi = pos + MAX_SPLIT_CHARS // 2, pos + MAX_SPLIT_CHARS
+        cut = max((m.end() for m in _SENTENCE_END.finditer(block, lo, hi)), default=0)
+        if not cut:
+            space = block.rfind(" ", lo, hi)
+            cut = space + 1 if space >= 0 else hi
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, len(block)))
     return out
 
 

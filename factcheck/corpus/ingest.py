@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text import InputError, decode_text, parse_jsonl, sentences
+from ..text import MAX_TEXT_BYTES, InputError, decode_text, parse_jsonl, read_bytes, sentences
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl", ".csv"}
 META_FIELDS = ("title", "url", "publisher", "date")
 TEXT_FIELDS = ("text", "content", "body", "passage")
+
+# Limits on what a file may unpack to, checked before the parser sees it (a file itself may be
+# at most MAX_TEXT_BYTES, checked before it is read). A .docx is a zip: its parts' declared sizes
+# are checked first, then the parts are inflated no further than declared (see _unzipped).
+MAX_DOCX_UNZIPPED = 100 * 1024 * 1024   # all members of a .docx together
+MAX_DOCX_MEMBERS = 10_000
+MAX_ZIP_RATIO = 100                     # a member over 1 MB may not inflate more than 100-fold
+# pypdf's own decompression limits, lowered: one stream, and all pages' content together.
+MAX_PDF_STREAM = 16 * 1024 * 1024
+MAX_PDF_CONTENT = 64 * 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -62,10 +75,7 @@ def load_documents(path: Path) -> list[Document]:
     if suffix not in SUPPORTED:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; "
                          f"use one of {', '.join(sorted(SUPPORTED))}")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    data = read_bytes(path, MAX_TEXT_BYTES)
     try:
         if suffix == ".pdf":
             docs = [_pdf(data, path)]
@@ -83,7 +93,14 @@ def load_documents(path: Path) -> list[Document]:
     except InputError:
         raise
     except Exception as e:  # parsers raise many types on corrupt input; report, do not crash the batch
-        raise InputError(f"{path}: could not parse {suffix} file ({type(e).__name__}: {e})") from None
+        why = " ".join(str(e).split())  # one line: lxml and pypdf messages may hold line breaks
+        why = why if len(why) <= 200 else why[:199] + "…"
+        raise InputError(f"{path}: could not parse {suffix} file ({type(e).__name__}: {why})") from None
+    for d in docs:  # a JSON "\ud800" escape or a PDF's broken font map gives a lone surrogate: it has
+        # no UTF-8, so SQLite and the tokenizer would refuse it; it becomes U+FFFD as a bad byte would
+        for f in ("doc_id", "text", *META_FIELDS):
+            setattr(d, f, _SURROGATE.sub("\ufffd", getattr(d, f)))
+        d.extra = {_SURROGATE.sub("\ufffd", k): _SURROGATE.sub("\ufffd", v) for k, v in d.extra.items()}
     docs = [d for d in docs if d.text.strip()]
     if not docs:
         raise InputError(f"{path}: no text found")
@@ -130,16 +147,64 @@ def _pdf(data: bytes, path: Path) -> Document:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would interleave with ours
 
-    reader = PdfReader(io.BytesIO(data))
-    text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
-    meta = reader.metadata or {}
-    return Document(doc_id=path.stem, text=text, title=str(meta.get("/Title") or path.stem), path=str(path))
+    from pypdf import apply_configuration
+
+    limits = {f"{kind}_maximum_output_length": MAX_PDF_STREAM
+              for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli", "array_based_stream")}
+    with apply_configuration(maximum_declared_stream_length=MAX_PDF_STREAM, **limits):
+        reader = PdfReader(io.BytesIO(data))
+        pages, content = [], 0
+        for page in reader.pages:
+            stream = page.get_contents()  # decoded within the limits above, then kept for extract_text
+            content += len(stream.get_data()) if stream is not None else 0
+            if content > MAX_PDF_CONTENT:
+                raise InputError(f"{path}: its pages unpack to over {MAX_PDF_CONTENT // (1024 * 1024)} MB of "
+                                 "content; split the file")
+            pages.append((page.extract_text() or "").strip())
+        meta = reader.metadata or {}
+    return Document(doc_id=path.stem, text="\n\n".join(pages), title=str(meta.get("/Title") or path.stem),
+                    path=str(path))
+
+
+def _unzipped(data: bytes, path: Path) -> bytes:
+    """A .docx's parts copied into a fresh (stored) zip for python-docx, refusing a zip bomb.
+
+    The archive's directory is checked first (part count, declared sizes, inflation ratio), before
+    anything is inflated. A directory can lie, and ``ZipFile.read`` inflates a part's whole
+    compressed data before cutting it to the declared size (a part declared 60 kB inflated 1 GB),
+    so the parts are then copied in 1 MB reads, which stop at the declared size: what python-docx
+    gets is at most what the directory declared.
+    """
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+        members = src.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError(f"{path}: could not parse .docx file (not a zip archive, or a damaged one)") from None
+    mb = 1024 * 1024
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise InputError(f"{path}: holds {len(members)} parts, over the {MAX_DOCX_MEMBERS} limit")
+    if sum(m.file_size for m in members) > MAX_DOCX_UNZIPPED:
+        raise InputError(f"{path}: unpacks to {sum(m.file_size for m in members) / mb:.0f} MB, over the "
+                         f"{MAX_DOCX_UNZIPPED // mb} MB limit")
+    for m in members:
+        if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):  # bzip2/lzma inflate unbounded
+            raise InputError(f"{path}: could not parse .docx file (part {m.filename[:80]!r} uses an unusual compression)")
+        if m.file_size > mb and m.file_size > MAX_ZIP_RATIO * max(m.compress_size, 1):
+            raise InputError(f"{path}: part {m.filename[:80]!r} would unpack {m.file_size // max(m.compress_size, 1)}-fold "
+                             f"(over {MAX_ZIP_RATIO}): refused as a zip bomb")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for m in members:
+            with src.open(m) as part, dst.open(zipfile.ZipInfo(m.filename, m.date_time), "w") as copy:
+                while piece := part.read(mb):
+                    copy.write(piece)
+    return out.getvalue()
 
 
 def _docx(data: bytes, path: Path) -> Document:
     import docx
 
-    d = docx.Document(io.BytesIO(data))
+    d = docx.Document(io.BytesIO(_unzipped(data, path)))
     text = "\n\n".join(p.text.strip() for p in d.paragraphs if p.text.strip())
     props = d.core_properties
     date = props.created.date().isoformat() if props.created else ""

@@ -38,38 +38,49 @@ def validate_article(text: str, limit: int = MAX_ARTICLE_BYTES) -> str:
     return text
 
 
+def _shown(name: str) -> str:
+    """The file's name as messages show it: one line, no control characters, bounded."""
+    shown = " ".join("".join(ch if ch.isprintable() else " " for ch in Path(name or "").name).split())
+    return (shown if len(shown) <= 120 else shown[:119] + "…") or "upload"
+
+
 def _safe_name(name: str) -> str:
     base = Path(name or "upload").name
     stem, suffix = Path(base).stem, Path(base).suffix.lower()
     stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "upload"
-    return f"{stem[:80]}{suffix}"
+    suffix = re.sub(r"[^\w.]+", "_", suffix)[:16]  # the parser goes by it; a NUL or a long one breaks the write
+    stem = stem[:80].encode("utf-8")[:200].decode("utf-8", "ignore")  # names are limited in bytes, not characters
+    return f"{stem}{suffix}"
 
 
 def _with_temp(name: str, data: bytes, fn):
     with tempfile.TemporaryDirectory(prefix="factcheck-upload-") as tmp:
         path = Path(tmp) / _safe_name(name)
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)
+        except OSError as e:
+            raise InputError(f"{_shown(name)}: could not be stored for reading ({e.strerror})") from None
         try:
             return fn(path)
         except InputError as e:
-            raise InputError(str(e).replace(str(path), Path(name).name or path.name)) from None
+            raise InputError(str(e).replace(str(path), _shown(name))) from None
 
 
 def read_upload(name: str, data: bytes, limit: int = MAX_ARTICLE_BYTES) -> tuple[str, str]:
     """(title, text) of an uploaded article (.txt .md .html .pdf .docx); InputError if unusable."""
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix not in ARTICLE_TYPES:
-        raise InputError(f"{Path(name).name}: unsupported file type; use one of .{', .'.join(ARTICLE_TYPES)}")
-    check_size(Path(name).name, len(data), limit)
+        raise InputError(f"{_shown(name)}: unsupported file type; use one of .{', .'.join(ARTICLE_TYPES)}")
+    check_size(_shown(name), len(data), limit)
     title, text = _with_temp(name, data, read_article)
     if not text.strip():
-        raise InputError(f"{Path(name).name}: no text found in the file")
+        raise InputError(f"{_shown(name)}: no text found in the file")
     return title, text
 
 
 def read_reference_upload(name: str, data: bytes, limit: int = MAX_REFERENCE_BYTES) -> list[Document]:
     """Documents of an uploaded reference file, with a document id taken from the file name."""
-    check_size(Path(name).name, len(data), limit)
+    check_size(_shown(name), len(data), limit)
     docs = _with_temp(name, data, load_documents)
     for d in docs:
         d.path = Path(name).name

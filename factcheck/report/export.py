@@ -15,18 +15,21 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from ..types import Claim, ClaimCheck, Evidence, Report
 
 SUMMARY_FIELDS = ["article", "title", "claims", "checkworthy_claims", "with_evidence", "supported", "refuted",
                   "conflicting", "not_enough_evidence", "unverified", "top_claim", "error"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+|!~&$])")  # & (entities), $ (the page's LaTeX) too
+_MD_LINE_START = re.compile(r"^(?:([-=])|(\d+)([.)]))")  # a list item or rule where the text starts a line
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown and inline HTML so reported text cannot format or link itself."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
 def to_json(report: Report) -> str:
@@ -38,11 +41,21 @@ def verdict_of(check: ClaimCheck) -> str | None:
     return check.override or check.verdict
 
 
+_MD_URL = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+", re.I)  # what CommonMark takes as an autolink
+
+
+def md_link(url: str) -> str:
+    """A web URL as a Markdown autolink; anything else (``javascript:``, a URL with spaces or ``>``
+    that would end the link early) as escaped text."""
+    return f"<{url}>" if _MD_URL.fullmatch(url or "") else md_escape(url or "")
+
+
 def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
     stance_known = any(e.stance for c in report.checks for e in c.evidence)
     lines = [f"# Claim report: {md_escape(report.title or 'article')}", ""]
-    lines.append(f"Checked {report.created} against {report.index.get('passages', '?')} passages from "
-                 f"{report.index.get('documents', '?')} documents ({md_escape(report.index.get('embedding_model', ''))}).")
+    lines.append(f"Checked {md_escape(report.created)} against {md_escape(report.index.get('passages', '?'))} passages "
+                 f"from {md_escape(report.index.get('documents', '?'))} documents "
+                 f"({md_escape(report.index.get('embedding_model', ''))}).")
     if not stance_known:
         lines.append("")
         lines.append("> Evidence is ranked by relevance only: no stance model was applied, so passages are "
@@ -54,14 +67,14 @@ def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
         if c.checkworthiness < min_checkworthiness:
             continue
         verdict = verdict_of(check)
-        head = f"## {c.id}: {md_escape(c.text)}"
+        head = f"## {md_escape(c.id)}: {md_escape(c.text)}"
         lines += [head, ""]
-        meta = [f"check-worthiness {c.checkworthiness:.2f}", f"kind {c.kind}"]
+        meta = [f"check-worthiness {c.checkworthiness:.2f}", f"kind {md_escape(c.kind)}"]
         if c.speaker:
             meta.append(f"speaker: {md_escape(c.speaker)}")
         if verdict:
             conf = f" ({check.confidence:.0%})" if check.confidence is not None else ""
-            meta.append(f"verdict: **{verdict}**{conf}")
+            meta.append(f"verdict: **{md_escape(verdict)}**{conf}")
         lines += ["- " + "; ".join(meta), f"- sentence: \"{md_escape(c.sentence)}\" (chars {c.start}-{c.end})"]
         if c.notes:
             lines.append(f"- rewritten from its sentence: {md_escape('; '.join(c.notes))}")
@@ -74,9 +87,9 @@ def to_markdown(report: Report, min_checkworthiness: float = 0.0) -> str:
             lines += ["No evidence found in the index.", ""]
         for n, e in enumerate(check.evidence, 1):
             src = e.passage.source
-            stance = " — not about this claim" if e.relevant is False else f" — {e.stance}" if e.stance else ""
+            stance = " — not about this claim" if e.relevant is False else f" — {md_escape(e.stance)}" if e.stance else ""
             title = md_escape(src.title or src.doc_id)
-            link = f"<{src.url}>" if src.url.startswith(("http://", "https://")) else md_escape(src.url)
+            link = md_link(src.url)
             lines.append(f"{n}. score {e.score:.3f}{stance} — {title}, {md_escape(src.publisher)}, "
                          f"{md_escape(src.date)} {link}".rstrip())
             lines.append(f"   > {md_escape(e.passage.text)}")
@@ -344,7 +357,7 @@ CSV_FIELDS = ["id", "claim", "verdict", "suggested_verdict", "confidence", "over
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> object:
+def csv_cell(value: object) -> object:
     """Text cells that a spreadsheet would run as a formula get a leading apostrophe (CSV injection)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -354,7 +367,9 @@ def _cell(value: object) -> object:
 def to_csv(report: Report, min_checkworthiness: float = 0.0) -> str:
     """One row per claim: the final verdict, the suggestion behind it, the review, the top passage."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding "\r" or "\n". With "\n" rows a
+    # bare "\r" went out unquoted, and a spreadsheet starts a new row there ("x\r=cmd|...": a formula).
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     w.writeheader()
     for check in report.checks:
         c = check.claim
@@ -370,7 +385,7 @@ def to_csv(report: Report, min_checkworthiness: float = 0.0) -> str:
                "top_source": (src.title or src.doc_id) if src else "", "top_date": src.date if src else "",
                "top_url": src.url if src else "", "top_stance": (top.stance or "") if top else "",
                "top_passage": top.passage.text if top else ""}
-        w.writerow({k: _cell(v) for k, v in row.items()})
+        w.writerow({k: csv_cell(v) for k, v in row.items()})
     return buf.getvalue()
 
 
@@ -394,6 +409,7 @@ def to_claimreview(report: Report, author: str = "factcheck", url: str = "", art
     Claims nobody judged (no suggestion, no override) are left out: there is nothing to publish.
     """
     published = date or (report.created[:10] if report.created else "")
+    url, article_url = _safe_url(url) or "", _safe_url(article_url) or ""  # only web links are published
     out: list[dict[str, Any]] = []
     for check in report.checks:
         c, verdict = check.claim, verdict_of(check)
@@ -420,7 +436,7 @@ def to_claimreview(report: Report, author: str = "factcheck", url: str = "", art
         if published:
             review["datePublished"] = published
         if url:
-            review["url"] = f"{url}#{c.id}"
+            review["url"] = f"{url.split('#')[0]}#{quote(c.id, safe='+-._~')}"
         out.append(review)
     return out
 

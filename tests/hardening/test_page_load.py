@@ -155,6 +155,27 @@ def test_concurrent_apptest_sessions_match_sessions_alone(page_env, monkeypatch)
           "all as alone")
 
 
+def test_two_tabs_on_one_article_keep_both_reviews(page_env, monkeypatch):
+    """Two tabs with the same article open review different claims, one after the other without
+    reloading: each save merges with the other's (factcheck.report.reviews.merge_reports), so the
+    saved review holds both, and the tab that saved last shows the other's verdict too."""
+    monkeypatch.setenv("FACTCHECK_REVIEWS", str(page_env / "reviews"))
+    name, text = articles(1)[0]
+    a = check_in_session(name, text)  # tab A checks the article (and saves the result)
+    b = check_in_session(name, text)  # tab B opens the same article: the saved review, no model run
+    assert not a.exception and not b.exception and any("Reopened" in i.value for i in b.info)
+    c1, c2, c3 = [c.claim.id for c in a.session_state["report"].checks[:3]]
+    a.selectbox(key=f"override_{c1}").select("refuted").run()
+    b.text_area(key=f"note_{c2}").input("B checked this with the embassy.").run()
+    a.text_area(key=f"note_{c3}").input("A: see ref-013.").run()
+    assert not a.exception and not b.exception
+    saved = {c.claim.id: (c.override, c.note) for c in ReviewStore(page_env / "reviews").load(article_key(text)).checks}
+    assert saved[c1] == ("refuted", "") and saved[c2][1] == "B checked this with the embassy."
+    assert saved[c3][1] == "A: see ref-013."
+    assert b.selectbox(key=f"override_{c1}").value == "refuted"  # B's save brought A's verdict into B's tab
+    assert a.text_area(key=f"note_{c2}").value == "B checked this with the embassy."
+
+
 # ---- 2. real browsers ------------------------------------------------------------------------------
 
 @pytest.mark.browser

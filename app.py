@@ -87,7 +87,7 @@ def article_input() -> None:
                      type=ARTICLE_TYPES, key="article_upload",
                      on_change=lambda: page.load_upload((f := state.get("article_upload")) and (f.name, f.getvalue())))
     if state.get("upload_error"):
-        st.error(f"This file cannot be used: {state['upload_error']}")
+        st.error(f"This file cannot be used: {export.md_escape(state['upload_error'])}")
     st.text_area("Article text", key="article_text", height=220,
                  placeholder="Paste the article here, upload a file or pick an example.")
     st.date_input("Article date (optional)", value=None, key="article_date", format="YYYY-MM-DD",
@@ -140,7 +140,10 @@ def sidebar(ck: Checker) -> None:
     sb.text_input("Publisher (organisation)", "factcheck", key="org_name")
     sb.text_input("Review page URL", "", key="review_url")
     sb.text_input("Article URL", "", key="article_url")
-    listing = desk().store.list()
+    store = desk().store
+    listing = store.list()
+    if store.skipped:
+        sb.caption(export.md_escape(f"Not listed: {'; '.join(store.skipped)}"))
     if listing:
         sb.header("Saved reviews")
         labels = {r.key: f"{r.title} · {r.saved[:16]} · {r.reviewed}/{r.claims} reviewed" for r in listing}
@@ -169,7 +172,7 @@ def summary(report: Report, min_cw: float) -> None:
 
 def badges(check: ClaimCheck) -> None:
     if check.verdict is None and check.claim.kind in UNCHECKABLE:
-        st.badge(f"Not checked: {check.claim.kind}", color="violet", icon=":material/chat_bubble:")
+        st.badge(f"Not checked: {export.md_escape(check.claim.kind)}", color="violet", icon=":material/chat_bubble:")
     elif check.verdict is None:
         st.badge("No verdict: evidence ranked by relevance only", color="blue")
     else:
@@ -184,7 +187,7 @@ def badges(check: ClaimCheck) -> None:
 def claim_card(report: Report, check: ClaimCheck) -> None:
     c, final, d = check.claim, export.verdict_of(check), desk()
     shown = f"Not checked ({c.kind})" if final is None and c.kind in UNCHECKABLE else export.VERDICT_LABELS.get(final, final)
-    label = f"{c.id} · :{BADGE_COLOURS.get(final, 'blue')}[**{shown}**]" \
+    label = f"{export.md_escape(c.id)} · :{BADGE_COLOURS.get(final, 'blue')}[**{shown}**]" \
             f"{' (reviewed)' if check.override else ''} · {export.md_escape(c.text)}"
     # A key keeps the card open while its label changes (a new verdict, "(reviewed)").
     with st.expander(label, expanded=c.id == state.get("open_claim"), key=f"claim_{c.id}",
@@ -257,12 +260,13 @@ def show_report(report: Report) -> None:
     min_cw = page.setting("min_cw", 0.0)
     shown = [c for c in report.checks if c.claim.checkworthiness >= min_cw]
     st.divider()
-    st.subheader(f"Claims in {report.title or 'the article'}")
-    st.caption(export.report_caption(report, len(shown)) + " Your verdicts and notes are saved as you make them.")
+    # Streamlit reads these as Markdown: a title or note from the article or a saved review is escaped.
+    st.subheader(f"Claims in {export.md_escape(report.title or 'the article')}")
+    st.caption(export.md_escape(export.report_caption(report, len(shown))) + " Your verdicts and notes are saved as you make them.")
     if not any(c.verdict for c in report.checks):
         st.info(export.RELEVANCE_ONLY)
     for note in report.notes:
-        st.warning(note)
+        st.warning(export.md_escape(note))
     downloads(report, min_cw)
     left, right = st.columns([2, 3], gap="medium")
     with left:
@@ -292,11 +296,11 @@ def main() -> None:
         st.error(f"The reference index cannot be opened: {e}")
         return
     sidebar(ck)
-    for kind, message in page.take_flashes():
-        getattr(st, kind)(message)
+    for kind, message in page.take_flashes():  # they may name a file or a claim: shown as text
+        getattr(st, kind)(export.md_escape(message))
     if key := page.pending_review():  # a reload (or a server restart) with the review's address
         if problem := page.reopen(desk(), key):
-            st.warning(problem)
+            st.warning(export.md_escape(problem))
     article_input()
     if page.report is not None:
         show_report(page.report)

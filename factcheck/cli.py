@@ -11,9 +11,10 @@ import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, BinaryIO, Optional
 
 import typer
 from rich.console import Console
@@ -294,7 +295,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
     An article whose report already exists for the same text is skipped, so an interrupted
     batch picks up where it stopped. An article that fails is listed and the rest go on.
     """
-    from .report.export import SUMMARY_FIELDS, summary_row, to_markdown
+    from .report.export import SUMMARY_FIELDS, csv_cell, summary_row, to_markdown
     from .corpus.index import IndexError_
     from .corpus.ingest import read_article
     from .types import Report
@@ -342,7 +343,7 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
     with io.StringIO(newline="") as fh:  # written in one rename: a kill leaves the old summary or the new one
         writer = csv.DictWriter(fh, fieldnames=SUMMARY_FIELDS)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)  # titles and claims come from articles
         _write_atomic(out / "summary.csv", fh.getvalue())
     table = Table("article", "claims", "with evidence", "supported", "refuted", "unverified", "error")
     for r in rows:
@@ -354,29 +355,80 @@ def report(articles: Annotated[list[Path], typer.Argument(help="Article files or
         raise typer.Exit(1)
 
 
+MAX_PAIR_LINE_BYTES = 1024 * 1024  # a (claim, passage) line; the model reads 512 tokens of a pair anyway
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_pairs(stream: BinaryIO, name: str, max_line: int = MAX_PAIR_LINE_BYTES
+               ) -> tuple[list[tuple[int, str, str]], InputError | None]:
+    """The (line number, claim, passage) of each JSON line of ``stream`` up to the first bad one,
+    and the InputError naming that line (None if every line is good). Blank lines are skipped.
+
+    A bad line is one that is over ``max_line`` bytes, not UTF-8, not JSON, not an object, or lacks
+    string "claim" and "passage" fields. Lines are read one at a time, never past ``max_line``.
+    A lone surrogate (a "\\ud800" escape) becomes U+FFFD, as a bad byte would in any decoder.
+    """
+    pairs: list[tuple[int, str, str]] = []
+    n = 0
+    limit = max_line + 5  # room for a BOM and the line end ("\r\n")
+    while line := stream.readline(limit):
+        n += 1
+        whole = line.endswith(b"\n") or len(line) < limit  # else readline stopped mid-line
+        if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        line = line.rstrip(b"\r\n")
+        if len(line) > max_line or not whole:
+            return pairs, InputError(f"{name}: line {n} is over the {max_line // 1024} kB limit for a pair")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return pairs, InputError(f"{name}: line {n} is not valid UTF-8 (byte 0x{line[e.start]:02x} at "
+                                     f"offset {e.start})")
+        if not text.strip():
+            continue
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as e:
+            return pairs, InputError(f"{name}: line {n} is not valid JSON ({e.msg})")
+        except RecursionError:
+            return pairs, InputError(f"{name}: line {n} nests too deeply to be read")
+        if not isinstance(row, dict):
+            return pairs, InputError(f"{name}: line {n} is not a JSON object")
+        if not isinstance(row.get("claim"), str) or not isinstance(row.get("passage"), str):
+            return pairs, InputError(f'{name}: line {n} needs string fields "claim" and "passage"')
+        pairs.append((n, _SURROGATE.sub("\ufffd", row["claim"]), _SURROGATE.sub("\ufffd", row["passage"])))
+    return pairs, None
+
+
 @app.command()
 def stance(pairs: Annotated[Path, typer.Argument(help='JSON lines of {"claim": ..., "passage": ...}, or - for stdin.')],
            as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (the default).")] = True,
            stance_model: StanceOpt = None,
            batch_size: Annotated[int, typer.Option(min=1, max=512)] = 32):
-    """Score (claim, passage) pairs: one {"label", "probs"} line per input line, in input order."""
+    """Score (claim, passage) pairs: one {"label", "probs"} line per input line, in input order.
+
+    A bad line stops the command (exit 2, one error line naming it); the pairs before it are
+    scored and printed first.
+    """
     from .verify.stance import CrossEncoderStance, label_of, probs_dict
-    from .text import decode_text, parse_jsonl
 
     try:
-        raw = sys.stdin.buffer.read() if str(pairs) == "-" else pairs.read_bytes()
-        rows = parse_jsonl(decode_text(raw, str(pairs)), str(pairs))
-        for n, row in enumerate(rows, 1):
-            if not isinstance(row.get("claim"), str) or not isinstance(row.get("passage"), str):
-                raise InputError(f'{pairs}: pair {n} needs string fields "claim" and "passage"')
+        if str(pairs) == "-":
+            good, bad = read_pairs(sys.stdin.buffer, "-")
+        else:
+            with open(pairs, "rb") as fh:
+                good, bad = read_pairs(fh, str(pairs))
         probs = CrossEncoderStance(stance_model, batch_size=batch_size).score(
-            [r["claim"] for r in rows], [r["passage"] for r in rows])
+            [c for _, c, _ in good], [p for _, _, p in good]) if good else []
     except OSError as e:
         _fail(f"{pairs}: cannot read ({e.strerror})")
     except InputError as e:
         _fail(str(e))
     for row in probs:
         print(json.dumps({"label": label_of(row), "probs": probs_dict(row)}))
+    if bad is not None:
+        sys.stdout.flush()
+        _fail(str(bad))
 
 
 @app.command("train-stance")

@@ -62,6 +62,7 @@ class ReviewStore:
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder is not None else reviews_dir()
+        self.skipped: list[str] = []  # files the last list() could not read, one line each
 
     def path(self, key: str) -> Path:
         if not _KEY.match(key or ""):  # the key may come from a URL: never let it name another path
@@ -90,6 +91,7 @@ class ReviewStore:
                         setattr(report, f.name, getattr(merged, f.name))
             doc = {"format_version": FORMAT_VERSION, "key": key,
                    "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"), "report": report.to_dict()}
+            _keep_unless_ours(self.path(key), key)
             atomic_write(self.path(key), json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
         return key
 
@@ -100,34 +102,111 @@ class ReviewStore:
         """
         path = self.path(key)
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            report = Report.from_dict(doc["report"])
+            report = _read(path)
         except FileNotFoundError:
             return None
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
-            aside = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d%H%M%S}.json")
-            os.replace(path, aside)
+        except OSError as e:
+            raise InputError(f"the saved review {path.name} cannot be read ({e.strerror or e})") from None
+        except _DAMAGED as e:
+            aside = _keep_aside(path)
+            kept = f"it was kept as {aside}" if aside else "another session moved it aside"
             raise InputError(f"the saved review {path.name} is damaged ({type(e).__name__}); "
-                             f"it was kept as {aside.name} and the article is checked afresh") from None
+                             f"{kept} and the article is checked afresh") from None
         if article_key(report.text) != key:
             raise InputError(f"the saved review {path.name} holds another article's text; it was not used")
         return report
 
     def list(self) -> list[SavedReview]:
-        """Saved reviews, newest first; unreadable files are skipped (``load`` reports them)."""
-        out = []
+        """Saved reviews, newest first. Unreadable files are left out and named in ``self.skipped``
+        (one line each); ``load`` moves a damaged one aside when it is opened."""
+        out, self.skipped = [], []
         for p in self.folder.glob("*.json") if self.folder.is_dir() else []:
             if not _KEY.match(p.stem):
                 continue
             try:
                 doc = json.loads(p.read_text(encoding="utf-8"))
                 claims = doc["report"].get("claims", [])
-                out.append(SavedReview(key=p.stem, title=doc["report"].get("title") or "article",
+                out.append(SavedReview(key=p.stem, title=str(doc["report"].get("title") or "article"),
                                        saved=str(doc.get("saved", "")), claims=len(claims),
                                        reviewed=sum(bool(c.get("override") or c.get("note")) for c in claims)))
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                continue
+            except (OSError, *_DAMAGED) as e:
+                self.skipped.append(f"{p.name} cannot be read ({type(e).__name__})")
         return sorted(out, key=lambda r: r.saved, reverse=True)
+
+
+# What a damaged review file raises on reading: bad UTF-8 or JSON (ValueError), a missing key, a
+# value of the wrong type or shape, JSON nested past the parser's recursion limit, a huge number.
+_DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OverflowError)
+
+
+def _read(path: Path) -> Report:
+    """The report in a review file, checked to hold what the page and the exports show."""
+    data = path.read_bytes()
+    doc = json.loads(data.decode("utf-8"))
+    json.dumps(doc, ensure_ascii=False).encode("utf-8")  # a "\ud800" escape: text no page or file can hold
+    report = Report.from_dict(doc["report"])
+    _check_shape(report)
+    return report
+
+
+def _need(ok: bool, where: str) -> None:
+    if not ok:
+        raise TypeError(f"{where} has the wrong type")
+
+
+def _check_shape(report: Report) -> None:
+    """Raise TypeError for a field whose type the page or the exports cannot show (``from_dict``
+    takes JSON values as they come: a number for a title, a string for a list of notes)."""
+    text, num, opt_num = (str,), (int, float), (int, float, type(None))
+    _need(all(isinstance(v, str) for v in (report.title, report.text, report.created, report.date)), "report")
+    _need(isinstance(report.index, dict) and all(isinstance(n, str) for n in report.notes), "report index/notes")
+    _need(all(isinstance(d, dict) for d in report.dropped), "report dropped")
+    for c in report.checks:
+        k = c.claim
+        _need(all(isinstance(v, text) for v in (k.id, k.text, k.sentence, k.kind, c.note)), "claim")
+        _need(isinstance(k.speaker, (str, type(None))) and isinstance(c.reason, (str, type(None))), "claim speaker/reason")
+        _need(all(isinstance(n, str) for n in k.notes) and isinstance(c.confidence, opt_num), "claim notes/confidence")
+        _need(c.verdict in VERDICT_LABELS and c.override in VERDICT_LABELS, "claim verdict")
+        for e in c.evidence:
+            src = e.passage.source
+            _need(isinstance(e.passage.text, str) and all(isinstance(v, str) for v in (
+                src.doc_id, src.title, src.url, src.publisher, src.date)), "evidence passage")
+            _need(all(isinstance(v, opt_num) for v in (e.dense_score, e.lexical_score, e.relevance)), "evidence scores")
+            _need(isinstance(e.stance, (str, type(None))) and isinstance(e.relevant, (bool, type(None))), "evidence stance")
+            _need(e.probs is None or isinstance(e.probs, dict) and all(isinstance(v, num) for v in e.probs.values()),
+                  "evidence probs")
+            for d in (*e.differences, *e.matches):
+                _need(isinstance(d, dict) and "slot" in d and all(isinstance(d.get(side), dict) and isinstance(d[side].get("text"), str)
+                                                  and all(isinstance(d[side].get(i, 0), int) for i in ("start", "end"))
+                                                  for side in ("claim", "passage")), "evidence slots")
+
+
+def _keep_aside(path: Path) -> str | None:
+    """Move a damaged review out of the way under a name of its own (never over an earlier one);
+    the new name, or None if it is gone already (another session moved it)."""
+    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+    for n in range(1000):
+        aside = path.with_name(f"{path.stem}.damaged-{stamp}{f'-{n}' if n else ''}.json")
+        if not aside.exists():
+            try:
+                os.replace(path, aside)
+            except FileNotFoundError:
+                return None
+            return aside.name
+    raise InputError(f"the saved review {path.name} is damaged and too many copies are kept beside it")
+
+
+def _keep_unless_ours(path: Path, key: str) -> None:
+    """Before a save replaces ``path``: a file there that is not a readable review of this article
+    (damaged, or another article's text put under this name) is moved aside, not overwritten."""
+    try:
+        ours = article_key(_read(path).text) == key
+    except FileNotFoundError:
+        return
+    except (OSError, *_DAMAGED):
+        ours = False
+    if not ours:
+        _keep_aside(path)
 
 
 @contextmanager

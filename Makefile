@@ -3,7 +3,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast test-browser test-hardening index clean
+.PHONY: setup run test test-fast test-browser test-hardening fuzz-atheris index clean
 
 setup: $(VENV)/.installed
 
@@ -40,6 +40,14 @@ test-browser: setup
 # and users than the default run).
 test-hardening: setup
 	HYPOTHESIS_PROFILE=hardening $(BIN)/python -m pytest -q tests/hardening tests/extract/test_extract_properties.py tests/verify/test_slots_properties.py
+
+# Coverage-guided fuzzing of ingestion (atheris/libFuzzer) for FUZZ_SECONDS; the corpus grows in
+# runs/atheris-corpus, a failing input is saved as crash-*/oom-*/timeout-* in the current folder.
+FUZZ_SECONDS ?= 60
+fuzz-atheris: setup
+	mkdir -p runs
+	$(BIN)/python tests/hardening/atheris_ingest.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -timeout=20 \
+		-print_final_stats=1 runs/atheris-corpus
 
 clean:
 	rm -rf index/default index/.default.lock .pytest_cache

@@ -575,8 +575,12 @@ class Index:
     def _save_vectors(self) -> None:
         import faiss
 
-        atomic_write(self.path / VECTORS, faiss.serialize_index(self._faiss).tobytes())
+        # The manifest first: no reader trusts it for the vectors (they match the file by its ids), so
+        # a crash between the two leaves a vector file that does not match, which the next open
+        # rebuilds, and writes the manifest again with it. The other way round, a crash left a current
+        # vector file beside a stale manifest that nothing rewrote.
         self._write_manifest()
+        atomic_write(self.path / VECTORS, faiss.serialize_index(self._faiss).tobytes())
 
     def _write_manifest(self) -> None:
         info = self._info()

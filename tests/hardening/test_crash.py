@@ -10,11 +10,8 @@ kills land while it loads, embeds, commits and replaces files. After every kill:
   full-text rows) or wholly absent, the documents there before are untouched, and the index passes
   ``index check`` either at once ("clean") or after the normal open rebuilt a stale vector file and
   manifest from the database ("self-healed": the kill came after the commit and before both files
-  were replaced; nothing but derived files may be wrong then). One more state is allowed and named:
-  killed between the vector file's replacement and the manifest's, the vector file is current, so
-  an open keeps it and leaves the stale manifest, which ``index check`` names and ``--repair``
-  rewrites ("manifest stale after the open").
-* The three outcomes and the kill moments are printed (``pytest -s``) and named on failure.
+  were replaced; nothing but derived files may be wrong then). The outcomes and the kill moments are
+  printed (``pytest -s``) and named on failure.
 * ``report``: every report on disk is whole and matches its article, and the rerun resumes: the
   articles already done are skipped, each report exists exactly once, summary.csv has one row per
   article, and no half-written file is left under a report's name.
@@ -43,7 +40,7 @@ from pathlib import Path
 
 from conftest import FULL_STRENGTH, ROOT
 
-from factcheck.corpus.check import check_index, repair_index
+from factcheck.corpus.check import check_index
 from factcheck.corpus.index import DB, MANIFEST, VECTORS, Index
 from factcheck.corpus.ingest import chunk, load_documents, read_article
 
@@ -216,14 +213,8 @@ def _verify_add(path: Path, batch: dict[str, list[str]], before: tuple[dict, dic
         index.search_dense(embedder.encode(["quorvex"]), 1)
         index.close()
         healed = check_index(path)
+        assert healed.ok, [str(p) for p in healed.problems]
         outcome = f"batch {state}, self-healed ({'; '.join(str(p) for p in found.problems)})"
-        if not healed.ok:
-            # Only manifest.json may be left stale: killed after the vector file was replaced and
-            # before the manifest was, the vector file is current, and an open that finds it so
-            # leaves the manifest (no reader trusts it) for the next write or `index check --repair`.
-            assert [p.part for p in healed.problems] == [MANIFEST], [str(p) for p in healed.problems]
-            assert repair_index(path).ok
-            outcome = f"batch {state}, manifest stale after the open, repaired ({healed.problems[0]})"
     index = Index.open(path, embedder=embedder)
     try:  # what a reader sees agrees: each document's own word finds its passages iff it is stored
         for i, doc_id in enumerate(sorted(batch)):

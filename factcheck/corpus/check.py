@@ -27,7 +27,7 @@ import numpy as np
 
 from .embed import Embedder
 from .index import DB, FORMAT_VERSION, MANIFEST, VECTORS, Index, IndexMissing, _connect, _locked, \
-    describe_vector_index, faiss_ivf, write_lock
+    describe_vector_index, faiss_ivf, vector_ids, write_lock
 
 VECTOR_COLUMN = "passages.vector"  # the part named by a stored vector's problem (re-embedded by a repair)
 SAMPLE_VECTORS = 64        # FAISS vectors compared with the stored ones (a sample: the ids are all compared)
@@ -267,19 +267,6 @@ def _faiss_reason(e: BaseException) -> str:
     return re.sub(r" \([A-Za-z ]+\)$", "", text)[:160] or type(e).__name__  # the errno text varies
 
 
-def _faiss_ids(index) -> np.ndarray:
-    """The ids a FAISS index holds (an IndexIDMap2 or an IVF index)."""
-    import faiss
-
-    ivf = faiss_ivf(index)
-    if ivf is None:
-        return faiss.vector_to_array(faiss.downcast_index(index).id_map).astype(np.int64)
-    lists = ivf.invlists
-    parts = [faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
-             for i in range(ivf.nlist) if lists.list_size(i)]
-    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
-
-
 def _check_vectors_file(path: Path, facts: _Facts, result: CheckResult):
     """vectors.faiss readable, same dimension, the same ids as the passages, vectors as stored (a sample)."""
     import faiss
@@ -296,7 +283,7 @@ def _check_vectors_file(path: Path, facts: _Facts, result: CheckResult):
     if index.d != facts.dimension:
         result.add(VECTORS, f"dimension {index.d}, the index's is {facts.dimension}")
         return index
-    held, stored = _faiss_ids(index), facts.passage_ids
+    held, stored = vector_ids(index), facts.passage_ids
     unknown, absent = np.setdiff1d(held, stored), np.setdiff1d(stored, held)
     duplicates = len(held) - len(np.unique(held))
     differences = ", ".join(part for part in (
@@ -319,7 +306,7 @@ def _compare_sample(index, sample: dict[int, np.ndarray], result: CheckResult) -
 
     ivf = faiss_ivf(index)
     if ivf is not None:
-        ivf.make_direct_map()
+        ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # ids are passage ids, not 0..n-1
     source = ivf if ivf is not None else faiss.downcast_index(index)
     differ = [pid for pid, stored in sample.items()
               if not np.allclose(source.reconstruct(int(pid)), stored, atol=1e-2 if ivf is not None else 1e-6)]

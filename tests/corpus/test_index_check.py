@@ -156,6 +156,21 @@ def test_damage_is_named_then_repaired(small_index, embedder, case):
     assert fresh_searches(small_index.path, embedder) == before
 
 
+def test_an_ivf_vector_file_is_checked_too(small_index):
+    """The inverted-file structure (used above ANN_THRESHOLD passages) holds its ids in lists."""
+    small_index.ann_threshold = 2
+    small_index._rebuild_vectors()  # an IVF file and its manifest
+    small_index.close()
+    assert "ivf" in json.loads((small_index.path / MANIFEST).read_text())["vector_index"]
+    assert check_index(small_index.path).ok  # ids, and sampled vectors to within fp16 rounding
+    held = faiss.read_index(str(small_index.path / VECTORS))
+    held.remove_ids(np.array([2], dtype=np.int64))
+    faiss.write_index(held, str(small_index.path / VECTORS))
+    assert [str(p) for p in check_index(small_index.path).problems] == [
+        "vectors.faiss: 2 vectors, 3 passages (1 passage missing (id 2))"]
+    assert repair_index(small_index.path).ok
+
+
 def test_the_check_repairs_nothing_itself(small_index):
     """Unlike opening the index for a search, a check leaves a missing vector file missing."""
     small_index.close()

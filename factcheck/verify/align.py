@@ -24,6 +24,9 @@ from typing import Any
 from .slots import LIGHT_VERBS, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
 
 PARAPHRASE = 0.75
+# Subjects that name nothing by themselves: a shared "it" is no shared subject.
+_NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who",
+                "there", "one", "what"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 
 
@@ -33,6 +36,9 @@ class Alignment:
     names_covered: bool = False  # every name of the claim is in the passage
     same_event: bool = False
     same_subject: bool = False
+    # the passage reports the claim's own verb of the claim's own subject (or doer and done-to), and
+    # names all the claim names: about the claim by its structure, whatever the learned score says
+    about: bool = False
     other_subject: bool = False
     matches: list[dict[str, Any]] = field(default_factory=list)
     differences: list[dict[str, Any]] = field(default_factory=list)
@@ -99,6 +105,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     out.same_event = clause is not None
     out.same_subject = clause is not None and (clause.head == main.head or bool(main.subject_names & clause.subject_names)
                                                or _same_roles(main, clause))
+    out.about = same_verb and out.names_covered and (main.head not in _NO_REFERENT and main.head == clause.head
+                                                     or bool(main.subject_names & clause.subject_names)
+                                                     or _same_roles(main, clause))
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
@@ -157,7 +166,8 @@ def _compatible(mine: Slot, theirs: Slot) -> bool:
 def _same_roles(claim: Clause, passage: Clause) -> bool:
     """The same doer and done-to, whichever is the grammatical subject: "No diplomats were expelled
     by either country" and "Both countries expelled dozens of diplomats"."""
-    known = [(a, b) for a, b in ((claim.agent, passage.agent), (claim.patient, passage.patient)) if a and b]
+    known = [(a, b) for a, b in ((claim.agent, passage.agent), (claim.patient, passage.patient))
+             if a not in _NO_REFERENT and b not in _NO_REFERENT]
     return bool(known) and all(a == b for a, b in known)
 
 

@@ -6,7 +6,9 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
 
 - **relevance**: a logistic score over the alignment (content coverage, same event, another
   subject of the same kind) and the embedding similarity, with weights fitted on ``train/`` pairs
-  (``relevance.json``, ``factcheck.training.relevance``). A passage below the threshold never votes.
+  (``relevance.json``, ``factcheck.training.relevance``). A passage below the threshold never votes,
+  unless it reports the claim's own verb of the claim's own subject and names all the claim names
+  (``Alignment.about``): the learned score, fitted on scientific abstracts, hardly weighs the event.
 - **agreement**, for relevant passages: *refute* when the passage tells the same story with one
   fact changed (another value of one kind of slot, or the opposite polarity, every other name of
   the claim present; unless the stance model is sure it supports); *support* when nothing differs,
@@ -97,7 +99,7 @@ class Judge:
             for e, sim in zip(ev, sims):
                 a = align(frames[claim], frames[e.passage.text], sim)
                 e.relevance = self.relevance.score(sim, a)
-                e.relevant = (e.relevance >= self.relevance.threshold and not a.other_subject
+                e.relevant = ((e.relevance >= self.relevance.threshold or a.about) and not a.other_subject
                               and not frames[claim].imperative)  # an imperative claims nothing
                 e.differences, e.matches = a.differences, a.matches
                 e.stance = self.agreement(e, a) if e.relevant else "neutral"

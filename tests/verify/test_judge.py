@@ -201,6 +201,13 @@ def test_a_tally_of_another_vote_is_no_rival_and_one_side_of_a_tally_does_not_st
     assert a.unstated == ["330 votes to 257"]
 
 
+def test_a_passage_reporting_the_claims_verb_of_its_subject_is_about_the_claim():
+    assert _align("The government took a position on the legislation.",
+                  "Because the bill is to be decided on a free vote, the government has no position on it.").about
+    assert not _align("It was a historic day.", "It was raining in Istanbul.").about  # a shared "it" is no subject
+    assert not _align("The delegations met in Geneva.", "The delegations met in Istanbul.").about  # Geneva not named
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -48,7 +48,7 @@ CLI_ROUNDS = 3 if FULL_STRENGTH else 1          # rounds of two `factcheck index
 WRITERS = 4 if FULL_STRENGTH else 2             # writer processes adding at once
 WRITER_ROUNDS = 10 if FULL_STRENGTH else 4      # rounds each (even: a slow holder, short waits; odd: long waits)
 WRITES = 60 if FULL_STRENGTH else 15            # writes (add, replace, remove) while readers read
-READERS = ("once", "each", "checker") * (2 if FULL_STRENGTH else 1)  # reader processes
+READERS = ("search", "checker") * (2 if FULL_STRENGTH else 1)  # reader processes
 THREAD_READERS = 6 if FULL_STRENGTH else 3      # threads reading one shared Index while a thread writes
 THREAD_WRITES = 60 if FULL_STRENGTH else 15
 THREADS = 8 if FULL_STRENGTH else 6             # threads checking different articles at once
@@ -238,10 +238,10 @@ def test_writer_processes_wait_or_fail_cleanly(tmp_path, embedder):
 # ---- 2. readers while a writer adds and removes --------------------------------------------------
 
 def _reader(path: str, kind: str, ready, go, stop, results, expected: dict) -> None:
-    """Reader process. 'once': one Index kept open (as the page keeps it), hybrid retrieval plus a
-    raw dense + lexical search whose ids must all have passages, all in one read view; 'each':
-    opens the index afresh for every search (as each CLI run does); 'checker': full checks of an
-    article. Every result must equal the one before or the one after a write."""
+    """Reader process. 'search', by turns: with one Index kept open (as the page keeps it), hybrid
+    retrieval plus a raw dense + lexical search whose ids must all have passages, all in one read
+    view; and with the index opened afresh (as each CLI run opens it). 'checker': full checks of an
+    article with one Index kept open. Every result must equal the one before or the one after a write."""
     from factcheck.corpus.embed import Embedder
     from factcheck.pipeline import Checker
     from factcheck.retrieve import HybridRetriever
@@ -249,28 +249,30 @@ def _reader(path: str, kind: str, ready, go, stop, results, expected: dict) -> N
     embedder = Embedder(cache_size=0)  # a vector depends only on its own batch: results are comparable
     index = Index.open(Path(path), embedder=embedder)
     checker = Checker(index) if kind == "checker" else None
-    counts = {"reads": 0, "before": 0, "after": 0, "mixed": 0, "failures": 0, "lost ids": 0}
+    counts = {"reads": 0, "fresh opens": 0, "before": 0, "after": 0, "mixed": 0, "failures": 0, "lost ids": 0}
     examples: list[str] = []
     first = True
     while first or not stop.is_set():
         try:
-            if kind == "each":
-                index.close()
-                index = Index.open(Path(path), embedder=embedder)
             if kind == "checker":
                 report = checker.check(READER_ARTICLE, title="reader")
                 sig = result_sig([c.evidence for c in report.checks])
                 want = expected["checker"]
+            elif counts["reads"] % 2:
+                fresh = Index.open(Path(path), embedder=embedder)
+                sig = result_sig(HybridRetriever(fresh).retrieve(QUERIES, 5))
+                fresh.close()
+                counts["fresh opens"] += 1
+                want = expected["queries"]
             else:
                 with index.reading():
                     sig = result_sig(HybridRetriever(index).retrieve(QUERIES, 5))
-                    if kind == "once":
-                        dense = index.search_dense(embedder.encode(QUERIES), 50)
-                        lexical = index.search_lexical(QUERIES, 50)
-                        ids = {pid for hits in dense + lexical for pid, _ in hits}
-                        found = index.passages(ids)
-                        counts["lost ids"] += len(ids - set(found))
-                        counts["lost ids"] += sum(not p.source.doc_id for p in found.values())
+                    dense = index.search_dense(embedder.encode(QUERIES), 50)
+                    lexical = index.search_lexical(QUERIES, 50)
+                    ids = {pid for hits in dense + lexical for pid, _ in hits}
+                    found = index.passages(ids)
+                    counts["lost ids"] += len(ids - set(found))
+                    counts["lost ids"] += sum(not p.source.doc_id for p in found.values())
                 want = expected["queries"]
             counts["reads"] += 1
             if sig == want[0]:

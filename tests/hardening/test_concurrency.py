@@ -199,7 +199,7 @@ def _writer_rounds(path: str, w: int, rounds: int, barrier, results) -> None:
     for r in range(rounds):
         docs = batch(f"w{w}r{r}")
         index.lock_timeout = 0.05 if r % 2 == 0 else 60.0
-        slow = (lambda n: time.sleep(0.15)) if r % 2 == 0 else None
+        slow = (lambda n: time.sleep(0.3)) if r % 2 == 0 else None
         barrier.wait(timeout=120)
         try:
             res = index.add_documents(docs, progress=slow)

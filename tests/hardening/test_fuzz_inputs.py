@@ -18,7 +18,7 @@ import io
 import json
 
 import pytest
-from conftest import run_cli
+from conftest import FULL_STRENGTH, run_cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -298,3 +298,34 @@ def test_every_export_of_any_report(report, min_cw, author, url, article_url):
     csv.DictWriter(buf, fieldnames=export.SUMMARY_FIELDS).writerow({k: export.csv_cell(v) for k, v in row.items()})
     _show_everything(report)
     assert Report.from_dict(json.loads(export.to_json(report))).to_dict() == report.to_dict()
+
+
+@pytest.mark.skipif(not FULL_STRENGTH, reason="loads the page's models (about 20 s); make test-hardening")
+def test_the_page_with_damaged_reviews(tmp_path, small_index, monkeypatch):
+    """The real page (AppTest) opened on a damaged review's address, with damaged files beside it:
+    no exception, a one-line warning, the file kept aside, the others listed, the bad ones named."""
+    from conftest import ROOT
+    from streamlit.testing.v1 import AppTest
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    good = json.loads(json.dumps(VALID))
+    good["report"]["title"] = "[a link](javascript:alert(1)) <b>bold</b>"
+    (folder / f"{KEY}.json").write_text(json.dumps(good))
+    bad = {"1" * 64: b"\xff\xfe{", "2" * 64: b'{"report": {"claims": "x"}}', "3" * 64: b"[" * 100_000}
+    for key, data in bad.items():
+        (folder / f"{key}.json").write_bytes(data)
+    monkeypatch.setenv("FACTCHECK_INDEX", str(small_index.path))
+    monkeypatch.setenv("FACTCHECK_REVIEWS", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["review"] = "2" * 64
+    at.run()
+    assert not at.exception
+    assert any("damaged" in w.value and "\n" not in w.value for w in at.warning)
+    assert [p.read_bytes() for p in folder.glob(f"{'2' * 64}.damaged-*.json")] == [bad["2" * 64]]
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "1111" in captions and "3333" in captions  # named, not listed
+    at.query_params["review"] = KEY
+    at.run()
+    assert not at.exception
+    assert any("\\[a link\\]" in h.value for h in at.subheader)  # the title shows as typed, no link

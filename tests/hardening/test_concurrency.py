@@ -484,17 +484,18 @@ def _review_session_process(folder, key, who, own, shared, rounds, results) -> N
         results.put((who, traceback.format_exc()))
 
 
-def _watch_review(path: str, stop, results) -> None:
+def _watch_review(path: str, ready, stop, results) -> None:
     """Read the review file over and over: it must always be whole, valid JSON of a report."""
     from factcheck.types import Report
 
     reads = bad = 0
-    while not stop.is_set():
+    while not stop.is_set() or not reads:
         try:
             Report.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))["report"])
             reads += 1
         except Exception:  # noqa: BLE001 - counted
             bad += 1
+        ready.set()
     results.put((reads, bad))
 
 
@@ -515,9 +516,10 @@ def test_two_sessions_saving_one_review_lose_neither(tmp_path, how):
     store, key = _review_fixture(tmp_path)
     plan = {"A": [f"c{i}" for i in range(1, 12, 2)], "B": [f"c{i}" for i in range(2, 12, 2)]}
     shared = "c0"
-    stop, watch = CTX.Event(), CTX.Queue()
-    watcher = CTX.Process(target=_watch_review, args=(str(store.path(key)), stop, watch))
+    ready, stop, watch = CTX.Event(), CTX.Event(), CTX.Queue()
+    watcher = CTX.Process(target=_watch_review, args=(str(store.path(key)), ready, stop, watch))
     watcher.start()
+    assert ready.wait(timeout=120), "the watcher did not start"
     try:
         if how == "threads":
             with ThreadPoolExecutor(2) as pool:

@@ -41,6 +41,10 @@ _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d
 # "with 100 states in favour, 11 against", "100 in favour and 11 against", "60 for and 30 against"
 _FOR_AGAINST = re.compile(r"\b(\d{1,4})\s+(?:[a-z]+\s+)?(?:in\s+favou?r|for)(?:\s+of\s+[a-z]+)?\s*,?\s*(?:and\s+|with\s+)?"
                           r"(\d{1,4})\s+(?:[a-z]+\s+)?against\b")
+_RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<lo>\d+(?:[.,]\d+)*)"
+                    r"\s*(?:%|per\s?cent|percent)?\s*(?:and|to|-|–)\s*(?:about\s+)?(?P<hi>\d+(?:[.,]\d+)*))"
+                    r"|(?:\b(?P<lo2>\d+(?:[.,]\d+)*)\s*(?:%|per\s?cent|percent)?\s*(?:to|-|–)\s*(?P<hi2>\d+(?:[.,]\d+)*)"
+                    r"\s*(?:%|per\s?cent\b|percent\b))")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
                        r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
@@ -308,7 +312,15 @@ def frame(doc: "Doc") -> Frame:
     shares = _shares(doc, text)
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
                                                                            for h in shares))] + shares
+    # a range is no single value: "between 10 and 20 percent" is neither 10 nor 20, and 16.2 is in it
+    ranges = [m.span() for m in _RANGE.finditer(text)
+              if _num(m.group("lo") or m.group("lo2")) < _num(m.group("hi") or m.group("hi2"))]
+    out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < e and b < s.end for b, e in ranges))]
     return out
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:

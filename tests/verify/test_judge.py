@@ -208,6 +208,13 @@ def test_a_passage_reporting_the_claims_verb_of_its_subject_is_about_the_claim()
     assert not _align("The delegations met in Geneva.", "The delegations met in Istanbul.").about  # Geneva not named
 
 
+def test_a_range_is_no_single_value():
+    a = _align("The secondary attack rate was between about 10 to 20 percent.",
+               "The secondary attack rate in the call center was 16.2%.")
+    assert not a.differences and not a.unstated
+    assert [d["slot"] for d in _align("The rate rose to 20 percent.", "The rate rose to 16.2%.").differences] == ["number"]
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -52,12 +52,18 @@ def concurrent_apptests():
     """Let AppTests run at once. AppTest keeps the Streamlit runtime in a class attribute that every
     run sets and clears, and patches the config for the length of a run; at once, one run's clearing
     and restoring would pull them from under another. Here the runtime stays available and the
-    config is patched once around all of them; the page code itself is not touched."""
+    config is patched once around all of them; the page code itself is not touched. All sessions
+    share one script cache, as the server's sessions do: each AppTest otherwise compiles app.py in
+    its own thread, and CPython 3.11's compiler is not safe to run in several threads at once
+    ("AST constructor recursion depth mismatch")."""
     from unittest import mock
 
     from streamlit.runtime import Runtime
-    from streamlit.testing.v1 import app_test
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
     from streamlit.testing.v1.util import patch_config_options
+
+    shared = ScriptCache()
 
     seen: list = []
     original = Runtime.instance.__func__
@@ -71,7 +77,9 @@ def concurrent_apptests():
     with patch_config_options({"global.appTest": True}), \
             mock.patch.object(app_test, "patch_config_options", lambda overrides: contextlib.nullcontext()), \
             mock.patch.object(Runtime, "instance", classmethod(instance)), \
-            mock.patch.object(Runtime, "exists", classmethod(lambda cls: cls._instance is not None or bool(seen))):
+            mock.patch.object(Runtime, "exists", classmethod(lambda cls: cls._instance is not None or bool(seen))), \
+            mock.patch.object(app_test, "ScriptCache", lambda: shared), \
+            mock.patch.object(local_script_runner, "ScriptCache", lambda: shared):
         yield
 
 

@@ -261,8 +261,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> Non
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            else:
-                out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(known[0], part)))
+            elif rival := _rival_value(mine, known, claim, passage, out):
+                out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 
 def _part_slot(s: Slot, part: str) -> Slot:
@@ -284,8 +284,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> N
             same = next((s for s in comparable if _same_value(mine.value, s.value, mine.role)), None)
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))
-            elif comparable:
-                out.differences.append(_pair(kind, mine, comparable[0]))
+            elif comparable and (rival := _rival_value(mine, comparable, claim, passage, out)):
+                out.differences.append(_pair(kind, mine, rival))
 
 
 def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slot]:
@@ -294,6 +294,17 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slo
     same = [s for s in theirs if not context_conflict(mine.context, s.context) and not another_time(mine.context, s.context)]
     out.other_occurrence |= len(same) < len(theirs)
     return same
+
+
+def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, out: Alignment) -> Slot | None:
+    """The passage value that states another value for the claim's, or None. A value in a passage
+    sentence that names an ordinal occurrence the claim does not name ("passed at third reading
+    ..., a majority of 23" for "a majority of 55") may be of another occurrence: it can match the
+    claim's value, but it does not contradict it."""
+    own = claim.ordinals_at(mine)
+    rivals = [s for s in theirs if not (passage.ordinals_at(s) - own)]
+    out.other_occurrence |= not rivals
+    return rivals[0] if rivals else None
 
 
 def _same_value(a: Any, b: Any, role: str = "") -> bool:

@@ -101,6 +101,12 @@ class Frame:
     # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
     name_heads: dict[str, str] = field(default_factory=dict)
     described: set[str] = field(default_factory=set)
+    # per sentence: (start, end, its ordinals) -- "third reading" says which occurrence the sentence is of
+    ordinals: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+
+    def ordinals_at(self, slot: Slot) -> frozenset[str]:
+        """The ordinals of the sentence a slot stands in."""
+        return next((o for b, e, o in self.ordinals if b <= slot.start < e), frozenset())
     imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
 
     def of(self, kind: str) -> list[Slot]:
@@ -299,6 +305,8 @@ def frame(doc: "Doc") -> Frame:
             out.name_heads[name_key(ent.text)] = _name_head(ent)
         out.slots.extend(_entity_slots(ent))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
+    out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
+                    for sent in doc.sents]
     text = _digits(doc.text)
     for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text)]:
         a, b = int(m.group(1)), int(m.group(2))

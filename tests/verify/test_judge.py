@@ -215,6 +215,16 @@ def test_a_range_is_no_single_value():
     assert [d["slot"] for d in _align("The rate rose to 20 percent.", "The rate rose to 16.2%.").differences] == ["number"]
 
 
+def test_a_value_in_a_sentence_of_an_ordinal_occurrence_the_claim_does_not_name_is_no_rival():
+    claim = "The result gave supporters of the bill a majority of 55."
+    a = _align(claim, "On 20 June 2025 the House of Commons passed the bill at third reading by 314 votes to 291, "
+                      "a majority of 23.")
+    assert not a.differences and a.other_occurrence
+    a = _align("MPs approved the bill at its second reading by 330 votes to 257.",
+               "MPs approved the bill at second reading by 330 votes to 275.")
+    assert [d["slot"] for d in a.differences] == ["tally"]  # the claim names that occurrence too
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -103,11 +103,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     if clause is None and similarity >= PARAPHRASE and passage.clauses:
         clause = max(passage.clauses, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
-    out.same_subject = clause is not None and (clause.head == main.head or bool(main.subject_names & clause.subject_names)
-                                               or _same_roles(main, clause))
-    out.about = same_verb and out.names_covered and (main.head not in _NO_REFERENT and main.head == clause.head
-                                                     or bool(main.subject_names & clause.subject_names)
-                                                     or _same_roles(main, clause))
+    out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
+    out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
@@ -161,6 +158,13 @@ def _compatible(mine: Slot, theirs: Slot) -> bool:
         return _same_value(mine.value, theirs.value, mine.role)
     known = [(a, b) for a, b in zip(mine.value, theirs.value) if a is not None and b is not None]
     return bool(known) and all(a == b for a, b in known)
+
+
+def _same_doer(claim: Clause, passage: Clause, bare_heads: bool) -> bool:
+    """The two clauses are about the same subject: the same head noun (with ``bare_heads``, even a
+    pronoun or none), a name in both subjects, or the same doer and done-to."""
+    heads = claim.head == passage.head and (bare_heads or claim.head not in _NO_REFERENT)
+    return heads or bool(claim.subject_names & passage.subject_names) or _same_roles(claim, passage)
 
 
 def _same_roles(claim: Clause, passage: Clause) -> bool:

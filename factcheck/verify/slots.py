@@ -321,14 +321,12 @@ def frame(doc: "Doc") -> Frame:
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
                                                                            for h in shares))] + shares
     # a range is no single value: "between 10 and 20 percent" is neither 10 nor 20, and 16.2 is in it
-    ranges = [m.span() for m in _RANGE.finditer(text)
-              if _num(m.group("lo") or m.group("lo2")) < _num(m.group("hi") or m.group("hi2"))]
+    bounds = [(m.span(), number_value(m.group("lo") or m.group("lo2")), number_value(m.group("hi") or m.group("hi2")))
+              for m in _RANGE.finditer(text)]
+    ranges = [span for span, lo, hi in bounds if lo is not None and hi is not None and lo < hi]
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < e and b < s.end for b, e in ranges))]
     return out
 
-
-def _num(text: str) -> float:
-    return float(text.replace(",", ""))
 
 
 def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:

@@ -213,6 +213,7 @@ def test_a_range_is_no_single_value():
                "The secondary attack rate in the call center was 16.2%.")
     assert not a.differences and not a.unstated
     assert [d["slot"] for d in _align("The rate rose to 20 percent.", "The rate rose to 16.2%.").differences] == ["number"]
+    assert frame(parse(["Rates were between 1.2.10 and 2 percent."])[0]).text  # a bound that is no number: no crash
 
 
 def test_a_value_in_a_sentence_of_an_ordinal_occurrence_the_claim_does_not_name_is_no_rival():

@@ -115,6 +115,7 @@ class _Reader:
 
     def read(self, sent: Span, doc: Doc) -> None:
         subjects = _mentions(doc)
+        self.discourse.here = named_things(list(doc))
         found = find_reports(doc)
         reports = [r for r in found if not _inside_other(r, found)]
         speakers: dict[int, tuple[str, list[str]]] = {}  # report -> (speaker, notes on resolving it)
@@ -177,7 +178,7 @@ class _Reader:
                 self.discourse.speaker = named[-1] if named else speakers[id(r)][0]
                 people.append(self.discourse.speaker)
         self.discourse.named(people)
-        self.discourse.things.append([(n, p) for _, n, p in named_things(list(doc))])
+        self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
         for _, m, role in subjects:
             self.discourse.mention(m, role)
 

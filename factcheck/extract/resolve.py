@@ -51,6 +51,7 @@ class Discourse:
     objects: list[Mention] = field(default_factory=list)
     speaker: str | None = None
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
+    here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
 
     def named(self, people: list[str]) -> None:
         if people:
@@ -189,8 +190,9 @@ def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
 
 
 def resolve_descriptions(tokens: set[int], doc_tokens: list[Token], discourse: Discourse) -> dict[int, str]:
-    """Rewrites (token index -> text) that name what a claim's bare definite descriptions refer to."""
-    here = named_things(doc_tokens)
+    """Rewrites (token index -> text) that name what a claim's bare definite descriptions refer to
+    (``discourse.here`` holds the sentence's own named things, found once per sentence)."""
+    here = discourse.here
     subs: dict[int, str] = {}
     for t in (doc_tokens[i] for i in sorted(tokens)):
         if t.pos_ != "NOUN" or t.ent_type_:

@@ -203,10 +203,12 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
             set_off = doc[t.i - 1].text == "," and _closed(doc, subtree(t)) and _definite(t.head)
             if whose is not None or set_off:
                 body = subtree(t) & own
-                lead = phrase(whose if whose is not None else t.head, drop=subtree(t))
+                subject = whose if whose is not None else t.head
+                lead = phrase(subject, drop=subtree(t))
                 present = t.lemma_ in _STATES and t.head.head.tag_ in ("VBZ", "VBP")
-                out.append(Clause(body, lead=[x.i for x in lead], extra=True, link=_be(lead[-1], present)))
-                own -= _set_off(doc, subtree(t))
+                if lead:  # a broken parse can leave the phrase nothing but punctuation
+                    out.append(Clause(body, lead=[x.i for x in lead], extra=True, link=_be(subject, present)))
+                    own -= _set_off(doc, subtree(t))
         elif t.dep_ == "advcl" and t.tag_ == "VBN" and t.i == min(own) and _subject(t) is None \
                 and t.lemma_ not in _PREPOSITIONAL and not any(c.dep_ in ("mark", "auxpass", "aux") for c in t.children):
             subj = _subject(t.head)  # "Founded in 1998, the company employs ...": the company was founded

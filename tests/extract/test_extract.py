@@ -235,6 +235,11 @@ def test_what_a_description_adds_is_said_of_the_subject(sentence, expected):
     assert texts(extract_claims(sentence)) == expected
 
 
+def test_a_set_off_participle_on_a_phrase_of_punctuation_only_is_no_fact():
+    # found by the property tests: the participle's subject phrase was empty
+    assert texts(extract_claims("The u.s., annexed in the the the the, ")) == ["The u.s., annexed in the the the the"]
+
+
 def test_a_clause_on_a_named_phrase_adds_a_fact_and_a_possessive_keeps_its_name():
     claims = texts(extract_claims("The meeting follows Russia-U.S. talks in Saudi Arabia that marked a clear departure "
                                   "from efforts to isolate Russia over its war in Ukraine."))

@@ -17,6 +17,7 @@ Two frames in (``slots.frame``), an :class:`Alignment` out:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,8 +119,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
     _names(claim, passage, event, out)
-    _dates(claim, passage, event, out)
-    _numbers(claim, passage, event, out)
+    # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
+    # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
+    pinned = any(_same_value(c.value, p.value) for c in claim.of("tally") for p in passage.of("tally"))
+    _dates(claim, passage, event, out, pinned)
+    _numbers(claim, passage, event, out, pinned)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
@@ -155,7 +159,7 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
 
 def _compatible(mine: Slot, theirs: Slot) -> bool:
     if mine.kind != "date":
-        return _same_value(mine.value, theirs.value, mine.role)
+        return _states(mine, theirs)
     known = [(a, b) for a, b in zip(mine.value, theirs.value) if a is not None and b is not None]
     return bool(known) and all(a == b for a, b in known)
 
@@ -251,11 +255,11 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
                 None)
 
 
-def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: bool = False) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
         theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
-        theirs = _same_occurrence(mine, theirs, out)
+        theirs = _same_occurrence(mine, theirs, out, pinned)
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue
@@ -275,7 +279,7 @@ def _part_slot(s: Slot, part: str) -> Slot:
     return Slot(s.kind, words if words and words.lower() in s.text.lower() else s.text, s.value, s.start, s.end)
 
 
-def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: bool = False) -> None:
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
@@ -284,18 +288,26 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> N
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role]
-            comparable = _same_occurrence(mine, theirs, out)
-            same = next((s for s in comparable if _same_value(mine.value, s.value, mine.role)), None)
+            if kind == "tally" and (own := claim.ordinals_at(mine)) and passage.all_ordinals == own:
+                # "by 330 votes to 257 at its second reading" / "divided on the second reading ... The
+                # Ayes numbered 330 and the Noes 275": a passage about that one vote and no other
+                theirs = [*theirs, *(s for s in passage.of(kind) if s not in theirs)]
+            comparable = _same_occurrence(mine, theirs, out, pinned)
+            same = next((s for s in comparable if _states(mine, s)), None)
+            # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
+            others = [s for s in comparable if not _consistent(mine, s)]
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))
-            elif comparable and (rival := _rival_value(mine, comparable, claim, passage, out)):
+            elif others and (rival := _rival_value(mine, others, claim, passage, out)):
                 out.differences.append(_pair(kind, mine, rival))
 
 
-def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment) -> list[Slot]:
+def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: bool = False) -> list[Slot]:
     """The passage values about the same occurrence as the claim's; any about another one (its
-    phrase names another place or ordinal) mark the passage as telling of another occurrence."""
-    same = [s for s in theirs if not context_conflict(mine.context, s.context) and not another_time(mine.context, s.context)]
+    phrase names another place or ordinal, or places it earlier or later, unless a tally stated
+    alike in both has ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
+    same = [s for s in theirs if not context_conflict(mine.context, s.context)
+            and (pinned or not another_time(mine.context, s.context))]
     out.other_occurrence |= len(same) < len(theirs)
     return same
 
@@ -311,9 +323,35 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     return rivals[0] if rivals else None
 
 
+def _states(mine: Slot, theirs: Slot) -> bool:
+    """The passage's value says what the claim's does: the same value, or one within the claim's
+    bound or estimate ("three" states "at least one"). A bound states only the same bound."""
+    if mine.kind != "number" or not (mine.bound or theirs.bound):
+        return _same_value(mine.value, theirs.value, mine.role)
+    if theirs.bound:
+        return theirs.bound == mine.bound and _same_value(mine.value, theirs.value, mine.role)
+    lo, hi = mine.interval()
+    return lo <= theirs.value <= hi
+
+
+def _consistent(mine: Slot, theirs: Slot) -> bool:
+    """The two values can both be true: equal, or bounds and estimates that overlap ("more than
+    300" and "about 350"); only values that cannot both hold are another value."""
+    if mine.kind != "number" or not (mine.bound or theirs.bound):
+        return _same_value(mine.value, theirs.value, mine.role)
+    (a, b), (c, d) = mine.interval(), theirs.interval()
+    return a <= d and c <= b
+
+
 def _same_value(a: Any, b: Any, role: str = "") -> bool:
     if isinstance(a, tuple):
         return sorted(a) == sorted(b)
-    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded
-        return abs(a - b) <= 0.5
+    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded,
+        # to the coarser of the two as written ("3.5%" and "3.25%" differ, "16%" and "16.2%" do not)
+        return abs(a - b) <= 0.5 * 10 ** -min(_decimals(a), _decimals(b))
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def _decimals(value: float) -> int:
+    """How many decimals a value is written with (a third's endless ones included)."""
+    return len(f"{value!r}".partition(".")[2].rstrip("0")) if math.isfinite(value) else 0

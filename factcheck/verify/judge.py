@@ -11,7 +11,8 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
   (``Alignment.about``): the learned score, fitted on scientific abstracts, hardly weighs the event.
 - **agreement**, for relevant passages: *refute* when the passage tells the same story with one
   fact changed (another value of one kind of slot, or the opposite polarity, every other name of
-  the claim present; unless the stance model is sure it supports); *support* when nothing differs,
+  the claim present; unless it is a figure or date that differs and the stance model is sure it
+  supports); *support* when nothing differs,
   the passage names what the claim names and states each of its dates and figures it gives values
   of that kind for, and the model or the passage's coverage of the claim says so; *neutral* otherwise: about this,
   but does not settle it, and always for a passage about another occurrence (another round,
@@ -36,6 +37,7 @@ from ..nlp import parse
 from .slots import frame
 
 WEIGHTS = Path(__file__).with_name("relevance.json")
+NAME_SLOTS = {"person", "org", "place"}
 
 
 class PairJudge(Protocol):
@@ -52,7 +54,11 @@ class Thresholds:
     support: float = 0.5  # P(support) for a support with nothing differing
     coverage: float = 0.8  # share of the claim's content the passage states, for a support on coverage
     refute_model: float | None = None  # P(refute) for a refute on the model alone; None: never
-    support_veto: float = 0.9  # P(support) at which a slot difference alone does not refute
+    # P(support) at which a difference of figures or dates alone does not refute. Another name in
+    # the same role (Istanbul / Ankara, Wales / Scotland) is what the stance model cannot see, so its
+    # confidence does not hold that refute back; figures and dates come with bounds, ranges and
+    # approximations the alignment may misread, and there a confident model still does.
+    support_veto: float = 0.9
 
 
 def features(similarity: float, a: Alignment) -> tuple[float, ...]:
@@ -110,7 +116,8 @@ class Judge:
         if a.other_occurrence:
             return "neutral"  # the first round for the second, last year's vote for this year's
         if a.differences:
-            return "refute" if a.one_change and p["support"] < t.support_veto else "neutral"
+            vetoed = p["support"] >= t.support_veto and not a.differing_kinds <= NAME_SLOTS
+            return "refute" if a.one_change and not vetoed else "neutral"
         confirmed = a.coverage >= t.coverage and a.same_event and any(m["slot"] == "polarity" for m in a.matches)
         if t.refute_model is not None and p["refute"] >= t.refute_model and a.same_event and a.names_covered \
                 and not confirmed:

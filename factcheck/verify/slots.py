@@ -18,6 +18,7 @@ head noun of its subject with its names) say what a sentence is about.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,10 +42,20 @@ _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d
 # "with 100 states in favour, 11 against", "100 in favour and 11 against", "60 for and 30 against"
 _FOR_AGAINST = re.compile(r"\b(\d{1,4})\s+(?:[a-z]+\s+)?(?:in\s+favou?r|for)(?:\s+of\s+[a-z]+)?\s*,?\s*(?:and\s+|with\s+)?"
                           r"(\d{1,4})\s+(?:[a-z]+\s+)?against\b")
+# a division's two lobbies: "The Ayes numbered 330 and the Noes 275", "52 yeas to 48 nays"
+_AYES_NOES = re.compile(r"\b(?:ayes|yeas)\b[^.;\d]{0,20}?(\d{1,4})\b[^.;\d]{0,30}?\b(?:noes|nays)\b[^.;\d]{0,20}?(\d{1,4})\b"
+                        r"|\b(\d{1,4})\s+(?:ayes|yeas)\b[^.;\d]{0,30}?\b(\d{1,4})\s+(?:noes|nays)\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<lo>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent|percent)?\s*(?:and|to|-|–)\s*(?:about\s+)?(?P<hi>\d+(?:[.,]\d+)*))"
                     r"|(?:\b(?P<lo2>\d+(?:[.,]\d+)*)\s*(?:%|per\s?cent|percent)?\s*(?:to|-|–)\s*(?P<hi2>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent\b|percent\b))")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_END = rf"(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?|\d{{4}}|{_DAY})"
+# "from March through May", "between 2014 and 2016", "March 1-May 31, 2020", "26-28 February"
+_DATE_RANGE = re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_DATE_END}\s*(?:-|–|—|to|through|thru|until|till|and)\s*{_DATE_END}"
+                         rf"|\b{_DATE_END}\s*[-–—]\s*{_DATE_END}")
+_OUT_OF = re.compile(r"\b(\d+)\s+(?:out\s+of|in)\s+(\d+)\b(?!\s*(?:%|per\s?cent|percent|[:.,]\d))")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
                        r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
@@ -69,6 +80,13 @@ class Slot:
     anchors: frozenset[str] = frozenset()  # lemmas of the words it hangs from (its verb, its event noun)
     context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istan")
     label: str = ""  # the entity label: a place is a GPE (city, country), a LOC or a FAC (a building)
+    bound: str = ""  # for numbers: ">=" at least, ">" more than, "<=" up to, "<" fewer than, "~" about
+
+    def interval(self) -> tuple[float, float]:
+        """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
+        v, tiny = self.value, 1e-9 * max(abs(self.value), 1.0)
+        return {">=": (v, math.inf), ">": (v + tiny, math.inf), "<=": (-math.inf, v), "<": (-math.inf, v - tiny),
+                "~": (min(0.9 * v, 1.1 * v), max(0.9 * v, 1.1 * v))}.get(self.bound, (v, v))
 
     def to_dict(self) -> dict[str, Any]:
         return {"slot": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -104,10 +122,16 @@ class Frame:
     # per sentence: (start, end, its ordinals) -- "third reading" says which occurrence the sentence is of
     ordinals: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
 
+    imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
+
     def ordinals_at(self, slot: Slot) -> frozenset[str]:
         """The ordinals of the sentence a slot stands in."""
         return next((o for b, e, o in self.ordinals if b <= slot.start < e), frozenset())
-    imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
+
+    @property
+    def all_ordinals(self) -> frozenset[str]:
+        """Every ordinal the text names: "the second reading ... The Ayes numbered 330" is all of one vote."""
+        return frozenset().union(*(o for _, _, o in self.ordinals))
 
     def of(self, kind: str) -> list[Slot]:
         return [s for s in self.slots if s.kind == kind]
@@ -215,8 +239,10 @@ def _negated(verb: "Token") -> bool:
     if verb.head.lower_ == "without" or verb.head.head.lower_ == "without" and verb.head.dep_ in ("pcomp", "pobj"):
         return True  # "ended without any agreement being signed"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
-    return any(d.lower_ in ("no", "none", "nobody", "nothing") for s in subjects for d in s.subtree if d.dep_ == "det"
-               or d.i == s.i)
+    # the determiner of the subject or object itself: "No Ukrainian officials", not the "No" of
+    # "the Assisted Dying (No 2) Bill"
+    return any(d.lower_ in ("no", "none", "nobody", "nothing") for s in subjects for d in (s, *s.children)
+               if d.dep_ == "det" or d.i == s.i)
 
 
 def _quantifier(verb: "Token") -> int | None:
@@ -308,10 +334,10 @@ def frame(doc: "Doc") -> Frame:
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
                     for sent in doc.sents]
     text = _digits(doc.text)
-    for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text)]:
-        a, b = int(m.group(1)), int(m.group(2))
+    for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text), *_AYES_NOES.finditer(text)]:
+        a, b = (int(g) for g in m.groups() if g is not None)
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if a < 1000 and b < 1000 and not _YEAR.fullmatch(m.group(1)) and _contest(doc, token, m.group()):
+        if a < 1000 and b < 1000 and not _YEAR.fullmatch(str(a)) and _contest(doc, token, m.group()):
             anchors = _anchors(token.root) | {token.root.lemma_.lower()}
             out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors,
                                   _context(token.root, token)))
@@ -325,6 +351,9 @@ def frame(doc: "Doc") -> Frame:
               for m in _RANGE.finditer(text)]
     ranges = [span for span, lo, hi in bounds if lo is not None and hi is not None and lo < hi]
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < e and b < s.end for b, e in ranges))]
+    # nor is a span of time one date: "from March through May" is neither March nor May
+    spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
+    out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
     return out
 
 
@@ -334,7 +363,7 @@ def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:
     that votes, rules, wins or passes something. Elsewhere "19-28" is a range ("95% CI 19-28")."""
     if span is None:
         return False
-    if "vote" in text.lower():
+    if re.search(r"vote|\b(?:ayes|yeas|noes|nays)\b", text.lower()):
         return True
     return any(t.lemma_.lower() in _CONTEST for t in span.sent)
 
@@ -351,14 +380,51 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
         n = 1 if count in (None, "a", "an", "one") else number_value(count)
         if n is not None:
             found.append((m.start(), m.end("frac"), 100 * n * FRACTIONS[m.group("frac").rstrip("s").replace("halve", "half")]))
+    for m in _OUT_OF.finditer(text):  # "nine out of 10 infections", "one in five adults"
+        part, whole = float(m.group(1)), float(m.group(2))
+        if 0 < part <= whole and not _YEAR.fullmatch(m.group(2)):
+            found.append((m.start(), m.end(), 100 * part / whole))
     for start, end, value in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         role = "%" + _share_of(doc, span.end)
+        after = doc[span.end] if span.end < len(doc) else None
+        if role == "%" and _OUT_OF.fullmatch(text[start:end]) and after is not None and after.pos_ == "NOUN":
+            role += ":" + after.lemma_.lower()  # "nine out of 10 infections" is a share of infections
+        end = max(end, span.end_char)  # a number word the digits stand in for ("One in five") ends later
         out.append(Slot("number", doc.text[start:end], value, start, end, role, _anchors(span.root),
-                        _context(span.root, span)))
+                        _context(span.root, span), bound=_bound(doc, span.start, span.end)))
     return out
+
+
+# Words that make a figure a bound or an estimate, before it ("at least 300") or after ("300 or more").
+_BOUND_BEFORE = [(re.compile(rf"\b(?:{words})\s*$"), sign) for words, sign in (
+    ("at least|no fewer than|no less than|a minimum of|not less than", ">="),
+    ("more than|over|above|upwards of|in excess of|exceeding|greater than|higher than", ">"),
+    ("at most|up to|no more than|a maximum of|not more than|as many as|as much as", "<="),
+    ("fewer than|less than|under|below|lower than", "<"),
+    ("about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated|circa|approx"
+     "|just over|just under|more or less|or so", "~"))]
+_BOUND_AFTER = [(re.compile(r"^\s*(?:[a-z]+\s+)?or (?:more|above|over|higher|greater)\b"), ">="),
+                (re.compile(r"^\s*(?:[a-z]+\s+)?or (?:fewer|less|below|under|lower)\b"), "<="),
+                (re.compile(r"^\s*or so\b"), "~")]
+
+
+def _bound(doc: "Doc", start: int, end: int) -> str:
+    """Whether the figure of tokens ``start:end`` is a bound or an estimate (see ``Slot.bound``):
+    from the words before it, its own first words ("more than 300" is often one entity), or after it."""
+    lead = []
+    for t in doc[start:end]:
+        if t.like_num or t.lower_ in ("a", "an") or t.lower_.rstrip("s").replace("halve", "half") in FRACTIONS:
+            break
+        lead.append(t.lower_)
+    before = " ".join([doc[max(0, start - 4):start].text.lower(), *lead])
+    after = doc[end:end + 3].text.lower()
+    for pattern, sign in _BOUND_BEFORE:
+        if pattern.search(before.strip()):
+            return sign
+    return next((sign for pattern, sign in _BOUND_AFTER if pattern.search(after)), "")
 
 
 def _share_of(doc: "Doc", end: int) -> str:
@@ -472,7 +538,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     else:
         anchors = _anchors(governor)
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
-    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_) for s in slots]
+    bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_, bound) for s in slots]
 
 
 def _governor(ent: "Span") -> "Token":
@@ -508,9 +575,13 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     if label in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
     if label == "DATE":
-        parts = date_parts(ent.text)
+        before = ent.doc[ent.start - 1] if ent.start else None
+        if before is not None and before.is_digit and 1 <= int(before.text) <= 31 and ent[0].lower_ in MONTHS:
+            span = (before.idx, ent.end_char)  # "29 November 2024" that the tagger read as "November 2024"
+        text = ent.doc.text[span[0]:span[1]]
+        parts = date_parts(text)
         if any(p is not None for p in parts):
-            return [Slot("date", ent.text, parts, *span)]
+            return [Slot("date", text, parts, *span)]
         value = number_value(ent.text)  # a duration: "six years", "five hours"
         unit = next((w for w in DURATIONS if re.search(rf"\b{w}s?\b", ent.text.lower())), "")
         return [Slot("number", ent.text, value, *span, role=unit)] if value is not None and unit else []
@@ -524,7 +595,10 @@ def _entity_slot(ent: "Span") -> list[Slot]:
 
 
 def _counted(ent: "Span") -> str:
-    """The noun a number counts: "330 votes" -> vote; "six hours" -> hour; "a majority of 55" -> majority."""
+    """The noun a number counts: "330 votes" -> vote; "six hours" -> hour; "a majority of 55" -> majority;
+    "10 times more infections" -> times (a multiple, not a count of infections)."""
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("times", "fold"):
+        return "times"
     if ent.root.pos_ == "NOUN":  # the unit inside the entity: "about six hours"
         return ent.root.lemma_.lower()
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None

@@ -449,13 +449,16 @@ def _anchor(token: "Token") -> "Token | None":
 
 def _anchors(token: "Token") -> frozenset[str]:
     """The lemma of the word a phrase hangs from, and of the verb that word hangs from through a
-    preposition: "By a 6-3 vote on 28 June, the court overturned ..." dates the overturning too."""
+    preposition: "By a 6-3 vote on 28 June, the court overturned ..." dates the overturning too, as
+    a date after a verb's object dates the verb's event ("heard arguments ... on 1 May 2023")."""
     a = _anchor(token)
     if a is None:
         return frozenset()
     out = {a.lemma_.lower()}
     if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.pos_ == "ADP" and a.head.head.pos_ == "VERB":
         out.add(a.head.head.lemma_.lower())
+    if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME"):
+        out.add(a.head.lemma_.lower())  # "heard arguments ... on 1 May 2023": the hearing's date
     return frozenset(out)
 
 

@@ -271,6 +271,14 @@ def test_a_passage_reporting_the_claims_verb_of_its_subject_is_about_the_claim()
     assert not _align("The delegations met in Geneva.", "The delegations met in Istanbul.").about  # Geneva not named
 
 
+def test_a_date_after_a_verbs_object_dates_the_verbs_event():
+    a = _align("The justices heard arguments in the two fishing cases on 1 May 2023.",
+               "The Supreme Court heard arguments in Relentless and Loper Bright on Wednesday, 17 January 2024.")
+    assert {d["slot"] for d in a.differences} >= {"year", "month", "day"}
+    # but another doer, unnamed, is no proof of the same hearing: the passage is not about the claim
+    assert not a.about
+
+
 def test_a_range_is_no_single_value():
     a = _align("The secondary attack rate was between about 10 to 20 percent.",
                "The secondary attack rate in the call center was 16.2%.")

@@ -29,6 +29,7 @@ PARAPHRASE = 0.75
 _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who",
                 "there", "one", "what"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
+Span = tuple[int, int] | None  # a sentence's characters in the passage
 
 
 @dataclass
@@ -121,7 +122,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     _names(claim, passage, event, out)
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
-    pinned = any(_same_value(c.value, p.value) for c in claim.of("tally") for p in passage.of("tally"))
+    tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
+    pinned = passage.sentence_of(tally) if tally is not None else None
     _dates(claim, passage, event, out, pinned)
     _numbers(claim, passage, event, out, pinned)
     out.unstated = _unstated(claim, passage)
@@ -255,9 +257,13 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
                 None)
 
 
-def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: bool = False) -> None:
+def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Span = None) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
+        if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
+            # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
+            # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
+            theirs += [s for s in passage.of("date") if _within(s, pinned) and s not in theirs]
         theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
         theirs = _same_occurrence(mine, theirs, out, pinned)
         for i, part in enumerate(_DATE_PARTS):
@@ -269,7 +275,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            elif rival := _rival_value(mine, known, claim, passage, out):
+            elif rival := _rival_value(mine, known, claim, passage, out, pinned):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 
@@ -279,7 +285,7 @@ def _part_slot(s: Slot, part: str) -> Slot:
     return Slot(s.kind, words if words and words.lower() in s.text.lower() else s.text, s.value, s.start, s.end)
 
 
-def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: bool = False) -> None:
+def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Span = None) -> None:
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
@@ -298,27 +304,29 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             others = [s for s in comparable if not _consistent(mine, s)]
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))
-            elif others and (rival := _rival_value(mine, others, claim, passage, out)):
+            elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
 
 
-def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: bool = False) -> list[Slot]:
+def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Span = None) -> list[Slot]:
     """The passage values about the same occurrence as the claim's; any about another one (its
-    phrase names another place or ordinal, or places it earlier or later, unless a tally stated
-    alike in both has ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
+    phrase names another place or ordinal, or places it earlier or later, unless it stands in the
+    sentence whose tally, stated alike in both, ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
     same = [s for s in theirs if not context_conflict(mine.context, s.context)
-            and (pinned or not another_time(mine.context, s.context))]
+            and (_within(s, pinned) or not another_time(mine.context, s.context))]
     out.other_occurrence |= len(same) < len(theirs)
     return same
 
 
-def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, out: Alignment) -> Slot | None:
+def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, out: Alignment,
+                 pinned: Span = None) -> Slot | None:
     """The passage value that states another value for the claim's, or None. A value in a passage
     sentence that names an ordinal occurrence the claim does not name ("passed at third reading
     ..., a majority of 23" for "a majority of 55") may be of another occurrence: it can match the
-    claim's value, but it does not contradict it."""
+    claim's value, but it does not contradict it, unless it stands in the sentence ``pinned`` by a
+    tally stated alike in both."""
     own = claim.ordinals_at(mine)
-    rivals = [s for s in theirs if not (passage.ordinals_at(s) - own)]
+    rivals = [s for s in theirs if _within(s, pinned) or not (passage.ordinals_at(s) - own)]
     out.other_occurrence |= not rivals
     return rivals[0] if rivals else None
 
@@ -341,6 +349,11 @@ def _consistent(mine: Slot, theirs: Slot) -> bool:
         return _same_value(mine.value, theirs.value, mine.role)
     (a, b), (c, d) = mine.interval(), theirs.interval()
     return a <= d and c <= b
+
+
+def _within(slot: Slot, sentence: Span) -> bool:
+    """The slot stands in the sentence (the one a tally stated alike pinned), if there is one."""
+    return sentence is not None and sentence[0] <= slot.start < sentence[1]
 
 
 def _same_value(a: Any, b: Any, role: str = "") -> bool:

@@ -128,6 +128,10 @@ class Frame:
         """The ordinals of the sentence a slot stands in."""
         return next((o for b, e, o in self.ordinals if b <= slot.start < e), frozenset())
 
+    def sentence_of(self, slot: Slot) -> tuple[int, int]:
+        """The character span of the sentence a slot stands in."""
+        return next(((b, e) for b, e, _ in self.ordinals if b <= slot.start < e), (slot.start, slot.end))
+
     @property
     def all_ordinals(self) -> frozenset[str]:
         """Every ordinal the text names: "the second reading ... The Ayes numbered 330" is all of one vote."""

@@ -245,6 +245,15 @@ def test_a_tally_stated_alike_in_both_says_they_are_of_one_vote():
                "On Friday, 11 September 2015, the House of Commons rejected the Assisted Dying (No 2) Bill by 330 "
                "votes to 118 at its second reading.")
     assert not a.other_occurrence and not a.differences and "tally" in {m["slot"] for m in a.matches}
+    a = _align("The last time the Commons voted on assisted dying, in 2011, MPs rejected a bill by 330 votes to 118.",
+               "On Friday, 11 September 2015, the House of Commons rejected the Assisted Dying (No 2) Bill by 330 "
+               "votes to 118 at its second reading.")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("year", "2011", "2015")]
+    # the pinned vote's sentence only: a third reading's majority is still of another vote
+    a = _align("MPs approved the bill by 330 votes to 275, a majority of 55.",
+               "At second reading MPs approved it by 330 votes to 275. At third reading it passed by 314 votes to 291, "
+               "a majority of 23.")
+    assert not a.differences and a.other_occurrence
     rejected = frame(parse(["The House of Commons rejected the Assisted Dying (No 2) Bill."])[0]).clauses[0]
     assert not rejected.negated  # the "No" of "(No 2) Bill" denies nothing
 

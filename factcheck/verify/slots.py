@@ -559,7 +559,10 @@ def _governor(ent: "Span") -> "Token":
 
 
 def _role(token: "Token") -> str:
-    """The grammatical role of a name, with the doer of a passive ("introduced by X") as a subject."""
+    """The grammatical role of a name, with the doer of a passive ("introduced by X") as a subject,
+    and a name set beside its title as the title's ("by Labour MP Rob Marris": the doer)."""
+    if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
+        return _role(token.head)
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return "nsubj"
     return token.dep_

@@ -288,6 +288,17 @@ def test_a_date_after_a_verbs_object_dates_the_verbs_event():
     assert not a.about
 
 
+def test_the_one_doer_of_an_event_told_in_other_words_is_a_rival_person():
+    claim = "The Terminally Ill Adults (End of Life) Bill was introduced by Labour MP Rob Marris."
+    passage = "The Terminally Ill Adults (End of Life) Bill is a private member's bill presented by Kim Leadbeater."
+    a = _align(claim, passage, similarity=0.8)  # other words: "introduced" / "presented"
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
+        ("person", "Rob Marris", "Kim Leadbeater")]
+    assert not _align(claim, passage, similarity=0.5).differences  # not the same event told: no rival
+    two = passage.replace("by Kim Leadbeater", "by Kim Leadbeater and backed by Esther Rantzen")
+    assert not [d for d in _align(claim, two, similarity=0.8).differences if d["slot"] == "person"]
+
+
 def test_a_range_is_no_single_value():
     a = _align("The secondary attack rate was between about 10 to 20 percent.",
                "The secondary attack rate in the call center was 16.2%.")

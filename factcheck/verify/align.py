@@ -119,7 +119,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
             _polarity(main, clause, out, compare=same_verb)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
-    _names(claim, passage, event, out, paraphrased=clause is not None and not same_verb)
+    _names(claim, passage, event, out)
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
@@ -218,10 +218,10 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
 
 
-def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, paraphrased: bool = False) -> None:
-    """Names match anywhere in the passage; a rival must hang from the same word or event, or, where
-    the passage tells the claim's event in other words (``paraphrased``), be its one doer ("was
-    introduced by Rob Marris" / "a bill presented by Kim Leadbeater")."""
+def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+    """Names match anywhere in the passage; a rival must hang from the same word or event. (Not the
+    one doer of a passage that tells the event in other words: "introduced by Kim Leadbeater" and
+    "criticised by Wes Streeting" are within a hair of the embedding's "same event".)"""
     for kind in ("person", "org", "place"):
         theirs = passage.of(kind)
         for mine in claim.of(kind):
@@ -233,9 +233,6 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, paraph
             others = [s for s in _rivals(mine, theirs, event)
                       if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names]
             rival = _rival(kind, mine, others)
-            doers = [s for s in theirs if s.role == "nsubj" and s.value not in claim.names]
-            if rival is None and paraphrased and kind == "person" and mine.role == "nsubj" and len(doers) == 1:
-                rival = doers[0]
             if rival is not None:
                 out.differences.append(_pair(kind, mine, rival))
 
@@ -299,10 +296,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role]
-            if kind == "tally" and (own := claim.ordinals_at(mine)) and passage.all_ordinals == own:
-                # "by 330 votes to 257 at its second reading" / "divided on the second reading ... The
-                # Ayes numbered 330 and the Noes 275": a passage about that one vote and no other
-                theirs = [*theirs, *(s for s in passage.of(kind) if s not in theirs)]
+            if kind == "tally" and (own := claim.ordinals_at(mine)):
+                # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
+                # the bill was read a second time": a tally in a sentence about that one vote and no other
+                theirs += [s for s in passage.of(kind) if passage.ordinals_at(s) == own and s not in theirs]
             comparable = _same_occurrence(mine, theirs, out, pinned)
             same = next((s for s in comparable if _states(mine, s)), None)
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value

@@ -132,11 +132,6 @@ class Frame:
         """The character span of the sentence a slot stands in."""
         return next(((b, e) for b, e, _ in self.ordinals if b <= slot.start < e), (slot.start, slot.end))
 
-    @property
-    def all_ordinals(self) -> frozenset[str]:
-        """Every ordinal the text names: "the second reading ... The Ayes numbered 330" is all of one vote."""
-        return frozenset().union(*(o for _, _, o in self.ordinals))
-
     def of(self, kind: str) -> list[Slot]:
         return [s for s in self.slots if s.kind == kind]
 

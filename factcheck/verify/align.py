@@ -204,6 +204,8 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
     """Polarity matches or differs; without ``compare`` (the passage reports the event in other
     words) a match still counts, a difference is not claimed."""
     words = {True: "denied", False: "affirmed"}
+    if claim.conditional or passage.conditional:
+        return  # a rule ("if the statute was silent, the court deferred") says nothing of what happened
     if not compare:
         if claim.negated == passage.negated and (claim.quantifier == 0) == (passage.quantifier == 0):
             out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))

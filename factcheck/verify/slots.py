@@ -104,6 +104,7 @@ class Clause:
     patient: str = ""  # what it is done to: "expelled dozens of diplomats" / "No diplomats were expelled"
     negated: bool = False
     quantifier: int | None = None
+    conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
 
 
 @dataclass
@@ -244,6 +245,21 @@ def _negated(verb: "Token") -> bool:
                if d.dep_ == "det" or d.i == s.i)
 
 
+_CONDITIONS = {"if", "unless", "whenever", "provided", "providing"}
+
+
+def _conditional(verb: "Token") -> bool:
+    """Whether the verb's event holds only under a condition ("if ...", "unless ...", "as long as
+    ..."): such a clause states a rule, so it neither affirms nor denies that the event happened."""
+    for c in verb.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and marks & _CONDITIONS:
+            return True
+        if c.lower_ == "long" and c.dep_ == "advmod" and any(a.lower_ == "as" for a in c.children):
+            return True  # "as long as it was a permissible construction"
+    return False
+
+
 def _quantifier(verb: "Token") -> int | None:
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -299,7 +315,7 @@ def _clause(verb: "Token") -> Clause:
     predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
-        quantifier=_quantifier(verb))
+        quantifier=_quantifier(verb), conditional=_conditional(verb))
     subj = _subject_of(verb)
     out.agent, out.patient = _roles(verb, subj)
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:

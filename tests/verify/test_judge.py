@@ -294,6 +294,15 @@ def test_a_name_beside_its_title_takes_the_titles_role():
     assert [(s.text, s.role) for s in slots] == [("Rob Marris", "nsubj")]  # the doer, as "by Rob Marris" is
 
 
+def test_a_rule_under_a_condition_neither_affirms_nor_denies_the_event():
+    claim = "The Supreme Court itself had not deferred to an agency under Chevron since 2016."
+    a = _align(claim, "If the statute was silent or ambiguous on the point, the court deferred to the agency's "
+                      "interpretation as long as it was a permissible construction of the statute.")
+    assert a.same_event and not a.differences
+    a = _align(claim, "The Supreme Court deferred to an agency under Chevron in 2022.")
+    assert "polarity" in {d["slot"] for d in a.differences}  # a report of the event still contradicts
+
+
 def test_a_range_is_no_single_value():
     a = _align("The secondary attack rate was between about 10 to 20 percent.",
                "The secondary attack rate in the call center was 16.2%.")

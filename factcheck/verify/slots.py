@@ -303,6 +303,11 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
                       if g.dep_ == "pobj"), None) or \
                 next((c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")), t)
             # ("Resolution 68/262" is a resolution)
+        if t is not None and t.ent_type_ == "PERSON":  # "Justices Clarence Thomas, ..." are justices
+            title = [c for c in t.children if c.dep_ == "compound" and not c.ent_type_ and c.text[:1].isupper()]
+            if title:
+                word = title[-1].lemma_.lower()
+                return word[:-1] if title[-1].pos_ == "PROPN" and word.endswith("s") and len(word) > 4 else word
         return t.lemma_.lower() if t is not None else ""
     by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -294,6 +294,15 @@ def test_a_name_beside_its_title_takes_the_titles_role():
     assert [(s.text, s.role) for s in slots] == [("Rob Marris", "nsubj")]  # the doer, as "by Rob Marris" is
 
 
+def test_a_named_doer_is_of_the_kind_its_title_says():
+    a = _align("No president vetoed the bill.", "President Donald Trump vetoed the bill.")
+    assert [d["slot"] for d in a.differences] == ["polarity"]
+    a = _align("None of the court's other conservative justices joined the opinion.",
+               "The opinion was joined by Justices Clarence Thomas, Samuel Alito and Neil Gorsuch.")
+    assert a.same_subject and [d["slot"] for d in a.differences] == ["polarity"]
+    assert not _align("No senator vetoed the bill.", "President Donald Trump vetoed the bill.").same_subject
+
+
 def test_a_rule_under_a_condition_neither_affirms_nor_denies_the_event():
     claim = "The Supreme Court itself had not deferred to an agency under Chevron since 2016."
     a = _align(claim, "If the statute was silent or ambiguous on the point, the court deferred to the agency's "

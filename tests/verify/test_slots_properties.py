@@ -2,8 +2,8 @@
 
 For any claim and passage: reading their slots never raises, every slot's span points at its
 words in the text, and aligning the two never raises. Texts mix figures, dates, shares, tallies,
-ranges, version numbers and names, the forms the slot readers parse ("1.2.10" once crashed
-the number reader on a scientific abstract).
+ranges, bounds, spans of time, divisions, version numbers and names, the forms the slot readers
+parse ("1.2.10" once crashed the number reader on a scientific abstract).
 """
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ PIECES = ["The court", "MPs", "Russia", "the talks in Istanbul", "voted", "ruled
           "in", "by", "of", "not", "no", "several", "7-2", "330 votes to 275", "19-28", "1.2.10", "3.5 million",
           "two-thirds of voters", "a third", "40 per cent", "95%", "$1.2bn", "half a percentage point",
           "Thursday", "27 February 2025", "last week", "2014", "1,200", "second", "third reading", "about six hours",
-          "fifty-five", "Geneva", "the US Embassy in Ankara", "Keir Starmer", "(", ")", ",", ".", ";", "—"]
+          "fifty-five", "Geneva", "the US Embassy in Ankara", "Keir Starmer", "(", ")", ",", ".", ";", "—",
+          "at least", "more than", "about", "up to", "or more", "nine out of 10", "one in five", "10 times",
+          "from March through May", "March 1-May 31, 2020", "between 2014 and 2016", "26-28 February",
+          "The Ayes numbered 330 and the Noes 275", "52 yeas to 48 nays", "29 November 2024", "(No 2) Bill",
+          "if", "as long as", "Justices Clarence Thomas", "President"]
 
 
 @st.composite

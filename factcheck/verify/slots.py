@@ -7,8 +7,10 @@ A parsed claim or passage in, typed slots out, each with its character span in t
 - ``date``: year, month, day and weekday, normalised with ``dateparser`` (a full date also gives
   its weekday, so "Thursday" can be checked against "27 February 2025");
 - ``number``: cardinals, quantities, money and percentages as values (words read with
-  ``text2num``; "half", "a third", "1.2 million"), with the noun they count;
-- ``tally``: vote tallies ("330 to 275", "7-2", "seven votes to two");
+  ``text2num``; "half", "a third", "1.2 million"), with the noun they count and whether they are a
+  bound or an estimate ("at least one", "about 1,000"); a range or a span of time is no value;
+- ``tally``: vote tallies ("330 to 275", "7-2", "seven votes to two", "the Ayes numbered 330 and
+  the Noes 275");
 - ``polarity``: the main event denied ("not", "never", "no officials") or quantified ("several").
 
 The sentence's main ``event`` (its verb, or the predicate of "was present") and ``subject`` (the
@@ -390,7 +392,7 @@ def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:
 
 def _shares(doc: "Doc", text: str) -> list[Slot]:
     """Shares as percentages, whichever way they are written: "40%", "forty per cent", "two-thirds
-    of voters" (66.7), "half of the staff" (50). A fraction counts as a share only before "of":
+    of voters" (66.7), "half of the staff" (50), "nine out of 10 infections" (90). A fraction counts as a share only before "of":
     "half a percentage point" is a quantity, not a share. ``text`` is the doc's text with number
     words written as digits, offsets kept (``_digits``)."""
     out = []

@@ -21,9 +21,9 @@ from factcheck.pipeline import Checker
 from factcheck.verify import has_own_model
 
 # set: (most true-article statements refuted, fewest planted errors refuted, fewest covered true supported).
-# The refute floors are today's figures; since the stance model alone no longer refutes, the Chevron set
-# catches 2 planted errors (was 4) and refutes none of its true statements (was 1).
-FLOORS = {"assisted-dying-vote": (1, 0, 8), "chevron-ruling": (0, 2, 9)}
+# No true statement refuted; the other two are today's figures (planted 4 and 4, covered true 11/12 and
+# 12/13) less one, for the int8 model's small machine-to-machine drift.
+FLOORS = {"assisted-dying-vote": (0, 3, 10), "chevron-ruling": (0, 3, 11)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -22,8 +22,9 @@ from factcheck.verify.slots import date_parts, frame, number_value
 
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model")
 PAIRS = parse_jsonl((ROOT / "tests" / "data" / "minimal_pairs.jsonl").read_text(encoding="utf-8"), "minimal_pairs")
-# The judged share today (64/71 = 90%; the model alone 50/71): a floor against regressions, not the goal (90%).
-FLOOR_JUDGED = 0.75
+# The judged share today is 64/71 = 90 % (the model alone 50/71); the floor leaves room for three pairs
+# to move with the int8 model's machine-to-machine drift.
+FLOOR_JUDGED = 0.85
 
 
 def _align(claim: str, passage: str, similarity: float = 0.0):

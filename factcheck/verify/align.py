@@ -152,7 +152,9 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
             if theirs and not any(_compatible(mine, s) for s in theirs) and mine.text not in passage.text:
                 out.append(mine.text)
     figures = [s.value for s in passage.of("number")]
-    for mine in claim.of("tally"):  # "The Ayes numbered 330 and the Noes 275" gives one side of "330 to 257"
+    for mine in claim.of("tally"):  # "The Ayes numbered 330" gives one side of "330 to 257"
+        if any(_same_value(mine.value, s.value) for s in passage.of("tally")):
+            continue  # stated in full ("by a majority of 5-4 ... to 5%": the 5 of 5% is no side)
         sides = [any(_same_value(v, f) for f in figures) for v in mine.value]
         if any(sides) and not all(sides) and mine.text not in out:
             out.append(mine.text)

@@ -201,6 +201,13 @@ def test_a_tally_of_another_vote_is_no_rival_and_one_side_of_a_tally_does_not_st
     assert a.unstated == ["330 votes to 257"] and not a.differences
 
 
+def test_a_tally_stated_in_full_is_stated_whatever_figures_share_one_of_its_sides():
+    a = _align("The Monetary Policy Committee voted 5-4 in favour of the quarter-point reduction.",
+               "The Monetary Policy Committee voted by a majority of 5–4 to reduce Bank Rate by 0.25 percentage "
+               "points, to 5%.")
+    assert not a.unstated and "tally" in {m["slot"] for m in a.matches}
+
+
 def test_the_two_lobbies_of_a_division_are_a_tally_of_the_vote_the_passage_is_about():
     claim = "MPs approved the Terminally Ill Adults (End of Life) Bill at its second reading by 330 votes to 257."
     a = _align(claim, "The House of Commons divided on the Terminally Ill Adults (End of Life) Bill on 29 November "

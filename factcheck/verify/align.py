@@ -29,7 +29,7 @@ PARAPHRASE = 0.75
 _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who",
                 "there", "one", "what"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
-Span = tuple[int, int] | None  # a sentence's characters in the passage
+Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 
 
 @dataclass
@@ -263,7 +263,7 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
                 None)
 
 
-def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Span = None) -> None:
+def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None) -> None:
     for mine in claim.of("date"):
         theirs = _rivals(mine, passage.of("date"), event)
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
@@ -291,7 +291,7 @@ def _part_slot(s: Slot, part: str) -> Slot:
     return Slot(s.kind, words if words and words.lower() in s.text.lower() else s.text, s.value, s.start, s.end)
 
 
-def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Span = None) -> None:
+def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None) -> None:
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
@@ -314,7 +314,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 out.differences.append(_pair(kind, mine, rival))
 
 
-def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Span = None) -> list[Slot]:
+def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sentence = None) -> list[Slot]:
     """The passage values about the same occurrence as the claim's; any about another one (its
     phrase names another place or ordinal, or places it earlier or later, unless it stands in the
     sentence whose tally, stated alike in both, ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
@@ -325,7 +325,7 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Spa
 
 
 def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, out: Alignment,
-                 pinned: Span = None) -> Slot | None:
+                 pinned: Sentence = None) -> Slot | None:
     """The passage value that states another value for the claim's, or None. A value in a passage
     sentence that names an ordinal occurrence the claim does not name ("passed at third reading
     ..., a majority of 23" for "a majority of 55") may be of another occurrence: it can match the
@@ -357,7 +357,7 @@ def _consistent(mine: Slot, theirs: Slot) -> bool:
     return a <= d and c <= b
 
 
-def _within(slot: Slot, sentence: Span) -> bool:
+def _within(slot: Slot, sentence: Sentence) -> bool:
     """The slot stands in the sentence (the one a tally stated alike pinned), if there is one."""
     return sentence is not None and sentence[0] <= slot.start < sentence[1]
 

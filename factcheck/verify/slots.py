@@ -51,7 +51,7 @@ _RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximat
                     r"\s*(?:%|per\s?cent|percent)?\s*(?:and|to|-|–)\s*(?:about\s+)?(?P<hi>\d+(?:[.,]\d+)*))"
                     r"|(?:\b(?P<lo2>\d+(?:[.,]\d+)*)\s*(?:%|per\s?cent|percent)?\s*(?:to|-|–)\s*(?P<hi2>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent\b|percent\b))")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(calendar.month_abbr[1:])}|Sept)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_END = rf"(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?|\d{{4}}|{_DAY})"
 # "from March through May", "between 2014 and 2016", "March 1-May 31, 2020", "26-28 February"
@@ -127,13 +127,17 @@ class Frame:
 
     imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
 
+    def _sentence(self, slot: Slot) -> tuple[int, int, frozenset[str]]:
+        """The sentence a slot stands in: its characters and its ordinals."""
+        return next((s for s in self.ordinals if s[0] <= slot.start < s[1]), (slot.start, slot.end, frozenset()))
+
     def ordinals_at(self, slot: Slot) -> frozenset[str]:
         """The ordinals of the sentence a slot stands in."""
-        return next((o for b, e, o in self.ordinals if b <= slot.start < e), frozenset())
+        return self._sentence(slot)[2]
 
     def sentence_of(self, slot: Slot) -> tuple[int, int]:
         """The character span of the sentence a slot stands in."""
-        return next(((b, e) for b, e, _ in self.ordinals if b <= slot.start < e), (slot.start, slot.end))
+        return self._sentence(slot)[:2]
 
     def of(self, kind: str) -> list[Slot]:
         return [s for s in self.slots if s.kind == kind]

@@ -101,7 +101,9 @@ class Checker:
         for title, text in articles:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
-            extractions.append(self._extract(text, date))
+            extractions.append(x := self._extract(text, date))
+            for c in x.claims:
+                c.date = x.date.isoformat() if x.date else ""
         per_article = [x.claims for x in extractions]
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
         info = self.index.info()
@@ -158,7 +160,8 @@ class Checker:
             sims.append([float(claims[i] @ passages[n + j]) for j in range(len(c.evidence))])
             n += len(c.evidence)
         try:
-            self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims)
+            self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims,
+                             [c.claim.date for c in checks])
         except LLMError as e:  # the LLM judge leaves the offline judgement in place when it fails
             self.llm_problems.append(f"{e}; the offline verification is shown instead.")
         for c in checks:

@@ -57,7 +57,8 @@ class Claim:
     ``"statement"`` for the fact itself, ``"attribution"`` for the fact that someone said it, and
     ``"opinion"``, ``"prediction"`` or ``"quote"`` for what evidence cannot settle. ``text`` reads on
     its own (pronouns and relative times resolved); ``notes`` say what was rewritten and what
-    could not be.
+    could not be. ``date`` is the article's date (ISO, "" when unknown): a claim that names no time
+    is about the article's day or earlier, never a later one.
     """
 
     id: str
@@ -69,6 +70,7 @@ class Claim:
     checkworthiness: float = 0.0
     kind: str = "statement"
     notes: list[str] = field(default_factory=list)
+    date: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,7 +80,7 @@ class Claim:
         return cls(id=d["id"], text=d["text"], sentence=d["sentence"], start=int(d["start"]),
                    end=int(d["end"]), speaker=d.get("speaker"),
                    checkworthiness=float(d.get("checkworthiness", 0.0)),
-                   kind=d.get("kind", "statement"), notes=list(d.get("notes") or []))
+                   kind=d.get("kind", "statement"), notes=list(d.get("notes") or []), date=d.get("date") or "")
 
 
 @dataclass

@@ -17,7 +17,6 @@ Two frames in (``slots.frame``), an :class:`Alignment` out:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +29,19 @@ _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that",
                 "there", "one", "what"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
+When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
+# a date after these words bounds a span ("since August 2023"), it dates no occasion
+_SPAN_WORDS = {"since", "from", "after", "before", "until", "till"}
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The days outside the texts that date them: the article's (a claim that names no time is about
+    that day or earlier, never a later one) and the passage's publication (the day of a passage that
+    names none)."""
+
+    article: When | None = None
+    published: When | None = None
 
 
 @dataclass
@@ -89,9 +101,10 @@ def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
     return max(hits, key=lambda c: (c.head == claim.head, len(claim.subject_names & c.subject_names)))
 
 
-def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
+def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = Dates()) -> Alignment:
     """``similarity`` (embedding cosine of the two texts) stands in for a shared verb: at
-    ``PARAPHRASE`` or above the two report the same event in other words ("were present" / "attended")."""
+    ``PARAPHRASE`` or above the two report the same event in other words ("were present" / "attended").
+    ``dates`` place an undated claim and an undated passage in time."""
     out = Alignment()
     found = passage.names | passage.content
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
@@ -124,8 +137,13 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0) -> Alignment:
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
-    _dates(claim, passage, event, out, pinned)
-    _numbers(claim, passage, event, out, pinned)
+    stated = _numbers(claim, passage, event, out, pinned, dates)
+    # the claim's date is compared with the dates of the occasion its figure is stated for ("2.2% in June"
+    # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
+    _dates(claim, passage, event, out, pinned, dates, [d for s in stated for d in _dated_by(passage, s)])
+    # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
+    # (a passage that names no date may tell, when published later, of what was so before: not by that day)
+    out.other_occurrence |= _later(_occasions(passage), dates.article)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
@@ -263,15 +281,19 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
                 None)
 
 
-def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None) -> None:
+def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
+           dates: Dates = Dates(), of_figures: list[Slot] | None = None) -> None:
     for mine in claim.of("date"):
-        theirs = _rivals(mine, passage.of("date"), event)
+        theirs = of_figures or _rivals(mine, passage.of("date"), event)
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
             theirs += [s for s in passage.of("date") if _within(s, pinned) and s not in theirs]
         theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
         theirs = _same_occurrence(mine, theirs, out, pinned)
+        later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
+        out.other_occurrence |= bool(later)
+        theirs = [s for s in theirs if s not in later]
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue
@@ -291,7 +313,10 @@ def _part_slot(s: Slot, part: str) -> Slot:
     return Slot(s.kind, words if words and words.lower() in s.text.lower() else s.text, s.value, s.start, s.end)
 
 
-def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None) -> None:
+def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
+             dates: Dates = Dates()) -> list[Slot]:
+    """Figures and tallies compared; returns the passage's that state the claim's."""
+    stated: list[Slot] = []
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
@@ -305,13 +330,73 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 # the bill was read a second time": a tally in a sentence about that one vote and no other
                 theirs += [s for s in passage.of(kind) if passage.ordinals_at(s) == own and s not in theirs]
             comparable = _same_occurrence(mine, theirs, out, pinned)
+            # a figure dated after the article is of another occasion; so is another figure dated otherwise
+            # than the claim ("in June, when it voted 7-2" against "at its meeting ending on 31 July, ...
+            # voted 5-4"), while the same figure dated otherwise leaves the dates to differ ("in March 2019
+            # ... to 0.1%" / "on 19 March 2020 ... to 0.1%"). Such a figure is neither stated nor contradicted,
+            # and what else the passage says still counts ("the first cut since March 2020").
+            comparable = [s for s in comparable if _within(s, pinned) or not _later(_when(passage, s, dates), dates.article)
+                          and (_states(mine, s) or not _another_when(claim, passage, s, dates))]
             same = next((s for s in comparable if _states(mine, s)), None)
+            if same is not None:
+                stated.append(same)
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
             others = [s for s in comparable if not _consistent(mine, s)]
             if same is not None:
                 out.matches.append(_pair(kind, mine, same))
             elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
+    return stated
+
+
+def _occasions(text: Frame) -> list[When]:
+    """The dates of a text's occasions (not those that bound a span: "since August 2023")."""
+    return [d.value for d in text.of("date") if _word_before(text.text, d) not in _SPAN_WORDS]
+
+
+def _text_dates(passage: Frame, dates: Dates) -> list[When]:
+    """The passage's occasions, or the day it was published if it names none."""
+    return _occasions(passage) or ([dates.published] if dates.published else [])
+
+
+def _dated_by(passage: Frame, slot: Slot) -> list[Slot]:
+    """The dates of the occasion a passage value is of: those of its sentence that hang from its
+    word, else all its sentence's (not those that bound a span)."""
+    here = [d for d in passage.of("date") if _word_before(passage.text, d) not in _SPAN_WORDS
+            and _within(d, passage.sentence_of(slot))]
+    return [d for d in here if _stems(d.anchors) & _stems(slot.anchors)] or here
+
+
+def _when(passage: Frame, slot: Slot, dates: Dates) -> list[When]:
+    """:func:`_dated_by`'s dates, else the passage's, else its publication day."""
+    return [d.value for d in _dated_by(passage, slot)] or _text_dates(passage, dates)
+
+
+def _another_when(claim: Frame, passage: Frame, slot: Slot, dates: Dates) -> bool:
+    """No date of the claim agrees with any of the passage value's that it can be compared with
+    ("March 2020" with "1 August 2024", not with "Thursday")."""
+    pairs = [(a, b) for a in _occasions(claim) for b in _when(passage, slot, dates)
+             if any(x is not None and y is not None for x, y in zip(a, b))]
+    return bool(pairs) and not any(_agree(a, b) for a, b in pairs)
+
+
+def _agree(a: When, b: When) -> bool:
+    """Two dates can be of one day: every part both give is the same."""
+    return all(x == y for x, y in zip(a, b) if x is not None and y is not None)
+
+
+def _later(whens: list[When], day: When | None) -> bool:
+    """Every date given with its year comes after ``day`` (at the precision it is written: "November
+    2024" after 1 August 2024, "2024" not); a weekday alone places nothing."""
+    whens = [w for w in whens if w[0] is not None]
+    if day is None or not whens:
+        return False
+    def after(w: When) -> bool:
+        for mine, theirs in zip(w[:3], day[:3]):
+            if mine is None or theirs is None or mine != theirs:
+                return mine is not None and theirs is not None and mine > theirs
+        return False
+    return all(after(w) for w in whens)
 
 
 def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sentence = None) -> list[Slot]:
@@ -334,16 +419,24 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     own = claim.ordinals_at(mine)
     rivals = [s for s in theirs if _within(s, pinned) or not (passage.ordinals_at(s) - own)]
     out.other_occurrence |= not rivals
-    return rivals[0] if rivals else None
+    # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
+    before = _word_before(claim.text, mine)
+    return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0]) if rivals else None
+
+
+def _word_before(text: str, slot: Slot) -> str:
+    words = text[:slot.start].split()
+    return words[-1].lower() if words else ""
 
 
 def _states(mine: Slot, theirs: Slot) -> bool:
-    """The passage's value says what the claim's does: the same value, or one within the claim's
-    bound or estimate ("three" states "at least one"). A bound states only the same bound."""
+    """The passage's value says what the claim's does: the same value at the claim's precision ("16.2%"
+    states "16%", "16%" does not state "16.2%", though it does not contradict it either), or one within
+    the claim's bound or estimate ("three" states "at least one"). A bound states only the same bound."""
     if mine.kind != "number" or not (mine.bound or theirs.bound):
-        return _same_value(mine.value, theirs.value, mine.role)
+        return _same_value(mine.value, theirs.value, mine.role, mine.decimals)
     if theirs.bound:
-        return theirs.bound == mine.bound and _same_value(mine.value, theirs.value, mine.role)
+        return theirs.bound == mine.bound and _same_value(mine.value, theirs.value, mine.role, mine.decimals)
     lo, hi = mine.interval()
     return lo <= theirs.value <= hi
 
@@ -352,7 +445,7 @@ def _consistent(mine: Slot, theirs: Slot) -> bool:
     """The two values can both be true: equal, or bounds and estimates that overlap ("more than
     300" and "about 350"); only values that cannot both hold are another value."""
     if mine.kind != "number" or not (mine.bound or theirs.bound):
-        return _same_value(mine.value, theirs.value, mine.role)
+        return _same_value(mine.value, theirs.value, mine.role, min(mine.decimals, theirs.decimals))
     (a, b), (c, d) = mine.interval(), theirs.interval()
     return a <= d and c <= b
 
@@ -362,15 +455,11 @@ def _within(slot: Slot, sentence: Sentence) -> bool:
     return sentence is not None and sentence[0] <= slot.start < sentence[1]
 
 
-def _same_value(a: Any, b: Any, role: str = "") -> bool:
+def _same_value(a: Any, b: Any, role: str = "", decimals: int = 0) -> bool:
     if isinstance(a, tuple):
         return sorted(a) == sorted(b)
-    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded,
-        # to the coarser of the two as written ("3.5%" and "3.25%" differ, "16%" and "16.2%" do not)
-        return abs(a - b) <= 0.5 * 10 ** -min(_decimals(a), _decimals(b))
+    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded to
+        # the coarser of the two as written ("3.5%" and "3.25%" differ, "16%" and "16.2%" do not, "2.0%"
+        # and "2.2%" do)
+        return abs(a - b) <= 0.5 * 10 ** -decimals + 1e-9
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
-
-
-def _decimals(value: float) -> int:
-    """How many decimals a value is written with (a third's endless ones included)."""
-    return len(f"{value!r}".partition(".")[2].rstrip("0")) if math.isfinite(value) else 0

@@ -25,6 +25,7 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..types import Evidence
-from .align import Alignment, align
+from .align import Alignment, Dates, When, align
 from ..nlp import parse
 from .slots import frame
 
@@ -44,7 +45,8 @@ class PairJudge(Protocol):
     """The seam for judging pairs: sets ``relevant``, ``relevance``, ``stance``, ``differences``
     and ``matches`` on each claim's evidence (its stance ``probs`` already set)."""
 
-    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None: ...
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
+              dates: list[str] | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -97,13 +99,15 @@ class Judge:
     def __post_init__(self) -> None:
         self.relevance = self.relevance or RelevanceModel.load()
 
-    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None:
-        """``evidence[i]`` are the passages of ``claims[i]``; ``similarity[i][j]`` their cosine."""
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
+              dates: list[str] | None = None) -> None:
+        """``evidence[i]`` are the passages of ``claims[i]``; ``similarity[i][j]`` their cosine;
+        ``dates[i]`` the ISO date of the article ``claims[i]`` comes from ("" if unknown)."""
         texts = list(claims) + [e.passage.text for ev in evidence for e in ev]
         frames = {t: frame(d) for t, d in zip(texts, parse(texts))}
-        for claim, ev, sims in zip(claims, evidence, similarity):
+        for claim, ev, sims, day in zip(claims, evidence, similarity, dates or [""] * len(claims)):
             for e, sim in zip(ev, sims):
-                a = align(frames[claim], frames[e.passage.text], sim)
+                a = align(frames[claim], frames[e.passage.text], sim, Dates(iso_day(day), iso_day(e.passage.source.date)))
                 e.relevance = self.relevance.score(sim, a)
                 e.relevant = ((e.relevance >= self.relevance.threshold or a.about) and not a.other_subject
                               and not frames[claim].imperative)  # an imperative claims nothing
@@ -127,13 +131,23 @@ class Judge:
         return "neutral"
 
 
+def iso_day(text: str) -> When | None:
+    """An ISO date ("2024-08-01", or the date of a timestamp) as (year, month, day, weekday); None if not one."""
+    try:
+        d = dt.date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+    return d.year, d.month, d.day, d.weekday()
+
+
 class ModelOnlyJudge:
     """The judgement before alignment: every passage votes with the stance model's argmax.
 
     Kept for side-by-side comparisons (``bench speed``), with :class:`~.verdict.VerdictRule`.
     """
 
-    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]]) -> None:
+    def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
+              dates: list[str] | None = None) -> None:
         for ev in evidence:
             for e in ev:
                 if e.probs:

@@ -61,6 +61,7 @@ _OUT_OF = re.compile(r"\b(\d+)\s+(?:out\s+of|in)\s+(\d+)\b(?!\s*(?:%|per\s?cent|
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
                        r"(?P<frac>half|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b")
+_DIVIDED = {"split", "divide"}  # what a vote does to a body: its tally is the vote's
 _CONTEST = set("""vote ballot rule ruling pass approve reject adopt defeat back majority favour favor against win beat
 lose draw score decision verdict confirm elect side uphold overturn strike""".split())
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
@@ -83,6 +84,9 @@ class Slot:
     context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istan")
     label: str = ""  # the entity label: a place is a GPE (city, country), a LOC or a FAC (a building)
     bound: str = ""  # for numbers: ">=" at least, ">" more than, "<=" up to, "<" fewer than, "~" about
+    # for shares: the decimals written, or more where the sentence writes a share finer ("from 5.25% to
+    # 5%": the 5% is to two decimals too); a share stands for the values that round to it
+    decimals: int = 0
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -365,7 +369,10 @@ def frame(doc: "Doc") -> Frame:
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if a < 1000 and b < 1000 and not _YEAR.fullmatch(str(a)) and _contest(doc, token, m.group()):
             anchors = _anchors(token.root) | {token.root.lemma_.lower()}
-            out.slots.append(Slot("tally", doc.text[m.start():m.end()], (a, b), m.start(), m.end(), "", anchors,
+            if anchors & _DIVIDED:
+                anchors |= {"vote"}  # "the committee was split 5-4" reports the vote
+            end = max(m.end(), token.end_char)  # "five votes to four": the digits' "4" ends before "four" does
+            out.slots.append(Slot("tally", doc.text[m.start():end], (a, b), m.start(), end, "", anchors,
                                   _context(token.root, token)))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
@@ -400,17 +407,19 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
     "half a percentage point" is a quantity, not a share. ``text`` is the doc's text with number
     words written as digits, offsets kept (``_digits``)."""
     out = []
-    found = [(m.start(), m.end(), float(m.group(1))) for m in _PERCENT.finditer(text)]
+    found = [(m.start(), m.end(), float(m.group(1)), len(m.group(1).partition(".")[2])) for m in _PERCENT.finditer(text)]
     for m in _FRACTION.finditer(doc.text.lower()):
         count = m.group("count")
         n = 1 if count in (None, "a", "an", "one") else number_value(count)
         if n is not None:
-            found.append((m.start(), m.end("frac"), 100 * n * FRACTIONS[m.group("frac").rstrip("s").replace("halve", "half")]))
+            found.append((m.start(), m.end("frac"), 100 * n * FRACTIONS[m.group("frac").rstrip("s").replace("halve", "half")], 0))
     for m in _OUT_OF.finditer(text):  # "nine out of 10 infections", "one in five adults"
         part, whole = float(m.group(1)), float(m.group(2))
         if 0 < part <= whole and not _YEAR.fullmatch(m.group(2)):
-            found.append((m.start(), m.end(), 100 * part / whole))
-    for start, end, value in found:
+            found.append((m.start(), m.end(), 100 * part / whole, 0))
+    finest = {sent.start_char: max((d for s, _, _, d in found if sent.start_char <= s < sent.end_char), default=0)
+              for sent in doc.sents}
+    for start, end, value, decimals in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
@@ -420,7 +429,8 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
             role += ":" + after.lemma_.lower()  # "nine out of 10 infections" is a share of infections
         end = max(end, span.end_char)  # a number word the digits stand in for ("One in five") ends later
         out.append(Slot("number", doc.text[start:end], value, start, end, role, _anchors(span.root),
-                        _context(span.root, span), bound=_bound(doc, span.start, span.end)))
+                        _context(span.root, span), bound=_bound(doc, span.start, span.end),
+                        decimals=max(decimals, finest.get(span.sent.start_char, 0))))
     return out
 
 

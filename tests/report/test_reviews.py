@@ -84,8 +84,12 @@ def test_edit_rechecks_only_that_claim_and_keeps_the_review():
 
 def test_add_finds_the_sentence_and_merge_joins_spans():
     report, ck = _report(), FakeChecker()
+    report.date = "2025-02-27"
+    for c in report.checks:
+        c.claim.date = report.date
     added = add_claim(report, "Lavrov spoke in Qatar", ck)
     assert (added.claim.id, added.claim.start, added.claim.end) == ("a1", 57, 79)
+    assert added.claim.date == "2025-02-27"  # an added claim is of the article's day, as extracted ones are
     outside = add_claim(report, "Something not in the article.", ck)
     assert (outside.claim.id, outside.claim.start, outside.claim.end, outside.claim.sentence) == ("a2", 0, 0, "")
     set_review(report, "c1", None, "note one")
@@ -93,7 +97,7 @@ def test_add_finds_the_sentence_and_merge_joins_spans():
     merged = merge_claims(report, "c1", "c3", ck)
     assert merged.claim.id == "c1+c3" and (merged.claim.start, merged.claim.end) == (0, 79)
     assert merged.claim.text == "Russia annexed Crimea in 2011; lavrov spoke in Qatar"
-    assert merged.note == "note one / note three"
+    assert merged.note == "note one / note three" and merged.claim.date == "2025-02-27"
     assert [c.claim.id for c in report.checks] == ["c1+c3", "c2", "a1", "a2"]
     assert len(ck.calls) == 3 and all(len(c) == 1 for c in ck.calls)
     with pytest.raises(InputError):

@@ -338,6 +338,77 @@ def test_a_value_in_a_sentence_of_an_ordinal_occurrence_the_claim_does_not_name_
     assert [d["slot"] for d in a.differences] == ["tally"]  # the claim names that occurrence too
 
 
+def _dated(claim: str, passage: str, article: str = "", published: str = ""):
+    from factcheck.verify.align import Dates
+    from factcheck.verify.judge import iso_day
+
+    c, p = parse([claim, passage])
+    return align(frame(c), frame(p), 0.0, Dates(iso_day(article), iso_day(published)))
+
+
+def test_a_share_is_written_to_the_precision_its_sentence_uses():
+    diffs = lambda a: [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+    # "2.0%" is written to one decimal, as "2.2%" is: two values, not one rounded
+    assert diffs(_align("Unemployment was 2.2% in March.", "Unemployment held at 2.0% in March.", 0.9)) == [
+        ("number", "2.2%", "2.0%")]
+    # "from 3.75% to 3.5%": the 3.5% of a sentence that writes 3.75% is no rounding of 3.25%; the
+    # difference is shown against the value in the same place ("to"), not the first one
+    assert diffs(_align("The council lowered the levy from 3.75% to 3.25%.",
+                        "The council lowered the levy from 3.75% to 3.5% on 2 May.")) == [("number", "3.25%", "3.5%")]
+    # a coarser figure does not contradict a finer one, nor does it state it
+    a = _align("Turnout was 61.4% in the city.", "Turnout was 61% in the city.")
+    assert not a.differences and a.unstated == ["61.4%"]
+    assert not _align("Turnout was 61% in the city.", "Turnout was 61.4% in the city.").unstated
+
+
+def test_a_body_split_by_a_vote_states_the_votes_tally():
+    a = _align("The council voted 6-3 in favour of the budget.",
+               "The nine-member council was split 5-4, with the mayor among the five in favour of the budget.")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("tally", "6-3", "5-4")]
+    tally = frame(parse(["The board approved the plan after its members split five votes to four."])[0]).of("tally")
+    assert [t.text for t in tally] == ["five votes to four"]  # the whole words, not the digits' length
+
+
+def test_a_claim_is_of_its_articles_day_or_earlier():
+    later = "At its meeting on 4 November 2025, the council voted 7-2 to raise the levy."
+    # without the article's date a later meeting's tally is compared (and here stated) ...
+    assert [m["slot"] for m in _dated("The council voted 7-2 to raise the levy.", later).matches if m["slot"] == "tally"]
+    # ... with it, a passage all of whose dates come after the article is of another meeting
+    a = _dated("The council voted 7-2 to raise the levy.", later, article="2025-06-03")
+    assert a.other_occurrence and not a.differences
+    a = _dated("The council voted 6-3 to raise the levy.", later, article="2025-06-03")
+    assert a.other_occurrence and not a.differences
+    # a passage that names no date, published later, may tell of what was so before: no other occasion
+    assert not _dated("The council has nine members.", "The council has nine members.", "2025-06-03",
+                      published="2026-01-10").other_occurrence
+
+
+def test_another_figure_in_a_sentence_dated_otherwise_is_of_another_occasion():
+    # the claim's meeting is in April; the passage's tally is of its June meeting: not a contradiction ...
+    a = _align("The council last met in April, when it voted 6-3 to keep the levy.",
+               "At its meeting on 12 June 2025, the council voted 5-4 to cut the levy.")
+    assert not [d for d in a.differences if d["slot"] == "tally"]
+    # ... while the same figure dated otherwise leaves the dates to differ
+    a = _align("The council voted 6-3 to keep the levy on 12 May 2025.",
+               "The council voted 6-3 to keep the levy on 12 June 2025.")
+    assert "month" in [d["slot"] for d in a.differences]
+    # and a claim's date is compared with the date its figure is stated for
+    a = _align("Unemployment was 4.1% in May.", "Unemployment rose to 4.1% in June, up from 3.9% in May.", 0.9)
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("month", "May", "June")]
+
+
+def test_each_claim_carries_its_articles_date(sample_index):
+    import datetime as dt
+
+    text = "Updated 26 February 2025\n\nRussian and US diplomats met in Istanbul on Thursday."
+    report = Checker(sample_index).check(text)
+    assert report.date == "2025-02-26" and {c.claim.date for c in report.checks} == {"2025-02-26"}
+    # the caller's date wins over the date line, and a claim read back keeps it
+    report = Checker(sample_index).check(text, date=dt.date(2025, 3, 1))
+    claim = report.checks[0].claim
+    assert claim.date == "2025-03-01" and type(claim).from_dict(claim.to_dict()).date == "2025-03-01"
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -132,6 +132,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             _polarity(main, clause, out, compare=same_verb)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
+    event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
     _names(claim, passage, event, out)
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
@@ -209,8 +210,9 @@ def _described_alike(claim: Frame, passage: Frame, missing: set[str]) -> set[str
 
 
 def _stems(words: set[str] | frozenset[str]) -> set[str]:
-    """Word stems for matching an event named as a verb or a noun ("annexed" / "annexation")."""
-    return {w[:5] for w in words}
+    """Word stems for matching an event named as a verb or a noun ("annexed" / "annexation"); a light
+    verb's event is matched with its object whole ("hold:rate")."""
+    return {w if ":" in w else w[:5] for w in words}
 
 
 def _rivals(mine: Slot, theirs: list[Slot], event: set[str]) -> list[Slot]:

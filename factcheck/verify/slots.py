@@ -490,12 +490,25 @@ def _anchors(token: "Token") -> frozenset[str]:
     a = _anchor(token)
     if a is None:
         return frozenset()
-    out = {a.lemma_.lower()}
+    out = {_named(a)}
     if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.pos_ == "ADP" and a.head.head.pos_ == "VERB":
-        out.add(a.head.head.lemma_.lower())
+        out.add(_named(a.head.head))
     if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME"):
-        out.add(a.head.lemma_.lower())  # "heard arguments ... on 1 May 2023": the hearing's date
+        out.add(_named(a.head))  # "heard arguments ... on 1 May 2023": the hearing's date
     return frozenset(out)
+
+
+def _named(word: "Token") -> str:
+    """A word's event as an anchor: its lemma, and for a light verb its object too ("hold:rate" of
+    "held rates", "hold:conference" of "the press conference, held in London"): what is held, had or
+    taken names the event, not the verb."""
+    lemma = word.lemma_.lower()
+    if lemma not in LIGHT_VERBS or word.pos_ not in ("VERB", "AUX"):
+        return lemma
+    done = next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if done is None and word.dep_ == "acl":
+        done = word.head  # "the conference held at the Bank"
+    return f"{lemma}:{done.lemma_.lower()}" if done is not None else lemma
 
 
 def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:

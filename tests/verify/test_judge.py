@@ -192,6 +192,15 @@ def test_a_light_verbs_event_is_named_by_its_object():
     assert a.same_event and [d["slot"] for d in a.differences] == ["polarity"]
 
 
+def test_what_a_light_verb_holds_names_the_event_a_date_is_of():
+    # the rates held in June and the press conference held in August are two events, not two dates of one
+    a = _align("The bank had held rates at every meeting, most recently in June.",
+               "The governor explained the decision at the press conference held in London on 1 August 2024.")
+    assert not a.differences
+    a = _align("The talks were held in Riyadh on Monday.", "Officials held talks in Riyadh on Tuesday, 18 February 2025.")
+    assert [d["slot"] for d in a.differences] == ["weekday"]
+
+
 def test_a_tally_of_another_vote_is_no_rival_and_one_side_of_a_tally_does_not_state_it():
     claim = "MPs approved the Terminally Ill Adults (End of Life) Bill at its second reading by 330 votes to 257."
     a = _align(claim, "On 12 March 2025 the public bill committee on the Terminally Ill Adults (End of Life) Bill "

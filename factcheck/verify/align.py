@@ -145,6 +145,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
+    unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
+    if main.unreal != unreal:
+        out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
@@ -326,7 +329,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
-                [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role]
+                [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
+                 and not _part_of(mine, s) and not _part_of(s, mine)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
                 # the bill was read a second time": a tally in a sentence about that one vote and no other
@@ -349,6 +353,12 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
     return stated
+
+
+def _part_of(one: Slot, whole: Slot) -> bool:
+    """A figure said of one of the things another is said of together: the booster's 71 metres is
+    not the height of "the booster and the ship" stacked."""
+    return bool(whole.together) and not one.together and one.subject in whole.together
 
 
 def _occasions(text: Frame) -> list[When]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +87,10 @@ class Slot:
     # for shares: the decimals written, or more where the sentence writes a share finer ("from 5.25% to
     # 5%": the 5% is to two decimals too); a share stands for the values that round to it
     decimals: int = 0
+    # for numbers: the subject of the verb the figure is said with, and the things a coordinated
+    # subject joins ("the booster and the ship stand 121 metres": {"booster", "ship"})
+    subject: str = ""
+    together: frozenset[str] = frozenset()
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -111,6 +115,7 @@ class Clause:
     negated: bool = False
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
+    unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
 
 
 @dataclass
@@ -263,11 +268,25 @@ def _conditional(verb: "Token") -> bool:
     ..."): such a clause states a rule, so it neither affirms nor denies that the event happened."""
     for c in verb.children:
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-        if c.dep_ == "advcl" and marks & _CONDITIONS:
+        if c.dep_ == "advcl" and (marks & _CONDITIONS or _inverted(c)):
             return True
         if c.lower_ == "long" and c.dep_ == "advmod" and any(a.lower_ == "as" for a in c.children):
             return True  # "as long as it was a permissible construction"
     return False
+
+
+def _inverted(clause: "Token") -> bool:
+    """A condition written by inversion: "Had the checks failed", "Were the vote lost"."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in ("had", "were", "should") and first.dep_ in ("aux", "auxpass") and first.head.i == clause.i
+
+
+def _unreal(verb: "Token") -> bool:
+    """What would have happened under a condition that did not hold: "would have been steered" with
+    "had the checks failed" or "if ... had". ("The 2015 bill would have let ..." has no condition: it
+    tells what the bill said.)"""
+    aux = {a.lower_ for a in verb.children if a.dep_ == "aux"}
+    return "have" in aux and bool(aux & {"would", "could", "might"}) and verb.tag_ == "VBN" and _conditional(verb)
 
 
 def _quantifier(verb: "Token") -> int | None:
@@ -330,7 +349,7 @@ def _clause(verb: "Token") -> Clause:
     predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
-        quantifier=_quantifier(verb), conditional=_conditional(verb))
+        quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
     subj = _subject_of(verb)
     out.agent, out.patient = _roles(verb, subj)
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
@@ -387,7 +406,21 @@ def frame(doc: "Doc") -> Frame:
     # nor is a span of time one date: "from March through May" is neither March nor May
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
+    out.slots = [replace(s, **dict(zip(("subject", "together"), _said_of(doc, s)))) if s.kind == "number" else s
+                 for s in out.slots]
     return out
+
+
+def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str]]:
+    """What a figure is said of: the head of its verb's subject, and the heads a coordinated subject
+    joins (empty for one thing)."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    subj = _subject_of(verb) if verb is not None else None
+    if subj is None:
+        return "", frozenset()
+    joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
+    return subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset()
 
 
 

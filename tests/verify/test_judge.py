@@ -418,6 +418,28 @@ def test_each_claim_carries_its_articles_date(sample_index):
     assert claim.date == "2025-03-01" and type(claim).from_dict(claim.to_dict()).date == "2025-03-01"
 
 
+def test_a_figure_of_one_part_is_not_the_figure_of_the_whole():
+    # the tower and the mast together are 120 metres; the tower alone is 80: no contradiction ...
+    a = _align("Together, the tower and the mast stand about 120 metres tall.", "The tower is 80 metres tall.")
+    assert not a.differences
+    # ... while a figure of the whole still differs from the claim's whole
+    a = _align("Together, the tower and the mast stand about 90 metres tall.",
+               "The structure stands 120 metres tall. The tower is 80 metres tall and the mast 40 metres.")
+    assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("about 90 metres", "120 metres")]
+
+
+def test_what_would_have_happened_is_not_contradicted_by_what_did():
+    claim = "Had the checks failed, the booster would have been steered to a splashdown in the Atlantic instead."
+    assert frame(parse([claim])[0]).clauses[0].unreal
+    assert not _align(claim, "The booster made a soft splashdown in the Pacific.").differences
+    # the same contingency stated otherwise is still a difference
+    a = _align(claim, "If the checks had failed, the booster would have been steered to a splashdown in the Pacific.",
+               0.9)
+    assert [d["slot"] for d in a.differences] == ["place"]
+    # a bill's content told in the conditional mood is no unreal condition
+    assert not frame(parse(["The 2015 bill would have let dying adults end their lives."])[0]).clauses[0].unreal
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -34,6 +34,18 @@ def test_dense_and_lexical_search_find_the_right_document(small_index, embedder)
     assert {p.source.doc_id for p in passages.values()} == {"crimea"}
 
 
+def test_a_texts_vector_does_not_depend_on_what_is_encoded_with_it():
+    """The same claim gets the same evidence whatever else is checked in the same call."""
+    from factcheck.corpus import Embedder
+
+    e = Embedder(cache_size=0)
+    claim = "Russian and US diplomats met in Istanbul on Thursday."
+    alone = e.encode([claim])[0]
+    together = e.encode(["A much longer passage about the embassy talks, the delegations, their ministers and "
+                         "the many other matters they discussed at length over six hours in the consulate.", claim])[1]
+    assert np.allclose(alone, together, atol=1e-6)
+
+
 def test_add_and_remove_without_rebuild(small_index, embedder):
     new = Document("qatar", "Lavrov visited Doha, the capital of Qatar, on 26 February 2025.", title="Doha visit")
     result = small_index.add_documents([new])

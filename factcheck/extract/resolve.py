@@ -74,11 +74,20 @@ def mention_kind(head: Token) -> str:
     return "thing"
 
 
+_REACHED = {"to", "through", "across", "past", "back", "onto", "over", "out", "home"}
+
+
 def _expletive(token: Token) -> bool:
-    """"it will be clear how ...", "it is expected that ...": an "it" that stands for a clause."""
+    """"it will be clear how ...", "it is expected that ...": an "it" that stands for a clause; and
+    the "it" of "made it down to the water", "made it through the Commons": reaching, not a thing."""
     if token.dep_ == "expl":
         return True
     head = token.head
+    if token.lower_ == "it" and head.lemma_ == "make" and any(
+            c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in _REACHED for c in head.children if c.i > token.i):
+        return True
+    if token.lower_ == "it" and head.pos_ == "ADJ" and any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children):
+        return True  # "made it clear that ...", "found it hard to ..."
     if token.lower_ != "it" or head.lemma_ not in ("be", "seem", "appear", "become", "remain", "take", "make"):
         return head.lemma_ in ("rain", "snow")
     return any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "advcl") for c in head.children) and \

@@ -32,8 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across"}
 NEGATIONS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
-QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5,
-               "every": 5}
+QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "neither": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4,
+               "all": 5, "every": 5, "both": 5}
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
@@ -256,7 +256,7 @@ def _negated(verb: "Token") -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     # the determiner of the subject or object itself: "No Ukrainian officials", not the "No" of
     # "the Assisted Dying (No 2) Bill"
-    return any(d.lower_ in ("no", "none", "nobody", "nothing") for s in subjects for d in (s, *s.children)
+    return any(d.lower_ in ("no", "none", "nobody", "nothing", "neither") for s in subjects for d in (s, *s.children)
                if d.dep_ == "det" or d.i == s.i)
 
 
@@ -321,7 +321,8 @@ def _subject_of(verb: "Token") -> "Token | None":
 # Verbs whose event is named by their object: "take part", "have a position", "hold talks".
 LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say", "hold", "give", "reach"}
 _AMOUNTS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "number",
-            "lot", "lots", "handful", "scores", "couple", "many", "some", "most", "all", "none", "each"}
+            "lot", "lots", "handful", "scores", "couple", "many", "some", "most", "all", "none", "each", "neither",
+            "both", "either"}
 
 
 def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:

@@ -305,6 +305,11 @@ def test_an_ambiguous_pronoun_is_left_with_a_note():
 def test_an_expletive_it_is_not_a_pronoun_to_resolve():
     claims = extract_claims("The Kremlin hosted the talks. It will be clear soon whether they worked.")
     assert not any("Kremlin will be clear" in t for t in texts(claims))
+    # "made it down to the water" is reaching somewhere, "made it clear that" stands for the clause
+    claims = extract_claims("The ship was damaged over the ocean. Neither stage made it down to the water.")
+    assert "Neither stage made it down to the water" in texts(claims)
+    claims = extract_claims("The court read the report. The judge made it clear that the case was closed.")
+    assert "The judge made it clear that the case was closed" in texts(claims)
 
 
 # ---- time ---------------------------------------------------------------------------------------------

@@ -440,6 +440,12 @@ def test_what_would_have_happened_is_not_contradicted_by_what_did():
     assert not frame(parse(["The 2015 bill would have let dying adults end their lives."])[0]).clauses[0].unreal
 
 
+def test_neither_is_none_of_two_and_both_is_all_of_them():
+    for claim in ("Neither team scored in the first half.", "Neither of the two teams scored in the first half."):
+        a = _align(claim, "Both teams scored in the first half.")
+        assert [d["slot"] for d in a.differences] == ["polarity"], claim
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

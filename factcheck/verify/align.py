@@ -148,6 +148,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
+    _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
@@ -353,6 +354,21 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
     return stated
+
+
+def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> None:
+    """Which one of a series, compared where the passage's is of the claim's day: "the sixth flight
+    test" against "the fifth flight test, launched on 13 October 2024", for a claim of that day (its
+    own date, else its article's). Otherwise an ordinal only tells which occurrence a passage is of
+    ("at third reading", months after "the second reading")."""
+    days = [d for d in _occasions(claim) or [dates.article] if d is not None and None not in d[:3]]
+    for mine in claim.of("ordinal") if days else []:
+        for s in passage.of("ordinal"):
+            same_day = any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
+            if same_day and set(mine.role.split()) & set(s.role.split()):
+                out.matches.append(_pair("ordinal", mine, s)) if s.value == mine.value else \
+                    out.differences.append(_pair("ordinal", mine, s))
+                break
 
 
 def _part_of(one: Slot, whole: Slot) -> bool:

@@ -674,6 +674,12 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         value = number_value(ent.text)  # a duration: "six years", "five hours"
         unit = next((w for w in DURATIONS if re.search(rf"\b{w}s?\b", ent.text.lower())), "")
         return [Slot("number", ent.text, value, *span, role=unit)] if value is not None and unit else []
+    if label == "ORDINAL" and (m := re.match(r"(\d+)(?:st|nd|rd|th)\b", _digits(ent.text).strip())):
+        # "the sixth flight test": which one of a series; its role is the series' nouns
+        noun = _anchor(ent.root)
+        nouns = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"} \
+            if noun is not None and noun.pos_ == "NOUN" else set()
+        return [Slot("ordinal", ent.text, int(m.group(1)), *span, role=" ".join(sorted(nouns)))] if nouns else []
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
         if value is None:

@@ -446,6 +446,17 @@ def test_neither_is_none_of_two_and_both_is_all_of_them():
         assert [d["slot"] for d in a.differences] == ["polarity"], claim
 
 
+def test_an_ordinal_of_the_claims_day_is_its_value_and_of_another_day_another_occurrence():
+    claim = "The vote was the third ballot of the leadership contest."
+    same_day = "The second ballot of the leadership contest was held on 4 May 2025."
+    a = _dated(claim, same_day, article="2025-05-04")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
+        ("ordinal", "third", "second")]
+    assert not _dated(claim, "The second ballot of the leadership contest was held on 27 April 2025.",
+                      article="2025-05-04").differences  # another ballot, not another number for this one
+    assert not _dated(claim, same_day).differences  # no day to tie them: which ballot is not known
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

@@ -22,10 +22,10 @@ from factcheck.pipeline import Checker
 from factcheck.verify import has_own_model
 
 # set: (most true-article statements refuted, fewest planted errors refuted, fewest covered true supported).
-# No true statement refuted; the other two are today's figures (planted 4, 4, 2 and 6; covered true
+# No true statement refuted; the other two are today's figures (planted 4, 4, 2 and 8; covered true
 # 10/12, 12/13, 8/11 and 6/10) less one, for the int8 model's small machine-to-machine drift.
 FLOORS = {"assisted-dying-vote": (0, 3, 9), "chevron-ruling": (0, 3, 11), "rate-cut": (0, 1, 7),
-          "starship-flight-5": (0, 5, 5)}
+          "starship-flight-5": (0, 7, 5)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

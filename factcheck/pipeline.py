@@ -101,9 +101,10 @@ class Checker:
         for title, text in articles:
             if not text or not text.strip():
                 raise InputError(f"{title or 'article'}: the article is empty")
-            extractions.append(x := self._extract(text, date))
-            for c in x.claims:
-                c.date = x.date.isoformat() if x.date else ""
+            extraction = self._extract(text, date)
+            for c in extraction.claims:  # a claim that names no time is of its article's day or earlier
+                c.date = extraction.date.isoformat() if extraction.date else ""
+            extractions.append(extraction)
         per_article = [x.claims for x in extractions]
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
         info = self.index.info()

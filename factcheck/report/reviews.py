@@ -335,7 +335,8 @@ def add_claim(report: Report, text: str, checker: ClaimChecker) -> ClaimCheck:
             if s.start <= at < s.end:
                 start, end, sentence = s.start, s.end, s.text
                 break
-    check = _checked(checker, Claim(id=f"a{n}", text=text, sentence=sentence, start=start, end=end, date=report.date), None)
+    claim = Claim(id=f"a{n}", text=text, sentence=sentence, start=start, end=end, date=report.date)
+    check = _checked(checker, claim, None)
     report.checks.append(check)
     return check
 

@@ -345,11 +345,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             comparable = [s for s in comparable if _within(s, pinned) or not _later(_when(passage, s, dates), dates.article)
                           and (_states(mine, s) or not _another_when(claim, passage, s, dates))]
             same = next((s for s in comparable if _states(mine, s)), None)
-            if same is not None:
-                stated.append(same)
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
             others = [s for s in comparable if not _consistent(mine, s)]
             if same is not None:
+                stated.append(same)
                 out.matches.append(_pair(kind, mine, same))
             elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
@@ -366,8 +365,7 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
         for s in passage.of("ordinal"):
             same_day = any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
             if same_day and set(mine.role.split()) & set(s.role.split()):
-                out.matches.append(_pair("ordinal", mine, s)) if s.value == mine.value else \
-                    out.differences.append(_pair("ordinal", mine, s))
+                (out.matches if s.value == mine.value else out.differences).append(_pair("ordinal", mine, s))
                 break
 
 
@@ -486,8 +484,7 @@ def _within(slot: Slot, sentence: Sentence) -> bool:
 def _same_value(a: Any, b: Any, role: str = "", decimals: int = 0) -> bool:
     if isinstance(a, tuple):
         return sorted(a) == sorted(b)
-    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared as rounded to
-        # the coarser of the two as written ("3.5%" and "3.25%" differ, "16%" and "16.2%" do not, "2.0%"
-        # and "2.2%" do)
+    if role.startswith("%"):  # "a third" is 33 per cent, "two-thirds" 67: a share is compared rounded to
+        # ``decimals`` (see _states and _consistent: "3.5%" and "3.25%" differ, "2.0%" and "2.2%" too)
         return abs(a - b) <= 0.5 * 10 ** -decimals + 1e-9
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)

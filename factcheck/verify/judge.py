@@ -12,15 +12,15 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
 - **agreement**, for relevant passages: *refute* when the passage tells the same story with one
   fact changed (another value of one kind of slot, or the opposite polarity, every other name of
   the claim present; unless it is a figure or date that differs and the stance model is sure it
-  supports); *support* when nothing differs,
-  the passage names what the claim names and states each of its dates and figures it gives values
-  of that kind for, and the model or the passage's coverage of the claim says so; *neutral* otherwise: about this,
-  but does not settle it, and always for a passage about another occurrence (another round,
-  another vote). The stance model alone never refutes: of Check-COVID's train and dev claims
-  that it alone refuted (P(refute) >= 0.9, same event, every name present), only 32 of 54 (59 %)
-  are refuted in the gold labels, and on the project's example articles it refuted three true
-  statements for three planted errors caught. ``Thresholds.refute_model`` turns that path back on for a stronger
-  model.
+  supports); *support* when nothing differs, the passage names what the claim names and states
+  each of its dates and figures it gives values of that kind for, and the model or the passage's
+  coverage of the claim says so; *neutral* otherwise: about this, but does not settle it, and
+  always for a passage about another occurrence (another round, another vote, an occasion after
+  the day of the claim's article). The stance model alone never refutes: of Check-COVID's train
+  and dev claims that it alone refuted (P(refute) >= 0.9, same event, every name present), only
+  32 of 54 (59 %) are refuted in the gold labels, and on the project's example articles it refuted
+  three true statements for three planted errors caught. ``Thresholds.refute_model`` turns that
+  path back on for a stronger model.
 """
 
 from __future__ import annotations

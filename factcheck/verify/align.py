@@ -17,6 +17,8 @@ Two frames in (``slots.frame``), an :class:`Alignment` out:
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +60,7 @@ class Alignment:
     differences: list[dict[str, Any]] = field(default_factory=list)
 
     other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
+    long_before: bool = False  # the claim names no time and the passage's are all long before its article
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
@@ -133,7 +136,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
-    _names(claim, passage, event, out)
+    _names(claim, passage, event, out, dates)
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
@@ -145,6 +148,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
+    # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
+    out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
@@ -246,7 +251,7 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
 
 
-def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> None:
+def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates: Dates = Dates()) -> None:
     """Names match anywhere in the passage; a rival must hang from the same word or event. (Not the
     one doer of a passage that tells the event in other words: "introduced by Kim Leadbeater" and
     "criticised by Wes Streeting" are within a hair of the embedding's "same event".)"""
@@ -261,7 +266,8 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment) -> Non
             others = [s for s in _rivals(mine, theirs, event)
                       if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names]
             rival = _rival(kind, mine, others)
-            if rival is not None:
+            # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
+            if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
 
 
@@ -290,6 +296,8 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
            dates: Dates = Dates(), of_figures: list[Slot] | None = None) -> None:
     for mine in claim.of("date"):
+        if _word_before(claim.text, mine) in _SPAN_WORDS and not out.same_subject:
+            continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
         theirs = of_figures or _rivals(mine, passage.of("date"), event)
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
@@ -331,7 +339,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
-                 and not _part_of(mine, s) and not _part_of(s, mine)]
+                 and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
                 # the bill was read a second time": a tally in a sentence about that one vote and no other
@@ -342,7 +350,11 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # voted 5-4"), while the same figure dated otherwise leaves the dates to differ ("in March 2019
             # ... to 0.1%" / "on 19 March 2020 ... to 0.1%"). Such a figure is neither stated nor contradicted,
             # and what else the passage says still counts ("the first cut since March 2020").
+            # A claim's undated figure is the article's news: a passage figure dated over a month before
+            # the article is of another occasion ("The Liberal Democrats won 72 seats" / "... won 11 in 2019").
+            undated = not _occasions(claim)
             comparable = [s for s in comparable if _within(s, pinned) or not _later(_when(passage, s, dates), dates.article)
+                          and not (undated and _long_before(_when(passage, s, dates), dates.article))
                           and (_states(mine, s) or not _another_when(claim, passage, s, dates))]
             same = next((s for s in comparable if _states(mine, s)), None)
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
@@ -367,6 +379,25 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
             if same_day and set(mine.role.split()) & set(s.role.split()):
                 (out.matches if s.value == mine.value else out.differences).append(_pair("ordinal", mine, s))
                 break
+
+
+def _other_doer(a: Slot, b: Slot) -> bool:
+    """Two figures said of two named things ("The Conservatives fell to 121 seats" / "Labour won 411
+    seats"): two counts, not two values of one. A description ("the party") may be either."""
+    return bool(a.doer and b.doer) and a.doer != b.doer
+
+
+def _long_before(whens: list[When], day: When | None) -> bool:
+    """Every date given with its year ends more than a month before ``day`` ("2019", "March 2024"
+    for an article of July 2024; not "31 July 2024" for one of 1 August)."""
+    whens = [w for w in whens if w[0] is not None]
+    if day is None or not whens:
+        return False
+    article = dt.date(*day[:3])
+    def end(w: When) -> dt.date:
+        year, month, d = w[0], w[1] or 12, w[2]
+        return dt.date(year, month, d or calendar.monthrange(year, month)[1])
+    return all(end(w) < article - dt.timedelta(days=31) for w in whens)
 
 
 def _part_of(one: Slot, whole: Slot) -> bool:

@@ -91,6 +91,7 @@ class Slot:
     # subject joins ("the booster and the ship stand 121 metres": {"booster", "ship"})
     subject: str = ""
     together: frozenset[str] = frozenset()
+    doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -407,21 +408,24 @@ def frame(doc: "Doc") -> Frame:
     # nor is a span of time one date: "from March through May" is neither March nor May
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
-    out.slots = [replace(s, **dict(zip(("subject", "together"), _said_of(doc, s)))) if s.kind == "number" else s
-                 for s in out.slots]
+    out.slots = [replace(s, **dict(zip(("subject", "together", "doer"), _said_of(doc, s)))) if s.kind == "number"
+                 else s for s in out.slots]
     return out
 
 
-def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str]]:
-    """What a figure is said of: the head of its verb's subject, and the heads a coordinated subject
-    joins (empty for one thing)."""
+def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
+    """What a figure is said of: the head of its verb's subject, the heads a coordinated subject
+    joins (empty for one thing), and the subject's name if it is a name ("" for "the party")."""
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     subj = _subject_of(verb) if verb is not None else None
     if subj is None:
-        return "", frozenset()
+        return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
-    return subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset()
+    owner = next((c for c in subj.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
+    named = owner or (subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else None)  # "Labour's 411 seats"
+    return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
+            name_key(named.text) if named is not None and len(joined) == 1 else "")
 
 
 
@@ -685,8 +689,18 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if value is None:
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
-        return [Slot("number", ent.text, value, *span, role=unit)]
+        return [Slot("number", ent.text, value, *span, role=("of:" if unit and _a_whole(ent) else "") + unit)]
     return []
+
+
+def _a_whole(ent: "Span") -> bool:
+    """The figure is the whole some part is counted out of: "411 of the 650 seats", "none of the 32
+    seats", "Of Scotland's 57 seats, the SNP won nine". A whole is compared with wholes only."""
+    noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    return owner.pos_ in ("NUM", "PRON", "DET", "VERB", "AUX") or owner.lower_ in _AMOUNTS
 
 
 def _counted(ent: "Span") -> str:
@@ -701,6 +715,10 @@ def _counted(ent: "Span") -> str:
         return head.lemma_.lower()
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and ent.root.head.head.pos_ == "NOUN":
         return ent.root.head.head.lemma_.lower()
+    part_of = next((g for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if part_of is not None:  # "411 of the 650 seats" counts seats
+        return part_of.lemma_.lower()
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after.lemma_.lower() if after is not None and after.pos_ == "NOUN" else ""
 

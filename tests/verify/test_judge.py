@@ -457,6 +457,36 @@ def test_an_ordinal_of_the_claims_day_is_its_value_and_of_another_day_another_oc
     assert not _dated(claim, same_day).differences  # no day to tie them: which ballot is not known
 
 
+def test_counts_of_other_named_things_and_wholes_are_no_rivals():
+    # two parties' seats are two counts, not two values of one
+    assert not _align("The Greens won four seats.", "Labour won 411 seats and the Liberal Democrats 72.").differences
+    assert not _align("The Greens won four seats.", "Labour's 411 seats gave it a majority.", 0.8).differences
+    # "of the 650 seats" is the whole the seats are counted out of
+    a = _align("The Greens won four of the 650 seats.", "At the election Labour won 411 of the 650 seats.")
+    assert not [d for d in a.differences if d["claim"]["text"] == "four"]
+    assert [(s.text, s.role) for s in frame(parse(["Labour won 411 of the 650 seats."])[0]).of("number")] == [
+        ("411", "seat"), ("650", "of:seat")]
+    # the same named thing still differs
+    a = _align("Labour won 410 seats.", "Labour won 411 seats at the election.")
+    assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("410", "411")]
+
+
+def test_what_a_passage_of_long_before_says_differs_from_no_undated_claim():
+    # an undated figure is the article's news: another election's count is another occasion
+    later = "The Liberal Democrats won 11 seats at the election of 12 December 2019."
+    assert not _dated("The Liberal Democrats won 72 seats.", later, article="2024-07-06").differences
+    assert _dated("The Liberal Democrats won 72 seats.", later).differences  # no article date: compared
+    a = _dated("The Conservatives won no seats in Wales.", "In 1997 the Conservatives won seats in Wales.",
+               article="2024-07-06")
+    assert a.long_before
+    # a leader of another occasion is no rival, nor is another subject's "since" a rival baseline
+    assert not [d for d in _align("In December 2019, Boris Johnson led the Conservatives to victory.",
+                                  "In July 2024, Keir Starmer led the Conservatives to victory.").differences
+                if d["slot"] == "person"]
+    assert not [d for d in _align("The Liberal Democrats had their best result since 1923.",
+                                  "The SNP had its worst result since 2010.").differences if d["slot"] == "year"]
+
+
 @needs_model
 def test_minimal_pairs_judged_by_kind():
     from factcheck.corpus import Embedder

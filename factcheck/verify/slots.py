@@ -419,13 +419,25 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     subj = _subject_of(verb) if verb is not None else None
+    noun = span.root.head if span is not None and span.root.dep_ in ("nummod", "quantmod") else None
+    own = next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None) \
+        if noun is not None else None
+    if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject
+        return noun.lemma_.lower(), frozenset(), _full_name(own)
     if subj is None:
         return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
     owner = next((c for c in subj.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
     named = owner or (subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else None)  # "Labour's 411 seats"
     return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
-            name_key(named.text) if named is not None and len(joined) == 1 else "")
+            _full_name(named) if named is not None and len(joined) == 1 else "")
+
+
+def _full_name(token: "Token") -> str:
+    """The whole name a token is the head of ("reform uk", "green party", "labour"), normalised."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = ent.text if ent is not None else " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t == token)
+    return norm_name(words)
 
 
 

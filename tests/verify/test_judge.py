@@ -466,6 +466,10 @@ def test_counts_of_other_named_things_and_wholes_are_no_rivals():
     assert not [d for d in a.differences if d["claim"]["text"] == "four"]
     assert [(s.text, s.role) for s in frame(parse(["Labour won 411 of the 650 seats."])[0]).of("number")] == [
         ("411", "seat"), ("650", "of:seat")]
+    # a count's own owner says whose it is, whatever the verb's subject
+    assert not _align("The Green Party won four seats.",
+                      "Reform UK's five seats were a record for the party.", 0.8).differences
+    assert [s.doer for s in frame(parse(["The Green Party won four seats."])[0]).of("number")] == ["green party"]
     # the same named thing still differs
     a = _align("Labour won 410 seats.", "Labour won 411 seats at the election.")
     assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("410", "411")]

@@ -24,10 +24,10 @@ from factcheck.verify import has_own_model
 # set: (most true-article statements refuted, fewest planted errors refuted, fewest covered true supported).
 # No true statement refuted, except the one the election set still refutes (a claim that mixes two
 # elections: "Labour's 411 seats fell just short of the 418 ... won in 1997"); the other two are today's
-# figures (planted 4, 3, 2, 7 and 0; covered true 10/12, 12/13, 8/11, 6/10 and 8/11) less one, for the
+# figures (planted 4, 3, 2, 7 and 0; covered true 10/12, 12/13, 8/11, 6/10 and 9/11) less one, for the
 # int8 model's small machine-to-machine drift.
 FLOORS = {"assisted-dying-vote": (0, 3, 9), "chevron-ruling": (0, 2, 11), "rate-cut": (0, 1, 7),
-          "starship-flight-5": (0, 6, 5), "uk-election-2024": (1, 0, 7)}
+          "starship-flight-5": (0, 6, 5), "uk-election-2024": (1, 0, 8)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -352,10 +352,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # and what else the passage says still counts ("the first cut since March 2020").
             # A claim's undated figure is the article's news: a passage figure dated over a month before
             # the article is of another occasion ("The Liberal Democrats won 72 seats" / "... won 11 in 2019").
-            undated = not _occasions(claim)
-            comparable = [s for s in comparable if _within(s, pinned) or not _later(_when(passage, s, dates), dates.article)
-                          and not (undated and _long_before(_when(passage, s, dates), dates.article))
-                          and (_states(mine, s) or not _another_when(claim, passage, s, dates))]
+            comparable = [s for s in comparable if _within(s, pinned) or not _elsewhen(claim, passage, mine, s, dates)]
             same = next((s for s in comparable if _states(mine, s)), None)
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
             others = [s for s in comparable if not _consistent(mine, s)]
@@ -379,6 +376,13 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
             if same_day and set(mine.role.split()) & set(s.role.split()):
                 (out.matches if s.value == mine.value else out.differences).append(_pair("ordinal", mine, s))
                 break
+
+
+def _elsewhen(claim: Frame, passage: Frame, mine: Slot, theirs: Slot, dates: Dates) -> bool:
+    """The passage figure is of another occasion than the claim's (see :func:`_numbers`)."""
+    when = _when(passage, theirs, dates)
+    return _later(when, dates.article) or not _occasions(claim) and _long_before(when, dates.article) or \
+        not _states(mine, theirs) and _another_when(claim, passage, theirs, dates)
 
 
 def _other_doer(a: Slot, b: Slot) -> bool:

@@ -96,12 +96,14 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
     """(index, mention, role) of the sentence's noun subjects and objects (of a verb or a preposition)."""
     out = []
     for t in doc:
-        bare = t.pos_ == "NOUN" and t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in t.children)
+        bare = t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_ and \
+            not any(c.dep_ in ("det", "poss", "compound") for c in t.children)  # "take part", not "Northwind said"
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("PROPN", "NOUN") and not bare \
                 and t.ent_type_ not in _NOT_REFERENTS:  # not "take part", not "on Thursday"
             role = "subject" if t.dep_ in ("nsubj", "nsubjpass") else "object"
             main = role == "subject" and t.head.dep_ == "ROOT"
-            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, t.dep_ == "pobj"), role))
+            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, t.dep_ == "pobj",
+                                     t.ent_type_ if t.pos_ == "PROPN" or t.ent_type_ else "-"), role))
     return out
 
 
@@ -181,6 +183,7 @@ class _Reader:
         self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
         for _, m, role in subjects:
             self.discourse.mention(m, role)
+        self.discourse.topic = next((m for _, m, _ in subjects if m.main), None)
 
 
 def _inside_other(r: Report, reports: list[Report]) -> bool:

@@ -39,6 +39,7 @@ class Mention:
     kind: str  # person / thing / plural
     main: bool = False  # the subject of its sentence's main clause
     prep: bool = False  # the object of a preposition ("in favour of the bill"), not of a verb
+    name: str = "-"  # a proper name's entity label ("PERSON", "GPE"; "" if untagged); "-" for a common noun
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Discourse:
     subjects: list[Mention] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
     speaker: str | None = None
+    topic: Mention | None = None  # the last sentence's main subject
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
 
@@ -88,6 +90,10 @@ def _expletive(token: Token) -> bool:
         return True
     if token.lower_ == "it" and head.pos_ == "ADJ" and any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children):
         return True  # "made it clear that ...", "found it hard to ..."
+    if token.lower_ == "it" and token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "attr" and (c.lemma_ == "time" or any(x.ent_type_ == "ORDINAL" for x in c.subtree))
+            for c in head.children):
+        return True  # "it was the first time ...", "it was a second successive defeat": the occasion itself
     if token.lower_ != "it" or head.lemma_ not in ("be", "seem", "appear", "become", "remain", "take", "make"):
         return head.lemma_ in ("rain", "snow")
     return any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "advcl") for c in head.children) and \
@@ -126,7 +132,7 @@ def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Disco
         inside = [(i, m, r) for i, m, r in mentions if i in tokens]
         if t.dep_ in ("nsubj", "nsubjpass") and any(i < t.i and m.kind == kind and m.main for i, m, _ in inside):
             continue  # the claim names the referent itself: "Jackson stepped aside because she ..."
-        referent = _referent(t, kind, discourse, [name for i, name in sentence_people if i < t.i], mentions)
+        referent = _referent(t, kind, discourse, [(i, name) for i, name in sentence_people if i < t.i], mentions)
         if referent is None:
             notes.append(f"'{t.text}' is not resolved: the article leaves no single referent")
             continue
@@ -135,20 +141,40 @@ def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Disco
     return subs, notes
 
 
-def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
+def _own_subject(t: Token) -> set[int]:
+    """The tokens of the subject of an object pronoun's own verb: "Zubimendi replaced him" is not
+    Zubimendi replacing himself."""
+    if t.dep_ not in ("dobj", "dative", "pobj") or t.lower_ not in ("him", "her", "them"):
+        return set()
+    verb = t.head.head if t.dep_ == "pobj" else t.head
+    return {x.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+
+
+def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int, str]],
               mentions: list[tuple[int, Mention, str]]) -> str | None:
     if kind == "person":
         main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
         if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
             return main[-1].text
-        named = {p.split()[-1]: p for p in people}
+        own = _own_subject(t)
+        named = {p.split()[-1]: p for i, p in people if i not in own}
         for i, m, _ in mentions:
-            if i < t.i and m.kind == "person" and m.text.split()[-1] not in named:
+            # a person, or for an object pronoun also the sentence's subject if a name the tagger may
+            # not call a person ("Rodri did not return, and Zubimendi replaced him")
+            if i < t.i and i not in own and m.text.strip() and m.text.split()[-1] not in named and \
+                    (m.kind == "person" or own and m.main and m.name not in ("-", "ORG", "NORP")):
                 named[m.text.split()[-1]] = m.text
         if named:  # named earlier in the same sentence
             return next(iter(named.values())) if len(named) == 1 else None
         if len(discourse.people) == 1:
-            return discourse.people[0]
+            person = discourse.people[0]
+            # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's
+            # subject, a name the tagger may not call a person, is a second candidate
+            topic = discourse.topic
+            if topic is not None and topic.name not in ("-", "ORG", "NORP") and topic.text.strip() and \
+                    topic.text.split()[-1] not in person.split() and t.dep_ in ("nsubj", "nsubjpass"):
+                return None
+            return person
         return discourse.speaker if discourse.speaker in discourse.people else None
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
@@ -157,11 +183,19 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[str],
     before = [m for m in before if parallel(m)] or before
     if before:
         return ([m for m in before if m.main] or before)[-1].text
+    if role == "subject" and any(i < t.i and m.main and m.name != "-" for i, m, _ in mentions):
+        return None  # "SpaceX said it would ...": a name nearer than any earlier subject, whatever its tag
     earlier = discourse.subjects if role == "subject" else discourse.objects
-    same = [m for m in earlier[-3:] if m.kind == kind]
+    same = [m for m in earlier[-3:] if m.kind == kind and not _pronominal(m)]
     same = [m for m in same if parallel(m)] or same
     main = [m for m in same if m.main]  # the last sentence's main subject is the likeliest topic
     return (main or same)[-1].text if same else None
+
+
+def _pronominal(m: Mention) -> bool:
+    """A phrase that itself opens with a pronoun ("their previous titles") names nothing on its own
+    once its sentence is past."""
+    return m.text.split()[0].lower() in PERSONAL if m.text.split() else True
 
 
 _RESTRICTIVE = {"prep", "relcl", "acl", "appos", "nummod", "npadvmod"}

@@ -70,6 +70,8 @@ def _tense(token: Token) -> str:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.lower_]
+    if verb.tag_ == "VBG" and len(aux) == 1 and verb.head.i != verb.i:
+        return _tense(verb.head)  # "reached the final by beating France on Tuesday": the tense of "reached"
     if any(a in ("will", "'ll", "shall", "would", "going") for a in aux):
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(a in ("was", "were", "had", "did") for a in aux):

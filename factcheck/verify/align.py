@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .slots import LIGHT_VERBS, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
+from .places import nested, within
 
 PARAPHRASE = 0.75
 # Subjects that name nothing by themselves: a shared "it" is no shared subject.
@@ -113,6 +114,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
     out.names_missing -= _described_alike(claim, passage, out.names_missing)
+    out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)}
     out.claim_names = len(claim.names)
     out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
@@ -127,6 +129,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
         out.other_subject = True  # "the women's team" / "the men's team": another one of the same kind
+    if clause is not None and main.owner and main.owner == clause.owner and main.head != clause.head:
+        out.other_subject = True  # "England's men" / "England's women": another group of the same owner
     if clause is not None:
         out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
         if out.same_subject:
@@ -259,6 +263,7 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
         theirs = passage.of(kind)
         for mine in claim.of(kind):
             same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
+            same += [s for s in theirs if kind == "place" and not same and within(s.text, mine.text, surely=True)]
             if same or (kind != "org" and name_key(mine.text) in passage.names):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
                 continue
@@ -269,6 +274,11 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
+
+
+def _inside(place: str, passage: Frame) -> bool:
+    """The passage names a place in the claim's country or state: "in Riyadh" names Saudi Arabia."""
+    return bool(place) and any(within(p, place, surely=True) for p in passage.places.values())
 
 
 def _same_name(kind: str, a: str, b: str) -> bool:
@@ -288,9 +298,10 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
         return next((s for s in theirs if mine.role in ("nsubj", "nsubjpass") and s.role == mine.role), None)
     if kind == "org":
         return next((s for s in theirs if s.role and s.role == mine.role), None)
-    # a building is no rival to a city or country it may stand in ("at the US Embassy" / "in Saudi Arabia")
-    return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at") and s.label == mine.label),
-                None)
+    # a building is no rival to a city or country it may stand in ("at the US Embassy" / "in Saudi
+    # Arabia"), nor a city to its country ("in Riyadh" / "in Saudi Arabia")
+    return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at") and s.label == mine.label
+                 and not nested(mine.text, s.text)), None)
 
 
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Span, Token
 
+PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across"}
 NEGATIONS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
@@ -117,6 +118,7 @@ class Clause:
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
+    owner: str = ""  # the name that owns a common-noun subject: "engla" of "England's men"
 
 
 @dataclass
@@ -128,6 +130,7 @@ class Frame:
     clauses: list[Clause] = field(default_factory=list)
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
     names: set[str] = field(default_factory=set)  # name stems of every entity
+    places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
     # the common noun a name is a name of ("adult" -> "bill" in "the Terminally Ill Adults (End of
     # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
     name_heads: dict[str, str] = field(default_factory=dict)
@@ -361,6 +364,8 @@ def _clause(verb: "Token") -> Clause:
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
+        if subj.pos_ == "NOUN":
+            out.owner = next((name_key(c.text) for c in subj.children if c.dep_ == "poss" and c.ent_type_), "")
     return out
 
 
@@ -375,6 +380,7 @@ def frame(doc: "Doc") -> Frame:
                    and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    out.places = {name_key(e.text): e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     out.content |= {name_key(t.text) for t in doc if t.pos_ == "PROPN"}  # names the entity tagger missed
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
@@ -646,9 +652,10 @@ def _entity_slots(ent: "Span") -> list[Slot]:
 
 def _governor(ent: "Span") -> "Token":
     """The token an entity's phrase hangs from, past coordination ("in England and Wales": Wales
-    hangs, like England, from "in")."""
+    hangs, like England, from "in") and a place's apposition ("in Riyadh, Saudi Arabia")."""
     token = ent.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.head is not token and (token.dep_ == "conj" or token.dep_ == "appos" and ent.label_ in PLACES
+                                       and token.head.ent_type_ in PLACES):  # "in Riyadh, Saudi Arabia"
         token = token.head
     return token
 
@@ -701,7 +708,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if value is None:
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
-        return [Slot("number", ent.text, value, *span, role=("of:" if unit and _a_whole(ent) else "") + unit)]
+        prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
+        return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []
 
 
@@ -713,6 +721,17 @@ def _a_whole(ent: "Span") -> bool:
         return False
     owner = noun.head.head
     return owner.pos_ in ("NUM", "PRON", "DET", "VERB", "AUX") or owner.lower_ in _AMOUNTS
+
+
+_BESIDES = {"other", "more", "further", "additional", "extra"}
+
+
+def _beside_others(ent: "Span") -> bool:
+    """The figure counts others beside someone: "shared the award with five other players" is six
+    players in all, so it is compared only with counts of others."""
+    noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+    return any(c.dep_ == "amod" and c.lower_ in _BESIDES for c in noun.children) or \
+        any(t.lower_ in _BESIDES for t in ent)
 
 
 def _counted(ent: "Span") -> str:

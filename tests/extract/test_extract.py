@@ -302,6 +302,28 @@ def test_an_ambiguous_pronoun_is_left_with_a_note():
     assert c.speaker == "He" and any("not resolved" in n for n in c.notes)
 
 
+def test_a_pronoun_with_two_people_in_view_stays_and_an_object_is_not_its_own_subject():
+    # the tagger does not call "Kowalczyk" a person; the pronoun still has two candidates
+    claims = extract_claims("Kowalczyk, the team's goalkeeper, left the pitch injured, and Anna Berg replaced him. "
+                            "He was later named player of the season.")
+    assert "Anna Berg replaced Anna Berg" not in texts(claims)
+    assert not any(t.startswith("Anna Berg was later named") for t in texts(claims))
+    claims = extract_claims("The minister met Lavrov in Doha. Peskov praised him on Friday.")
+    assert "Peskov praised Lavrov on Friday" in texts(claims)
+
+
+def test_it_after_a_name_in_its_own_sentence_is_not_sent_to_an_earlier_thing():
+    claims = extract_claims("The rocket was stacked on the pad. Northwind said it would send the booster back to the tower.")
+    assert not any("The rocket would send" in t for t in texts(claims))  # the tagger reads "Northwind" as a noun
+    assert "Northwind would send the booster back to the tower" in texts(claims)
+
+
+def test_it_of_an_occasion_is_not_the_last_subject():
+    claims = extract_claims("The home side reached the final by beating Lyon. For the visitors, it was a second "
+                            "successive defeat. It was the first time they had lost at home.")
+    assert not any(t.startswith(("The home side was", "For the visitors, the home side")) for t in texts(claims))
+
+
 def test_an_expletive_it_is_not_a_pronoun_to_resolve():
     claims = extract_claims("The Kremlin hosted the talks. It will be clear soon whether they worked.")
     assert not any("Kremlin will be clear" in t for t in texts(claims))
@@ -322,6 +344,14 @@ def test_weekdays_and_weeks_resolve_against_the_article_date():
     assert "Diplomats will meet in Istanbul on Thursday (27 February 2025)" in texts(result.claims)
     assert any("on Tuesday (25 February 2025)" in t for t in texts(result.claims, "attribution"))
     assert "No officials were present at last week's talks (February 2025)" in texts(result.claims)
+
+
+def test_a_weekday_under_a_gerund_takes_the_tense_of_the_verb_it_serves():
+    # "by beating France on Tuesday" is as past as "reached": the Tuesday before a Monday article
+    text = "Updated 15 July 2024\n\nSpain reached the final by beating France 2-1 in Munich on Tuesday."
+    assert texts(extract(text).claims) == ["Spain reached the final by beating France 2-1 in Munich on Tuesday (9 July 2024)"]
+    text = "Updated 15 July 2024\n\nThe team will fly home after meeting the minister on Tuesday."
+    assert "Tuesday (16 July 2024)" in texts(extract(text).claims)[0]
 
 
 def test_the_callers_date_wins_and_without_one_time_is_left_and_noted():

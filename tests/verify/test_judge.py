@@ -127,6 +127,37 @@ def test_a_place_that_says_which_building_or_of_another_kind_is_no_rival():
     assert not [d for d in a.differences if d["slot"] == "place"]
 
 
+def test_a_city_and_its_country_are_one_place_not_rivals():
+    """A true claim naming the country is not refuted by the city inside it, nor the reverse; a
+    city of another country still differs, also beside its country ("in Lyon, France")."""
+    a = _align("The summit was held in Canada.", "Leaders held the summit in Toronto on 3 May 2023.")
+    assert not a.differences
+    assert a.names_covered and ("place", "Canada", "Toronto") in [(m["slot"], m["claim"]["text"], m["passage"]["text"])
+                                                                  for m in a.matches]
+    a = _align("The summit was held in Toronto.", "Leaders held the summit in Canada on 3 May 2023.")
+    assert not a.differences and not a.names_covered  # the country does not say which city
+    a = _align("The summit was held in Mexico.", "Leaders held the summit in Toronto, Canada, on 3 May 2023.")
+    assert [(d["slot"], d["claim"]["text"]) for d in a.differences] == [("place", "Mexico")]
+    a = _align("The summit was held in Marseille.", "Leaders held the summit in Lyon, France, on 3 May 2023.")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
+        ("place", "Marseille", "Lyon")]
+
+
+def test_a_count_of_others_is_not_the_count_of_all():
+    # "with five other players" is six players in all
+    a = _align("The striker shared the golden boot with five other players.",
+               "Six players shared the golden boot after scoring three goals each.")
+    assert not [d for d in a.differences if d["slot"] == "number"]
+
+
+def test_another_group_of_the_same_owner_is_another_subject():
+    a = _align("Ireland's men have never won the tournament.",
+               "Ireland's women won the tournament in 2019, beating Norway in the final.")
+    assert a.other_subject
+    a = _align("Ireland's women won the tournament in 2019.", "Ireland's women won the tournament in 2019 in Oslo.")
+    assert not a.other_subject
+
+
 def test_a_value_placed_before_the_story_is_another_occurrence():
     a = _align("Union members voted 62-38 to accept the pay offer.",
                "In an earlier ballot in March, union members voted 71-29 in favour of strike action.")

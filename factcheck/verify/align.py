@@ -129,14 +129,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
         out.other_subject = True  # "the women's team" / "the men's team": another one of the same kind
-    if clause is not None and main.owner and main.owner == clause.owner and main.head != clause.head:
+    if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \
+            and main.owned_noun and clause.owned_noun:  # ("Luis de la Fuente's Spain" is his side)
         out.other_subject = True  # "England's men" / "England's women": another group of the same owner
     if clause is not None:
         out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
         if out.same_subject:
             # denial is of a verb: "would not cover Ukraine" is no opposite of "dealt only with
             # embassies", however alike the two sentences; only the same verb can be denied
-            _polarity(main, clause, out, compare=same_verb)
+            # and "did not come out for the second half" denies nothing of what "came in the second half"
+            _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}

@@ -118,7 +118,10 @@ class Clause:
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
-    owner: str = ""  # the name that owns a common-noun subject: "engla" of "England's men"
+    owner: str = ""  # the name that owns the subject: "engla" of "England's men", "spain" of "both of Spain's goals"
+    owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
+    owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
+    particle: str = ""  # the verb's particle: "come out" is another verb than "come"
 
 
 @dataclass
@@ -357,6 +360,7 @@ def _clause(verb: "Token") -> Clause:
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
     subj = _subject_of(verb)
     out.agent, out.patient = _roles(verb, subj)
+    out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
         out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
     if subj is not None:
@@ -364,9 +368,21 @@ def _clause(verb: "Token") -> Clause:
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
-        if subj.pos_ == "NOUN":
-            out.owner = next((name_key(c.text) for c in subj.children if c.dep_ == "poss" and c.ent_type_), "")
+        out.owner, out.owned, out.owned_noun = _owner(subj)
     return out
+
+
+def _owner(subj: "Token") -> tuple[str, str, bool]:
+    """(the owner's name stem, the subject's own lemma, whether that is a common noun) for a subject
+    a name owns: "England's men", "both of Spain's goals", "Spain's midfielder Rodri"; ("", "",
+    False) for any other subject."""
+    noun = subj
+    if subj.lower_ in _AMOUNTS or subj.pos_ == "NUM":  # "both of Spain's goals": the goals
+        noun = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), subj)
+    holders = [noun] + [c for c in noun.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+    owner = next((name_key(c.text) for h in holders for c in h.children if c.dep_ == "poss" and c.ent_type_), "")
+    return (owner, noun.lemma_.lower(), noun.pos_ == "NOUN" and not noun.ent_type_) if owner else ("", "", False)
 
 
 def frame(doc: "Doc") -> Frame:
@@ -746,6 +762,10 @@ def _counted(ent: "Span") -> str:
         return head.lemma_.lower()
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and ent.root.head.head.pos_ == "NOUN":
         return ent.root.head.head.lemma_.lower()
+    measured = next((c for c in ent.root.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" and ent.root.head.head.pos_ == "VERB" else None
+    if measured is not None:  # "put its magnitude at 7.2", "estimated the cost at 40": what is measured
+        return measured.lemma_.lower()
     part_of = next((g for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     if part_of is not None:  # "411 of the 650 seats" counts seats

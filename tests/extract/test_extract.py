@@ -254,6 +254,13 @@ def test_a_restrictive_clause_that_picks_out_the_subject_stays_whole(sentence):
     assert texts(extract_claims(sentence)) == [sentence.rstrip(".")]
 
 
+def test_a_name_of_another_kind_beside_a_place_is_no_apposition():
+    # the parser hangs "the Harbour Tower" on "Tainan"; a city is not a tower, and the tower is the subject
+    claims = extract_claims("In Tainan, the Harbour Tower, an office block, was badly damaged.")
+    assert not any(t.startswith("Tainan is") for t in texts(claims))
+    assert "In Tainan, the Harbour Tower was badly damaged" in texts(claims)
+
+
 def test_a_speakers_appositive_and_relative_clause_are_facts_of_their_own():
     claims = extract_claims("Oncu Keceli, the spokesman for Turkey's Defence Ministry, said the meeting was set. "
                             "Lavrov, who visited Qatar, said the talks would go ahead.")

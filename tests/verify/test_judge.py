@@ -156,6 +156,25 @@ def test_another_group_of_the_same_owner_is_another_subject():
     assert a.other_subject
     a = _align("Ireland's women won the tournament in 2019.", "Ireland's women won the tournament in 2019 in Oslo.")
     assert not a.other_subject
+    # "both of Norway's goals" are not "Norway's captain Hansen", whatever the polarity of "came"
+    a = _align("Both of Norway's goals came in the second half.",
+               "Norway's captain Hansen did not come out for the second half after an injury.")
+    assert a.other_subject
+
+
+def test_a_figure_put_at_a_value_counts_what_was_measured():
+    # "put its magnitude at 7.7": the figure is a magnitude, comparable with the passage's magnitude
+    a = _align("The weather agency put the quake's magnitude at 7.7.",
+               "On Wednesday the weather agency put the magnitude of the quake at 7.2.")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("number", "7.7", "7.2")]
+
+
+def test_a_verb_with_a_particle_is_another_verb():
+    # "did not come out for the second half" denies nothing of what "came in the second half"
+    a = _align("Both goals came in the second half.", "The captain did not come out for the second half.")
+    assert not a.polarity_flip
+    a = _align("The captain came out for the second half.", "The captain did not come out for the second half.")
+    assert a.polarity_flip
 
 
 def test_a_value_placed_before_the_story_is_another_occurrence():

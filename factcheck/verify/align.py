@@ -114,7 +114,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
     out.names_missing -= _described_alike(claim, passage, out.names_missing)
-    out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)}
+    out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)
+                         and claim.initials.get(n) not in passage.initials.values()}  # "FAA" / "Federal Aviation Administration"
     out.claim_names = len(claim.names)
     out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
@@ -126,7 +127,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
     out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
-        out.other_subject = not (main.subject_names & clause.subject_names) and not (main.subject_names <= passage.names)
+        unnamed = {n for n in main.subject_names - passage.names if not _inside(claim.places.get(n, ""), passage)}
+        out.other_subject = not (main.subject_names & clause.subject_names) and bool(unnamed)  # ("in Texas" / "in Houston")
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
         out.other_subject = True  # "the women's team" / "the men's team": another one of the same kind
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \

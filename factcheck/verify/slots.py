@@ -82,7 +82,7 @@ class Slot:
     end: int
     role: str = ""  # for numbers: the noun counted; for names: the head of the phrase they name
     anchors: frozenset[str] = frozenset()  # lemmas of the words it hangs from (its verb, its event noun)
-    context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istan")
+    context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istanbul")
     label: str = ""  # the entity label: a place is a GPE (city, country), a LOC or a FAC (a building)
     bound: str = ""  # for numbers: ">=" at least, ">" more than, "<=" up to, "<" fewer than, "~" about
     # for shares: the decimals written, or more where the sentence writes a share finer ("from 5.25% to
@@ -134,6 +134,7 @@ class Frame:
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
     names: set[str] = field(default_factory=set)  # name stems of every entity
     places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
+    initials: dict[str, str] = field(default_factory=dict)  # name stem -> its acronym ("faa" / "administration" -> "FAA")
     # the common noun a name is a name of ("adult" -> "bill" in "the Terminally Ill Adults (End of
     # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
     name_heads: dict[str, str] = field(default_factory=dict)
@@ -170,6 +171,19 @@ def norm_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[^\w\s-]", "", text).strip()
     return ALIASES.get(text, text)
+
+
+_MINOR = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def acronym(name: str) -> str:
+    """The letters a name is shortened to: "FAA" of "FAA" and of "the Federal Aviation Administration",
+    "TSMC" of "Taiwan Semiconductor Manufacturing Co"; "" for a name of fewer than three letters or words."""
+    words = [w for w in re.sub(r"['’]s\b", "", name).split() if w.lower() not in _MINOR]
+    if len(words) == 1 and words[0].isalpha() and words[0].isupper() and 3 <= len(words[0]) <= 6:
+        return words[0]
+    caps = [w for w in words if w[:1].isupper()]
+    return "".join(w[0] for w in caps) if len(caps) == len(words) >= 3 else ""
 
 
 def name_key(text: str) -> str:
@@ -397,6 +411,8 @@ def frame(doc: "Doc") -> Frame:
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     out.places = {name_key(e.text): e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    out.initials = {name_key(e.text): a for e in doc.ents if e.label_ in NAME_LABELS and (a := acronym(e.text))}
+    out.initials |= {name_key(t.text): t.text for t in doc if t.pos_ == "PROPN" and acronym(t.text) == t.text}
     out.content |= {name_key(t.text) for t in doc if t.pos_ == "PROPN"}  # names the entity tagger missed
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
@@ -599,7 +615,7 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
     for e in token.doc.ents:
         if first <= e.root.i <= last and e.root.i not in mine:
             if e.label_ in ("GPE", "LOC", "FAC") and named:
-                out.add("place:" + name_key(e.text))
+                out.add("place:" + norm_name(e.text))
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
@@ -620,10 +636,27 @@ def another_time(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two values hang from phrases that name different things of one kind: each has a place (or an
-    ordinal) the other lacks. One naming more than the other is no conflict."""
+    ordinal) the other lacks. One naming more than the other is no conflict, and a place is not
+    another than a place inside it or a longer name of it ("Taroko" / "Taroko National Park",
+    "Hualien" / "Taiwan")."""
     kinds = {x.split(":", 1)[0] for x in a | b}
-    return any({x for x in a - b if x.startswith(k + ":")} and {x for x in b - a if x.startswith(k + ":")}
-               for k in kinds)
+    for k in kinds:
+        mine = {x.split(":", 1)[1] for x in a - b if x.startswith(k + ":")}
+        theirs = {x.split(":", 1)[1] for x in b - a if x.startswith(k + ":")}
+        if k == "place":  # a place named at two lengths, or one inside the other, is one place
+            mine, theirs = ({m for m in mine if not any(_one_place(m, t) for t in theirs)},
+                            {t for t in theirs if not any(_one_place(t, m) for m in mine)})
+        if mine and theirs:
+            return True
+    return False
+
+
+def _one_place(a: str, b: str) -> bool:
+    """The same place named at two lengths, or one inside the other."""
+    from .places import nested
+
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa or nested(a, b)
 
 
 def _name_head(ent: "Span") -> str:

@@ -177,6 +177,27 @@ def test_a_verb_with_a_particle_is_another_verb():
     assert a.polarity_flip
 
 
+def test_a_place_named_longer_or_one_inside_it_is_the_same_occasion():
+    # "in Glenmore" and "in Glenmore National Park", "in Lyon" and "in France": one place, one figure
+    a = _align("About 50 hikers in Glenmore were cut off when landslides blocked the road.",
+               "About 50 hikers in Glenmore National Park were cut off when landslides blocked the road on Monday.")
+    assert not a.other_occurrence and ("number", "About 50", "About 50") in [
+        (m["slot"], m["claim"]["text"], m["passage"]["text"]) for m in a.matches]
+    a = _align("About 50 hikers in Texas were stranded.", "About 50 hikers in Houston were stranded on Monday.")
+    assert not a.other_occurrence and not a.other_subject and not a.differences
+    a = _align("About 50 hikers in Texas were stranded.", "About 80 hikers in Denver were stranded on Monday.")
+    assert a.other_subject  # another state's hikers: another count, not a contradiction
+
+
+def test_an_acronym_names_what_its_letters_stand_for():
+    a = _align("The NTSB found no fault with the crew.", "The National Transportation Safety Board found no fault with the crew.")
+    assert a.names_covered
+    a = _align("Northern Grid Holdings (NGH) shut two plants.", "NGH shut two plants on Monday.")
+    assert a.names_covered
+    a = _align("The NTSB found no fault with the crew.", "The Federal Aviation Administration found no fault with the crew.")
+    assert not a.names_covered
+
+
 def test_a_value_placed_before_the_story_is_another_occurrence():
     a = _align("Union members voted 62-38 to accept the pay offer.",
                "In an earlier ballot in March, union members voted 71-29 in favour of strike action.")

@@ -103,6 +103,7 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
             role = "subject" if t.dep_ in ("nsubj", "nsubjpass") else "object"
             main = role == "subject" and t.head.dep_ == "ROOT"
             out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, t.dep_ == "pobj",
+                                     role == "subject" and t.head.dep_ == "advcl",
                                      t.ent_type_ if t.pos_ == "PROPN" or t.ent_type_ else "-"), role))
     return out
 
@@ -184,6 +185,8 @@ class _Reader:
         for _, m, role in subjects:
             self.discourse.mention(m, role)
         self.discourse.topic = next((m for _, m, _ in subjects if m.main), None)
+        self.discourse.recent = [m for _, m, role in subjects if role == "subject"] + self.discourse.resolved
+        self.discourse.resolved = []
 
 
 def _inside_other(r: Report, reports: list[Report]) -> bool:

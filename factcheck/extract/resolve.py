@@ -39,6 +39,7 @@ class Mention:
     kind: str  # person / thing / plural
     main: bool = False  # the subject of its sentence's main clause
     prep: bool = False  # the object of a preposition ("in favour of the bill"), not of a verb
+    aside: bool = False  # the subject of an adverbial clause ("as the pandemic took hold"), not the topic
     name: str = "-"  # a proper name's entity label ("PERSON", "GPE"; "" if untagged); "-" for a common noun
 
 
@@ -52,6 +53,8 @@ class Discourse:
     objects: list[Mention] = field(default_factory=list)
     speaker: str | None = None
     topic: Mention | None = None  # the last sentence's main subject
+    recent: list[Mention] = field(default_factory=list)  # the last sentence's subjects, pronouns resolved
+    resolved: list[Mention] = field(default_factory=list)  # this sentence's subject pronouns, resolved
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
 
@@ -136,6 +139,8 @@ def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Disco
         if referent is None:
             notes.append(f"'{t.text}' is not resolved: the article leaves no single referent")
             continue
+        if t.dep_ in ("nsubj", "nsubjpass"):  # "It had coasted ... It then exploded": a chain of one topic
+            discourse.resolved.append(Mention(referent, kind, t.head.dep_ == "ROOT"))
         text = referent if t.i == min(tokens) else _lower_article(referent)
         subs[t.i] = text + ("'s" if t.lower_ in _POSSESSIVE or (t.lower_ == "her" and t.dep_ == "poss") else "")
     return subs, notes
@@ -185,8 +190,10 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         return ([m for m in before if m.main] or before)[-1].text
     if role == "subject" and any(i < t.i and m.main and m.name != "-" for i, m, _ in mentions):
         return None  # "SpaceX said it would ...": a name nearer than any earlier subject, whatever its tag
-    earlier = discourse.subjects if role == "subject" else discourse.objects
-    same = [m for m in earlier[-3:] if m.kind == kind and not _pronominal(m)]
+    # a subject pronoun's referent is a subject of the last sentence, and not one of its asides ("...
+    # as the pandemic took hold. From 2021 it raised rates" is not the pandemic)
+    earlier = [m for m in discourse.recent if not m.aside] if role == "subject" else discourse.objects[-3:]
+    same = [m for m in earlier if m.kind == kind and not _pronominal(m)]
     same = [m for m in same if parallel(m)] or same
     main = [m for m in same if m.main]  # the last sentence's main subject is the likeliest topic
     return (main or same)[-1].text if same else None

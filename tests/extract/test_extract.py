@@ -331,6 +331,18 @@ def test_it_of_an_occasion_is_not_the_last_subject():
     assert not any(t.startswith(("The home side was", "For the visitors, the home side")) for t in texts(claims))
 
 
+def test_a_subject_pronoun_looks_to_the_last_sentences_topic_not_its_asides():
+    # "as the drought took hold" is an aside, never the next sentence's "it"
+    claims = extract_claims("The water board last cut charges in March 2020, when it lowered the standing charge to a "
+                            "record low of £2 as the drought took hold. From December 2021 it raised charges 14 times "
+                            "in a row, taking the standing charge to £9 in August 2023.")
+    assert not any("the drought raised" in t for t in texts(claims))
+    # a chain of resolved "it"s keeps its topic
+    claims = extract_claims("The council raised water charges in May. It cut supplies in June, when it closed "
+                            "two reservoirs as the drought took hold. It then reopened one of them.")
+    assert any(t.startswith("The council then reopened") for t in texts(claims))
+
+
 def test_an_expletive_it_is_not_a_pronoun_to_resolve():
     claims = extract_claims("The Kremlin hosted the talks. It will be clear soon whether they worked.")
     assert not any("Kremlin will be clear" in t for t in texts(claims))

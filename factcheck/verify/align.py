@@ -185,7 +185,15 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
     for kind in ("date", "number", "tally"):
         theirs = passage.of(kind)
         for mine in claim.of(kind):
-            if theirs and not any(_compatible(mine, s) for s in theirs) and mine.text not in passage.text:
+            equal = [s for s in theirs if _compatible(mine, s)]
+            # another's value ("Labour won 23.7%" / "The Conservatives took 23.7%") or the value before a
+            # change ("turnout was 67.3%" / "59.7%, down from 67.3%") does not state the claim's
+            # (a margin, "by 630 votes", is the contest's: "lost to Labour by 630" / "Labour won by 630")
+            own = [s for s in equal if (not _other_doer(mine, s) or _word_before(claim.text, mine) == "by")
+                   and (_was(claim, mine) or not _was(passage, s))]
+            if kind == "number" and equal and not own:
+                out.append(mine.text)
+            elif theirs and not equal and mine.text not in passage.text:
                 out.append(mine.text)
     figures = [s.value for s in passage.of("number")]
     for mine in claim.of("tally"):  # "The Ayes numbered 330" gives one side of "330 to 257"
@@ -311,9 +319,12 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
            dates: Dates = Dates(), of_figures: list[Slot] | None = None) -> None:
     for mine in claim.of("date"):
-        if _word_before(claim.text, mine) in _SPAN_WORDS and not out.same_subject:
+        span = _word_before(claim.text, mine) in _SPAN_WORDS
+        if span and not out.same_subject:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
         theirs = of_figures or _rivals(mine, passage.of("date"), event)
+        if span:  # and is compared with a span's bound only, not with the day of the 72 seats it qualifies
+            theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS]
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
@@ -369,6 +380,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # the article is of another occasion ("The Liberal Democrats won 72 seats" / "... won 11 in 2019").
             comparable = [s for s in comparable if _within(s, pinned) or not _elsewhen(claim, passage, mine, s, dates)]
             same = next((s for s in comparable if _states(mine, s)), None)
+            if same is not None and _was(passage, same) and not _was(claim, mine):
+                continue  # "down from 67.3%" is the value before a change: the claim's neither stated nor denied
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
             others = [s for s in comparable if not _consistent(mine, s)]
             if same is not None:
@@ -498,6 +511,11 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
     before = _word_before(claim.text, mine)
     return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0]) if rivals else None
+
+
+def _was(text: Frame, slot: Slot) -> bool:
+    """A figure given as the value before a change: "down from 67.3%", "cut from 5.25% to 5%"."""
+    return _word_before(text.text, slot) == "from"
 
 
 def _word_before(text: str, slot: Slot) -> str:

@@ -466,7 +466,8 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
         return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
     owner = next((c for c in subj.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
-    named = owner or (subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else None)  # "Labour's 411 seats"
+    # a name owns a described subject ("Labour's share"); a named subject is its own ("Ed Davey's Liberal Democrats")
+    named = subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else owner
     return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
             _full_name(named) if named is not None and len(joined) == 1 else "")
 
@@ -779,8 +780,9 @@ def _beside_others(ent: "Span") -> bool:
     """The figure counts others beside someone: "shared the award with five other players" is six
     players in all, so it is compared only with counts of others."""
     noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
-    return any(c.dep_ == "amod" and c.lower_ in _BESIDES for c in noun.children) or \
-        any(t.lower_ in _BESIDES for t in ent)
+    after = [t for t in ent if t.i > min((x.i for x in ent if x.like_num), default=ent.end)]  # not "more than 300"
+    return any(c.dep_ == "amod" and c.lower_ in _BESIDES and c.i > ent.start for c in noun.children) or \
+        any(t.lower_ in _BESIDES for t in after)
 
 
 def _counted(ent: "Span") -> str:

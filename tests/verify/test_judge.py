@@ -198,6 +198,18 @@ def test_an_acronym_names_what_its_letters_stand_for():
     assert not a.names_covered
 
 
+def test_an_earlier_value_or_anothers_value_does_not_state_the_claims():
+    # "down from 67.3%" is the value before the change
+    a = _align("Turnout was 67.3%.", "Turnout at the poll of 2 May 2024 was 59.7%, down from 67.3% at the last poll.")
+    assert "67.3%" in a.unstated and not a.differences
+    a = _align("The council cut the levy from 4.5% to 4%.", "The council cut the levy from 4.5% to 4% on 2 May 2024.")
+    assert not a.unstated
+    # the same share said of another party
+    a = _align("The Greens won 12.5% of the vote.",
+               "The Greens' share of the vote was 18.5%. The Liberals took 12.5% and the Socialists 9.1%.")
+    assert "12.5%" in a.unstated
+
+
 def test_a_value_placed_before_the_story_is_another_occurrence():
     a = _align("Union members voted 62-38 to accept the pay offer.",
                "In an earlier ballot in March, union members voted 71-29 in favour of strike action.")

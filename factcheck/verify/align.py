@@ -506,11 +506,19 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     claim's value, but it does not contradict it, unless it stands in the sentence ``pinned`` by a
     tally stated alike in both."""
     own = claim.ordinals_at(mine)
-    rivals = [s for s in theirs if _within(s, pinned) or not (passage.ordinals_at(s) - own)]
+    # (a value dated the claim's own day is of the claim's occasion, whatever ordinal its sentence
+    # names: "beat England 2-1 on Sunday 14 July 2024 to become champions for a record fourth time")
+    rivals = [s for s in theirs if _within(s, pinned) or not (passage.ordinals_at(s) - own) or _same_day(claim, passage, s)]
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
     before = _word_before(claim.text, mine)
     return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0]) if rivals else None
+
+
+def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
+    """A full date of the claim agrees with a full date of the passage value's occasion."""
+    days = [d.value for d in _dated_by(passage, slot)]
+    return any(None not in a[:3] and None not in b[:3] and _agree(a, b) for a in _occasions(claim) for b in days)
 
 
 def _was(text: Frame, slot: Slot) -> bool:

@@ -210,6 +210,13 @@ def test_an_earlier_value_or_anothers_value_does_not_state_the_claims():
     assert "12.5%" in a.unstated
 
 
+def test_a_value_dated_the_claims_day_is_of_its_occasion_whatever_ordinal_its_sentence_names():
+    # "a record third title" counts titles; the score of 12 May 2024 is the final's
+    a = _align("Rovers beat City 4-0 in the cup final on 12 May 2024.",
+               "Rovers beat City 2-1 in the cup final on Sunday 12 May 2024 to win the cup for a record third time.")
+    assert [d["slot"] for d in a.differences] == ["tally"] and not a.other_occurrence
+
+
 def test_a_value_placed_before_the_story_is_another_occurrence():
     a = _align("Union members voted 62-38 to accept the pay offer.",
                "In an earlier ballot in March, union members voted 71-29 in favour of strike action.")

@@ -384,6 +384,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 continue  # "down from 67.3%" is the value before a change: the claim's neither stated nor denied
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
             others = [s for s in comparable if not _consistent(mine, s)]
+            # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it
+            others = [s for s in others if _clocked(claim, mine) or not _clocked(passage, s)]
             if same is not None:
                 stated.append(same)
                 out.matches.append(_pair(kind, mine, same))
@@ -519,6 +521,13 @@ def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
     """A full date of the claim agrees with a full date of the passage value's occasion."""
     days = [d.value for d in _dated_by(passage, slot)]
     return any(None not in a[:3] and None not in b[:3] and _agree(a, b) for a in _occasions(claim) for b in days)
+
+
+def _clocked(text: Frame, slot: Slot) -> bool:
+    """The figure's sentence gives a time of day ("As of 2 p.m. on 3 April, 77 people were trapped")."""
+    sentence = text.sentence_of(slot)
+    return any(t.label == "TIME" and t is not slot and re.search(r"\d", t.text) and _within(t, sentence)
+               for t in text.of("number"))
 
 
 def _was(text: Frame, slot: Slot) -> bool:

@@ -217,6 +217,15 @@ def test_a_value_dated_the_claims_day_is_of_its_occasion_whatever_ordinal_its_se
     assert [d["slot"] for d in a.differences] == ["tally"] and not a.other_occurrence
 
 
+def test_a_count_as_of_a_time_of_day_may_state_the_claims_but_not_deny_it():
+    a = _align("About 80 people were trapped on Wednesday.", "As of 2 p.m. on Wednesday the centre said 30 people were trapped.")
+    assert not a.differences
+    a = _align("About 30 people were trapped on Wednesday.", "As of 2 p.m. on Wednesday the centre said 30 people were trapped.")
+    assert ("number", "About 30", "30") in [(m["slot"], m["claim"]["text"], m["passage"]["text"]) for m in a.matches]
+    a = _align("About 80 people were trapped on Wednesday.", "On Wednesday the centre said 30 people were trapped.")
+    assert [d["slot"] for d in a.differences] == ["number"]
+
+
 def test_a_value_placed_before_the_story_is_another_occurrence():
     a = _align("Union members voted 62-38 to accept the pay offer.",
                "In an earlier ballot in March, union members voted 71-29 in favour of strike action.")

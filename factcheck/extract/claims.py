@@ -102,9 +102,9 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
                 and t.ent_type_ not in _NOT_REFERENTS:  # not "take part", not "on Thursday"
             role = "subject" if t.dep_ in ("nsubj", "nsubjpass") else "object"
             main = role == "subject" and t.head.dep_ == "ROOT"
-            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, t.dep_ == "pobj",
-                                     role == "subject" and t.head.dep_ == "advcl",
-                                     t.ent_type_ if t.pos_ == "PROPN" or t.ent_type_ else "-"), role))
+            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, prep=t.dep_ == "pobj",
+                                     aside=role == "subject" and t.head.dep_ == "advcl",
+                                     name=t.ent_type_ if t.pos_ == "PROPN" or t.ent_type_ else "-"), role))
     return out
 
 

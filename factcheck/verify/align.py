@@ -322,9 +322,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         span = _word_before(claim.text, mine) in _SPAN_WORDS
         if span and not out.same_subject:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
-        theirs = of_figures or _rivals(mine, passage.of("date"), event)
-        if span:  # and is compared with a span's bound only, not with the day of the 72 seats it qualifies
-            theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS]
+        # and a span's bound is compared with a span's bound only, not with the day of the 72 seats it qualifies
+        theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
+            if span else of_figures or _rivals(mine, passage.of("date"), event)
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")

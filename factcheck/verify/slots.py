@@ -654,7 +654,7 @@ def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _one_place(a: str, b: str) -> bool:
     """The same place named at two lengths, or one inside the other."""
-    from .places import nested
+    from .places import nested  # here, not at the top: places reads this module's aliases
 
     wa, wb = set(a.split()), set(b.split())
     return wa <= wb or wb <= wa or nested(a, b)

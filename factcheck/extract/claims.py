@@ -182,11 +182,7 @@ class _Reader:
                 people.append(self.discourse.speaker)
         self.discourse.named(people)
         self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
-        for _, m, role in subjects:
-            self.discourse.mention(m, role)
-        self.discourse.topic = next((m for _, m, _ in subjects if m.main), None)
-        self.discourse.recent = [m for _, m, role in subjects if role == "subject"] + self.discourse.resolved
-        self.discourse.resolved = []
+        self.discourse.end_sentence(subjects)
 
 
 def _inside_other(r: Report, reports: list[Report]) -> bool:

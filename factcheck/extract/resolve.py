@@ -46,10 +46,9 @@ class Mention:
 @dataclass
 class Discourse:
     """What pronouns can refer to: the people the last sentence naming people named, the last
-    speaker, and the last subjects (newest last)."""
+    speaker, the last sentence's subjects and the last objects (newest last)."""
 
     people: list[str] = field(default_factory=list)
-    subjects: list[Mention] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
     speaker: str | None = None
     topic: Mention | None = None  # the last sentence's main subject
@@ -62,11 +61,13 @@ class Discourse:
         if people:
             self.people = list(dict.fromkeys(people))
 
-    def mention(self, mention: Mention, role: str) -> None:
-        if role == "subject":
-            self.subjects = (self.subjects + [mention])[-6:]
-        else:
-            self.objects = (self.objects + [mention])[-6:]
+    def end_sentence(self, mentions: list[tuple[int, Mention, str]]) -> None:
+        """Keep a finished sentence's noun phrases ((index, mention, "subject" or "object")) for the
+        next sentence's pronouns, with the subject pronouns resolved in it."""
+        self.objects = (self.objects + [m for _, m, role in mentions if role == "object"])[-6:]
+        self.topic = next((m for _, m, _ in mentions if m.main), None)
+        self.recent = [m for _, m, role in mentions if role == "subject"] + self.resolved
+        self.resolved = []
 
 
 def mention_kind(head: Token) -> str:

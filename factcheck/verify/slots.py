@@ -458,18 +458,22 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     subj = _subject_of(verb) if verb is not None else None
     noun = span.root.head if span is not None and span.root.dep_ in ("nummod", "quantmod") else None
-    own = next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None) \
-        if noun is not None else None
+    own = _possessor(noun) if noun is not None else None
     if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject
         return noun.lemma_.lower(), frozenset(), _full_name(own)
     if subj is None:
         return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
-    owner = next((c for c in subj.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
+    owner = _possessor(subj)
     # a name owns a described subject ("Labour's share"); a named subject is its own ("Ed Davey's Liberal Democrats")
     named = subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else owner
     return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
             _full_name(named) if named is not None and len(joined) == 1 else "")
+
+
+def _possessor(noun: "Token") -> "Token | None":
+    """The name a noun is said to be of: "Labour" of "Labour's share"."""
+    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
 
 
 def _full_name(token: "Token") -> str:
@@ -615,7 +619,7 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
     out = set()
     for e in token.doc.ents:
         if first <= e.root.i <= last and e.root.i not in mine:
-            if e.label_ in ("GPE", "LOC", "FAC") and named:
+            if e.label_ in PLACES and named:
                 out.add("place:" + norm_name(e.text))
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
@@ -734,7 +738,7 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     if label == "ORG":
         words = norm_name(ent.text).split()
         return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
-    if label in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+    if label in PLACES and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
     if label == "DATE":
         before = ent.doc[ent.start - 1] if ent.start else None

@@ -42,7 +42,7 @@ def parse(texts: list[str]) -> list["Doc"]:
         found = {t: _cache[t] for t in texts if t in _cache}
     todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
-        found.update(zip(todo, nlp().pipe(todo, batch_size=64)))
+        found.update((t, _surnames(d)) for t, d in zip(todo, nlp().pipe(todo, batch_size=64)))
     with _lock:
         for t in dict.fromkeys(texts):
             _cache[t] = found[t]
@@ -50,3 +50,32 @@ def parse(texts: list[str]) -> list["Doc"]:
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return [found[t] for t in texts]
+
+
+def _surnames(doc: "Doc") -> "Doc":
+    return by_surname([doc])[0]
+
+
+def by_surname(docs: list["Doc"]) -> list["Doc"]:
+    """Parses of one text's sentences, in reading order, where a person named in full is that
+    person when named later by surname alone: the tagger reads a lone "Bankman-Fried" (or
+    "Bankman-Fried's") as an organisation, which would hide him from pronouns and from comparisons
+    of who did what. A parse that changes is a copy; the cached one stays as parsed."""
+    from spacy.tokens import Span
+
+    surnames: set[str] = set()
+    out = []
+    for doc in docs:
+        ents, changed = [], False
+        for e in doc.ents:
+            words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
+            if e.label_ == "PERSON" and len(words) >= 2:
+                surnames.update(" ".join(words[k:]) for k in range(1, len(words)))
+            elif e.label_ != "PERSON" and " ".join(words) in surnames:
+                e, changed = Span(doc, e.start, e.end, label="PERSON"), True
+            ents.append(e)
+        if changed:
+            doc = doc.copy()
+            doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+        out.append(doc)
+    return out

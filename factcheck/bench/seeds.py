@@ -39,7 +39,11 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
     """Per planted error and per covered true statement: (as expected?, one line for a table)."""
     rows_planted = []
     for p in planted:
-        check = claim_for(report, p["doctored"], p["false_claim"])
+        try:
+            check = claim_for(report, p["doctored"], p["false_claim"])
+        except LookupError:  # the sentence gave no claim: the error goes unchecked, a miss
+            rows_planted.append((False, f"{p['kind']}: no claim | {p['doctored']}"))
+            continue
         deciding = _deciding(check)
         ok = (check.verdict == "refuted" and deciding.passage.source.doc_id in p["refuted_by"]
               and deciding.passage.source.title in check.reason)
@@ -50,7 +54,11 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
     for g in gold:
         if g["sentence"] in doctored:
             continue
-        check = claim_for(report, g["sentence"], g["claim"])
+        try:
+            check = claim_for(report, g["sentence"], g["claim"])
+        except LookupError:
+            rows_true.append((False, f"no claim | {g['sentence']}"))
+            continue
         rows_true.append((check.verdict == "supported", f"{check.verdict} | {check.claim.text}"))
     return {"planted": rows_planted, "true": rows_true}
 

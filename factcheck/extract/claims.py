@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from ..nlp import parse
+from ..nlp import by_surname, parse
 from ..text import Span
 from ..types import Claim
 from .attribution import Report, content_tokens, find_reports
@@ -68,7 +68,7 @@ def extract(text: str, date: dt.date | None = None) -> Extraction:
     story, dropped = split_story(text)
     when = date or article_date(text)
     reader = _Reader(Anchor(when))
-    for sent, doc in zip(story, parse([s.text for s in story])):
+    for sent, doc in zip(story, by_surname(parse([s.text for s in story]))):
         reader.read(sent, doc)
     claims = _dedupe(reader.claims)
     for n, c in enumerate(claims, 1):
@@ -180,7 +180,7 @@ class _Reader:
                 named = [p for _, p in _people(doc) if p in speakers[id(r)][0]]
                 self.discourse.speaker = named[-1] if named else speakers[id(r)][0]
                 people.append(self.discourse.speaker)
-        self.discourse.named(people)
+        self.discourse.named(people, list(doc))
         self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
         self.discourse.end_sentence(subjects)
 

@@ -56,10 +56,13 @@ class Discourse:
     resolved: list[Mention] = field(default_factory=list)  # this sentence's subject pronouns, resolved
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
+    crowded: bool = False  # the last sentence naming people also spoke of someone it did not name
 
-    def named(self, people: list[str]) -> None:
+    def named(self, people: list[str], doc_tokens: list[Token] | None = None) -> None:
         if people:
+            before = self.people
             self.people = list(dict.fromkeys(people))
+            self.crowded = bool(doc_tokens) and _another_in_view(doc_tokens, before, self.people)
 
     def end_sentence(self, mentions: list[tuple[int, Mention, str]]) -> None:
         """Keep a finished sentence's noun phrases ((index, mention, "subject" or "object")) for the
@@ -147,6 +150,21 @@ def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Disco
     return subs, notes
 
 
+_HIS = {"his", "him", "her"}
+
+
+def _another_in_view(doc_tokens: list[Token], before: list[str], people: list[str], upto: int | None = None) -> bool:
+    """A sentence that names a new person and says "his" or "him" of someone (not "his own") may
+    mean the person the article spoke of before: "Judge Kaplan revoked his bail ... He has been held
+    since" is not the judge. Two people are then in view, and a later "he" has no single referent."""
+    named = {p.split()[-1] for p in people}
+    gone = [p for p in before if p.split()[-1] not in named]
+    # (not "his own", nor a "his" in what someone says: "Kerrigan said his side had switched off")
+    return bool(gone) and any(t.lower_ in _HIS and t.dep_ not in ("nsubj", "nsubjpass") and (upto is None or t.i < upto)
+                              and not (t.i + 1 < len(doc_tokens) and doc_tokens[t.i + 1].lower_ == "own")
+                              and not any(a.dep_ == "ccomp" for a in t.ancestors) for t in doc_tokens)
+
+
 def _own_subject(t: Token) -> set[int]:
     """The tokens of the subject of an object pronoun's own verb: "Zubimendi replaced him" is not
     Zubimendi replacing himself."""
@@ -161,7 +179,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
     if kind == "person":
         main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
         if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
-            return main[-1].text
+            here = [main[-1].text] + [p for _, p in people]
+            return None if _another_in_view(list(t.doc), discourse.people, here, t.i) else main[-1].text
         own = _own_subject(t)
         named = {p.split()[-1]: p for i, p in people if i not in own}
         for i, m, _ in mentions:
@@ -172,7 +191,7 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                 named[m.text.split()[-1]] = m.text
         if named:  # named earlier in the same sentence
             return next(iter(named.values())) if len(named) == 1 else None
-        if len(discourse.people) == 1:
+        if len(discourse.people) == 1 and not discourse.crowded:
             person = discourse.people[0]
             # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's
             # subject, a name the tagger may not call a person, is a second candidate
@@ -181,7 +200,7 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                     topic.text.split()[-1] not in person.split() and t.dep_ in ("nsubj", "nsubjpass"):
                 return None
             return person
-        return discourse.speaker if discourse.speaker in discourse.people else None
+        return discourse.speaker if discourse.speaker in discourse.people and not discourse.crowded else None
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
     parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)
@@ -191,6 +210,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         return ([m for m in before if m.main] or before)[-1].text
     if role == "subject" and any(i < t.i and m.main and m.name != "-" for i, m, _ in mentions):
         return None  # "SpaceX said it would ...": a name nearer than any earlier subject, whatever its tag
+    if role == "subject" and any(i < t.i and m.kind == kind for i, m, r in mentions if r == "object"):
+        return None  # "filling potholes on the bridge when it fell": nearer than the last sentence's subject
     # a subject pronoun's referent is a subject of the last sentence, and not one of its asides ("...
     # as the pandemic took hold. From 2021 it raised rates" is not the pandemic)
     earlier = [m for m in discourse.recent if not m.aside] if role == "subject" else discourse.objects[-3:]

@@ -145,6 +145,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
     _names(claim, passage, event, out, dates)
+    if same_verb and _one_office(main.office, clause.office) and _near(dates) \
+            and any(d["slot"] == "person" for d in out.differences):
+        out.about = True  # "NASA administrator X congratulated" / "NASA administrator Y congratulated": one post, another holder
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
@@ -288,6 +291,33 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
                 out.differences.append(_pair(kind, mine, rival))
 
 
+# Posts one person holds at a time; a "chief", "prime" or "foreign" one is single too ("chief
+# executive", "Foreign Minister"), a bare "minister" or "justice" is one of many.
+_SINGLE_POSTS = {"president", "chancellor", "governor", "administrator", "mayor", "speaker", "premier", "chairman",
+                 "chairwoman", "leader", "captain", "manager", "king", "queen", "pope", "commissioner"}
+_NOT_THE_HOLDER = {"former", "deputy", "vice", "acting", "ex", "assistant", "late"}
+
+
+def _one_office(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two titles name one post that one person holds at a time: the same head word, a post of
+    one holder, and no qualifier that tells them apart ("NASA administrator" / "administrator", not
+    "Labour leader" / "Conservative leader", nor "former president")."""
+    if not a or not b or a[-1] != b[-1] or (set(a) | set(b)) & _NOT_THE_HOLDER:
+        return False
+    qualifiers = set(a[:-1]), set(b[:-1])
+    single = a[-1] in _SINGLE_POSTS or a[-1] in ("minister", "secretary", "executive", "justice") and all(qualifiers)
+    return single and (qualifiers[0] <= qualifiers[1] or qualifiers[1] <= qualifiers[0])
+
+
+def _near(dates: Dates) -> bool:
+    """The passage was published within half a year of the claim's article (or either day is
+    unknown): a post's holder then is its holder at the claim's time."""
+    if dates.article is None or dates.published is None:
+        return True
+    day = lambda w: dt.date(*w[:3])  # noqa: E731
+    return abs((day(dates.article) - day(dates.published)).days) <= 183
+
+
 def _inside(place: str, passage: Frame) -> bool:
     """The passage names a place in the claim's country or state: "in Riyadh" names Saudi Arabia."""
     return bool(place) and any(within(p, place, surely=True) for p in passage.places.values())
@@ -365,7 +395,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
-                 and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)]
+                 and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
+                 and not _other_deed(mine, s, out, claim, passage)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
                 # the bill was read a second time": a tally in a sentence about that one vote and no other
@@ -392,6 +423,24 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
     return stated
+
+
+def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage: Frame) -> bool:
+    """Two counts of one noun that did different things count different groups: "eight members of a
+    road crew were filling potholes" / "six members of a road crew were presumed dead". Not when the
+    two texts report the same event, the count hangs from more than its noun, or another figure of
+    the claim stands beside the passage's (then it is the same group told in other words)."""
+    return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and not out.same_event
+                and not _stems(mine.anchors) - {mine.role[:5]} and not _beside_another(mine, theirs, claim, passage))
+
+
+def _beside_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> bool:
+    """Another figure of the claim is stated in the passage sentence of ``theirs``: "carrying 4,700
+    containers of hazardous materials, weighing 764 tons" / "identified 56 containers of hazardous
+    materials ..., amounting to 764 tons" count the same containers."""
+    sentence = passage.sentence_of(theirs)
+    return any(_states(c, p) for c in claim.of("number") if c is not mine
+               for p in passage.of("number") if _within(p, sentence))
 
 
 def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> None:

@@ -93,6 +93,7 @@ class Slot:
     subject: str = ""
     together: frozenset[str] = frozenset()
     doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
+    deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -122,6 +123,7 @@ class Clause:
     owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
     particle: str = ""  # the verb's particle: "come out" is another verb than "come"
+    office: tuple[str, ...] = ()  # a named subject's title, lower case: ("nasa", "administrator"), ("president",)
 
 
 @dataclass
@@ -383,7 +385,23 @@ def _clause(verb: "Token") -> Clause:
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
         out.owner, out.owned, out.owned_noun = _owner(subj)
+        out.office = _office(subj)
     return out
+
+
+def _office(subj: "Token") -> tuple[str, ...]:
+    """The title a named person subject is given, its words in order: "NASA administrator Bill
+    Nelson", "The NASA administrator, Bill Nelson," and "Bill Nelson, the NASA administrator," all
+    give ("nasa", "administrator"); () for a subject that is no titled person."""
+    if subj.ent_type_ == "PERSON":
+        title = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        words = list(title.subtree) if title is not None else [t for c in subj.lefts for t in c.subtree]
+    elif subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        words = [t for c in subj.lefts for t in c.subtree] + [subj]
+    else:
+        return ()
+    words = [t for t in words if t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return tuple(t.lower_ for t in words)
 
 
 def _owner(subj: "Token") -> tuple[str, str, bool]:
@@ -446,7 +464,8 @@ def frame(doc: "Doc") -> Frame:
     # nor is a span of time one date: "from March through May" is neither March nor May
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
-    out.slots = [replace(s, **dict(zip(("subject", "together", "doer"), _said_of(doc, s)))) if s.kind == "number"
+    out.slots = [replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
+                 if s.kind == "number"
                  else s for s in out.slots]
     return out
 
@@ -469,6 +488,17 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     named = subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else owner
     return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
             _full_name(named) if named is not None and len(joined) == 1 else "")
+
+
+def _deed(doc: "Doc", slot: Slot) -> str:
+    """The lemma of the verb the counted noun is the subject or object of ("" if none): what the
+    ones counted did or had done to them, not what a relative clause adds ("who were working")."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nummod", "quantmod"):
+        return ""
+    noun = span.root.head
+    ok = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX")
+    return noun.head.lemma_.lower() if ok else ""
 
 
 def _possessor(noun: "Token") -> "Token | None":

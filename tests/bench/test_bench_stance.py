@@ -215,3 +215,16 @@ def test_bench_seeds_scores_a_given_model_on_the_projects_own_checks(sample_inde
     # the true article's statements never on this model's word
     assert result["doctored"]["planted"]["as_expected"] > 0
     assert result["true_article_verdicts"].get("refuted", 0) == 0
+
+
+def test_a_planted_error_whose_sentence_gives_no_claim_is_a_miss_not_a_crash():
+    from types import SimpleNamespace
+
+    from factcheck.bench.seeds import doctored_scoreboard
+
+    planted = [{"kind": "wrong number", "doctored": "Together the charges carry 25 years.", "false_claim": "x",
+                "original": "Together the charges carry 110 years.", "refuted_by": ["p1"]}]
+    gold = [{"sentence": "The trial lasted a month.", "claim": "The trial lasted a month."}]
+    board = doctored_scoreboard(SimpleNamespace(checks=[]), planted, gold)
+    assert board == {"planted": [(False, "wrong number: no claim | Together the charges carry 25 years.")],
+                     "true": [(False, "no claim | The trial lasted a month.")]}

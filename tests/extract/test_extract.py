@@ -456,3 +456,33 @@ def test_seed_article_claims_stand_on_their_own(path):
         assert prediction.speaker == "Lavrov"
         assert one(claims, "Ukraine will not be on the agenda").text == "Ukraine will not be on the agenda"
     assert all(d.why for d in result.dropped)
+
+
+def test_a_person_named_by_surname_alone_is_still_that_person():
+    from spacy.tokens import Span
+
+    from factcheck.nlp import by_surname, parse as parse_texts
+
+    first, later = parse_texts(["Lena Oduya-Marsh founded the charity.", "Oduya-Marsh left it in 2020."])
+    later = later.copy()
+    later.ents = [Span(later, 0, 3, label="ORG")]  # as the tagger reads a lone double-barrelled name
+    _, fixed = by_surname([first, later])
+    assert [(e.text, e.label_) for e in fixed.ents] == [("Oduya-Marsh", "PERSON")]
+    assert later.ents[0].label_ == "ORG"  # the parse given in is left as it was
+
+
+def test_a_new_person_who_acts_on_someone_unnamed_leaves_he_unresolved():
+    claims = extract_claims("Tom Reyes was arrested in Lisbon in May. He was released on bail a week later. "
+                            "Judge Maria Costa revoked his bail in June, finding that he had contacted witnesses. "
+                            "He has been held since then in a prison near the capital.")
+    assert not any(t.startswith(("Maria Costa had contacted", "Judge Maria Costa had contacted", "Maria Costa has been",
+                                 "Judge Maria Costa has been", "Costa has been")) for t in texts(claims))
+    assert "Tom Reyes was released on bail a week later" in texts(claims)
+    # what someone says of "his side" is his own: the last person stays in view
+    claims = extract_claims("Coach Ian Bell said his side had tired late. \"We lost our shape,\" he said.")
+    assert any("Ian Bell" in (c.speaker or "") for c in claims if "lost our shape" in c.text)
+
+
+def test_it_after_a_nearer_thing_in_its_own_sentence_is_not_the_last_subject():
+    claims = extract_claims("The inspection was over by noon. Workers were repairing the roof of the hall when it collapsed.")
+    assert "Workers were repairing the roof of the hall when it collapsed" in texts(claims)

@@ -667,3 +667,29 @@ def test_nine_in_ten_of_the_seed_articles_statements_are_supported(seed_report):
     statements = [c for c in seed_report.checks if c.claim.kind == "statement"]
     unsupported = [(c.claim.text, c.verdict) for c in statements if c.verdict != "supported"]
     assert len(statements) - len(unsupported) >= 0.9 * len(statements), unsupported
+
+
+def test_another_holder_of_a_post_held_by_one_is_about_the_claim_and_differs():
+    a = _align("Harbour board chairman Ian Doyle opened the new terminal.",
+               "Harbour board chairman Ruth Ames opened the new terminal on Friday, 4 April 2025.")
+    assert a.about and [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
+        ("person", "Ian Doyle", "Ruth Ames")]
+    # one of many ("Justice"), another post ("Labour leader" / "Green leader") or a past holder: not one post
+    assert not _align("Justice Clara Holt wrote a concurring opinion.",
+                      "Justice Omar Reyes wrote a concurring opinion in the case.").about
+    assert not _align("Labour leader Ian Doyle opened the new terminal.",
+                      "Green leader Ruth Ames opened the new terminal on Friday.").about
+    assert not _align("Harbour board chairman Ian Doyle opened the new terminal.",
+                      "Former harbour board chairman Ruth Ames opened the new terminal on Friday.").about
+
+
+def test_a_count_of_those_who_did_another_thing_is_another_group():
+    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
+    assert differs("Nine members of the survey team were mapping the cave when the roof gave way.",
+                   "Four members of the survey team who were working in the lower chamber were missing.") == []
+    assert differs("Nine members of the survey team were rescued.",
+                   "Four members of the survey team were rescued on Sunday.") == [("Nine", "Four")]
+    # told in other words, the same group when another figure of the claim stands beside it
+    assert differs("The barge was carrying 2,300 containers of fertiliser, weighing 510 tons in all.",
+                   "An inspector identified 46 containers of fertiliser aboard the barge, amounting to 510 tons.") == [
+        ("2,300", "46")]

@@ -54,7 +54,7 @@ _APPEAL = re.compile(
     r"\b(donat\w*|subscri\w*|paywalls?|newsletters?|inbox|sign up|support (us|now|our|independent)|your support|"
     r"read more|click here|advertisement|all rights reserved|copyright|follow us|share this|"
     r"journalism|cookies?|log ?in|membership|become a member)\b", re.I)
-_READER = re.compile(r"\b(you|your|we|our|us)\b", re.I)
+_READER = re.compile(r"\b(?i:you|your|we|our)\b|\bus\b")  # "us", not "US District Judge"
 _SHORT = 14  # words: a prompt line is short; a story sentence that mentions a newsletter is not
 
 
@@ -71,8 +71,10 @@ class Dropped:
         return asdict(self)
 
 
-def boilerplate_reason(line: str) -> str | None:
-    """Why ``line`` is web furniture rather than story, or None when it is story."""
+def boilerplate_reason(line: str, appeal: bool = True) -> str | None:
+    """Why ``line`` is web furniture rather than story, or None when it is story. Without ``appeal``
+    the cue words of an appeal are not looked for: a long line, a whole paragraph, is judged by its
+    sentences, so that one "political donations" near one "we" does not take the paragraph."""
     s = line.strip()
     short = len(s.split()) <= _SHORT
     for why, pattern in _LINE_RULES:
@@ -80,7 +82,7 @@ def boilerplate_reason(line: str) -> str | None:
             continue
         if pattern.search(s):
             return why
-    if _APPEAL.search(s) and _READER.search(s):
+    if appeal and _APPEAL.search(s) and _READER.search(s):
         return "appeal to the reader"
     return None
 
@@ -114,7 +116,7 @@ def split_story(text: str) -> tuple[list[Span], list[Dropped]]:
         sents: list[Span] = []
         run: list[Span] = []  # consecutive story lines: a hard-wrapped sentence spans them
         for line in [*_lines(text, para), None]:
-            why = boilerplate_reason(line.text) if line is not None else None
+            why = boilerplate_reason(line.text, appeal=len(line.text.split()) <= 2 * _SHORT) if line is not None else None
             if (line is None or why) and run:
                 sents.extend(sentences(text, run[0].start, run[-1].end))
                 run = []

@@ -57,12 +57,28 @@ class Discourse:
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
     crowded: bool = False  # the last sentence naming people also spoke of someone it did not name
+    sentence: int = 0  # sentences read so far
+    # per surname: how often the article has named that person, and the sentence that last did
+    times_named: dict[str, int] = field(default_factory=dict)
+    last_named: dict[str, int] = field(default_factory=dict)
 
     def named(self, people: list[str], doc_tokens: list[Token] | None = None) -> None:
+        self.sentence += 1
         if people:
             before = self.people
             self.people = list(dict.fromkeys(people))
             self.crowded = bool(doc_tokens) and _another_in_view(doc_tokens, before, self.people)
+        for p in dict.fromkeys(p.split()[-1] for p in people if p.split()):
+            self.times_named[p] = self.times_named.get(p, 0) + 1
+            self.last_named[p] = self.sentence
+
+    def rival_of(self, person: str) -> bool:
+        """Someone the article has named more often than ``person`` was named in the last five
+        sentences too: "Prosecutors argued that Bankman-Fried ... Judge Kaplan set sentencing ... his
+        closest former colleagues" may be either man's."""
+        me = person.split()[-1] if person.split() else person
+        return any(p != me and n > self.times_named.get(me, 0) and self.sentence - self.last_named[p] < 5
+                   for p, n in self.times_named.items())
 
     def end_sentence(self, mentions: list[tuple[int, Mention, str]]) -> None:
         """Keep a finished sentence's noun phrases ((index, mention, "subject" or "object")) for the
@@ -191,7 +207,7 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                 named[m.text.split()[-1]] = m.text
         if named:  # named earlier in the same sentence
             return next(iter(named.values())) if len(named) == 1 else None
-        if len(discourse.people) == 1 and not discourse.crowded:
+        if len(discourse.people) == 1 and not discourse.crowded and not discourse.rival_of(discourse.people[0]):
             person = discourse.people[0]
             # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's
             # subject, a name the tagger may not call a person, is a second candidate

@@ -486,3 +486,21 @@ def test_a_new_person_who_acts_on_someone_unnamed_leaves_he_unresolved():
 def test_it_after_a_nearer_thing_in_its_own_sentence_is_not_the_last_subject():
     claims = extract_claims("The inspection was over by noon. Workers were repairing the roof of the hall when it collapsed.")
     assert "Workers were repairing the roof of the hall when it collapsed" in texts(claims)
+
+
+def test_his_after_a_passing_name_may_be_the_articles_main_person():
+    claims = extract_claims("Marta Quill founded the bakery chain in 2001. Quill was charged with fraud in May. "
+                            "Prosecutors said Quill hid losses from lenders. Judge Omar Pike heard the case in June. "
+                            "The case rested on three of his former managers.")
+    assert not any("Omar Pike's former managers" in t or "Pike's former managers" in t for t in texts(claims))
+
+
+def test_a_story_paragraph_naming_the_us_and_donations_is_not_an_appeal():
+    paragraph = ("The trial, before US District Judge Ann Lee, began on 4 May and lasted six weeks. Prosecutors argued "
+                 "that the mayor took bribes from builders and used the money to buy a boat and make political "
+                 "donations. The jury deliberated for two days. Judge Lee set sentencing for 9 October.")
+    result = extract("Mayor convicted of bribery\n\n" + paragraph + "\n\nSupport our journalism: donate to us today.")
+    assert not [d for d in result.dropped if "Prosecutors" in d.text or "jury" in d.text]
+    assert any("political donations" in c.text for c in result.claims)
+    assert any(d.why == "appeal to the reader" for d in result.dropped)
+    assert boilerplate_reason("Judge Lee of the US court returned the donations.") is None

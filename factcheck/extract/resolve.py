@@ -217,6 +217,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                 return None
             return person
         return discourse.speaker if discourse.speaker in discourse.people and not discourse.crowded else None
+    # "eight members of a crew were filling potholes ..., and only two of them were pulled out": a part
+    # of one of two groups named before it in its sentence has no single referent
+    partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass")
+    if partitive and len({m.text for i, m, _ in mentions if i < t.i and m.kind == kind}) > 1:
+        return None
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
     parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)
@@ -224,10 +229,13 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
     before = [m for m in before if parallel(m)] or before
     if before:
         return ([m for m in before if m.main] or before)[-1].text
-    if role == "subject" and any(i < t.i and m.main and m.name != "-" for i, m, _ in mentions):
-        return None  # "SpaceX said it would ...": a name nearer than any earlier subject, whatever its tag
-    if role == "subject" and any(i < t.i and m.kind == kind for i, m, r in mentions if r == "object"):
+    if role == "subject" and any(i < t.i and r == "subject" and m.name != "-" for i, m, r in mentions):
+        return None  # "SpaceX said it would ...": a name nearer than any earlier subject, whatever its tag or clause
+    own_clause = {x.i for x in t.head.subtree}
+    if role == "subject" and t.head.dep_ != "ROOT" and any(i < t.i and m.kind == kind and i not in own_clause
+                                                           for i, m, r in mentions if r == "object"):
         return None  # "filling potholes on the bridge when it fell": nearer than the last sentence's subject
+        # (not "Before the collapse it carried ...": a phrase of its own clause)
     # a subject pronoun's referent is a subject of the last sentence, and not one of its asides ("...
     # as the pandemic took hold. From 2021 it raised rates" is not the pandemic)
     earlier = [m for m in discourse.recent if not m.aside] if role == "subject" else discourse.objects[-3:]

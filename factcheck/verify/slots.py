@@ -570,6 +570,18 @@ _BOUND_AFTER = [(re.compile(r"^\s*(?:[a-z]+\s+)?or (?:more|above|over|higher|gre
                 (re.compile(r"^\s*or so\b"), "~")]
 
 
+_PERIOD = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|second)\b"
+                     r"|(daily|weekly|monthly|annually|yearly|hourly)\b)")
+_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour"}
+
+
+def _period(doc: "Doc", end: int) -> frozenset[str]:
+    """The period a figure is counted over, as a context ("per:day" of "30,000 vehicles a day"): a
+    count a day and a count a year are figures of two kinds, neither the other's value."""
+    m = _PERIOD.search(doc[end:end + 6].text.lower())
+    return frozenset({"per:" + (m.group(1) or _PERIODS[m.group(2)])}) if m else frozenset()
+
+
 def _bound(doc: "Doc", start: int, end: int) -> str:
     """Whether the figure of tokens ``start:end`` is a bound or an estimate (see ``Slot.bound``):
     from the words before it, its own first words ("more than 300" is often one entity), or after it."""
@@ -730,6 +742,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     else:
         anchors = _anchors(governor)
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
+    if kind == "number":
+        context |= _period(ent.doc, ent.end)
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_, bound) for s in slots]
 

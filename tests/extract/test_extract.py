@@ -504,3 +504,15 @@ def test_a_story_paragraph_naming_the_us_and_donations_is_not_an_appeal():
     assert any("political donations" in c.text for c in result.claims)
     assert any(d.why == "appeal to the reader" for d in result.dropped)
     assert boilerplate_reason("Judge Lee of the US court returned the donations.") is None
+
+
+def test_it_after_a_subject_the_parser_left_as_root_and_a_part_of_two_groups():
+    # the parser hangs "opened" from "The Old Mill" as if a phrase: still the sentence's subject
+    claims = extract_claims("The Old Mill, which housed the town's looms, opened in March 1821. It was named after "
+                            "the river Tam. Before the fire it drew about 4,000 visitors a year.")
+    assert "The Old Mill was named after the river Tam" in texts(claims)
+    assert "Before the fire the Old Mill drew about 4,000 visitors a year" in texts(claims)
+    # "two of them" after a group of people and a thing they worked on has no single referent
+    claims = extract_claims("The mill was quiet. Nine members of a repair crew were fixing gutters on the roof when "
+                            "the fire spread, and only two of them escaped unhurt.")
+    assert not any("two of gutters" in t.lower() for t in texts(claims))

@@ -693,3 +693,13 @@ def test_a_count_of_those_who_did_another_thing_is_another_group():
     assert differs("The barge was carrying 2,300 containers of fertiliser, weighing 510 tons in all.",
                    "An inspector identified 46 containers of fertiliser aboard the barge, amounting to 510 tons.") == [
         ("2,300", "46")]
+
+
+def test_a_count_a_day_is_no_rival_to_a_count_a_year():
+    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
+    assert differs("The ferry carried about 2,000 passengers a day.",
+                   "The ferry carried more than 700,000 passengers a year.") == []
+    assert differs("The ferry carried about 2,000 passengers a day.",
+                   "The ferry carried about 9,000 passengers a day.") == [("about 2,000", "about 9,000")]
+    assert differs("The plant treats 40 million litres daily.", "The plant treats 90 million litres per day.") == [
+        ("40 million", "90 million")]

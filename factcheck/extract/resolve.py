@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 PERSONAL = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
             "it": "thing", "its": "thing", "they": "plural", "them": "plural", "their": "plural"}
@@ -181,6 +181,20 @@ def _another_in_view(doc_tokens: list[Token], before: list[str], people: list[st
                               and not any(a.dep_ == "ccomp" for a in t.ancestors) for t in doc_tokens)
 
 
+_QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _quoted(doc: Doc) -> dict[int, bool]:
+    """Per token index: whether it stands inside quotation marks."""
+    inside, out = False, {}
+    for tok in doc:
+        if tok.text in _QUOTES:
+            inside = not inside if tok.text == '"' else tok.text == "\u201c"
+            continue
+        out[tok.i] = inside
+    return out
+
+
 def _own_subject(t: Token) -> set[int]:
     """The tokens of the subject of an object pronoun's own verb: "Zubimendi replaced him" is not
     Zubimendi replacing himself."""
@@ -193,6 +207,12 @@ def _own_subject(t: Token) -> set[int]:
 def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int, str]],
               mentions: list[tuple[int, Mention, str]]) -> str | None:
     if kind == "person":
+        # a name inside a quotation is what was said, not who said it: the "he" of '"Last week, COVID-19
+        # claimed a life every three minutes," he said' is not COVID-19
+        quoted = _quoted(t.doc)
+        quoted = {} if quoted.get(t.i) else quoted  # (a pronoun inside the quote may mean a name inside it)
+        people = [(i, p) for i, p in people if not quoted.get(i)]
+        mentions = [(i, m, r) for i, m, r in mentions if not quoted.get(i)]
         main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
         if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
             here = [main[-1].text] + [p for _, p in people]

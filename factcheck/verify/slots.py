@@ -67,7 +67,7 @@ _CONTEST = set("""vote ballot rule ruling pass approve reject adopt defeat back 
 lose draw score decision verdict confirm elect side uphold overturn strike""".split())
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
-_SPEECH = {"say", "tell", "confirm", "announce", "add", "state", "claim", "insist", "note", "report", "warn",
+SPEECH = {"say", "tell", "confirm", "announce", "add", "state", "claim", "insist", "note", "report", "warn",
            "stress", "argue", "explain", "write"}
 
 
@@ -123,6 +123,7 @@ class Clause:
     owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
     particle: str = ""  # the verb's particle: "come out" is another verb than "come"
+    partly: bool = False  # denied only in degree: "not fully contained" is not "not contained"
     office: tuple[str, ...] = ()  # a named subject's title, lower case: ("nasa", "administrator"), ("president",)
 
 
@@ -172,6 +173,7 @@ def norm_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip().lower())
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[^\w\s-]", "", text).strip()
+    text = re.sub(r"\s+(?:jr|sr|ii|iii|iv)$", "", text)  # "Joseph R. Biden Jr." is Biden, not "Jr"
     return ALIASES.get(text, text)
 
 
@@ -264,7 +266,7 @@ def date_text(parts: tuple[int | None, ...], which: str) -> str:
 def _main_verb(sent: "Span") -> "Token":
     """The verb of what the sentence reports: past a speech verb to its clause ("said Ukraine will ...")."""
     root = sent.root
-    if root.lemma_ in _SPEECH:
+    if root.lemma_ in SPEECH:
         clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if clause is not None:
             return clause
@@ -369,6 +371,9 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
     return noun(subj), noun(obj)
 
 
+_DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
+
+
 def _clause(verb: "Token") -> Clause:
     predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
@@ -377,6 +382,7 @@ def _clause(verb: "Token") -> Clause:
     subj = _subject_of(verb)
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
         out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
     if subj is not None:
@@ -425,7 +431,7 @@ def frame(doc: "Doc") -> Frame:
                       and first.root.text[1:].islower()  # not an acronym misread as a verb ("MPs back ...")
                       and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.root.children))
     out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-                   and not t.is_stop and t.lemma_.lower() not in _SPEECH and len(t.text) > 1
+                   and not t.is_stop and t.lemma_.lower() not in SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     out.places = {name_key(e.text): e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
@@ -476,6 +482,8 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     subj = _subject_of(verb) if verb is not None else None
+    if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subj = verb.head  # "a 1960 tsunami that killed 61 people": the tsunami
     noun = span.root.head if span is not None and span.root.dep_ in ("nummod", "quantmod") else None
     own = _possessor(noun) if noun is not None else None
     if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject

@@ -516,3 +516,11 @@ def test_it_after_a_subject_the_parser_left_as_root_and_a_part_of_two_groups():
     claims = extract_claims("The mill was quiet. Nine members of a repair crew were fixing gutters on the roof when "
                             "the fire spread, and only two of them escaped unhurt.")
     assert not any("two of gutters" in t.lower() for t in texts(claims))
+
+
+def test_a_name_inside_a_quotation_is_not_the_speaker():
+    claims = extract_claims('Dr Amara Osei said the outbreak was over. "Last month, Marburg killed one patient a '
+                            'day in the valley," she said.')
+    quoted = [c for c in claims if "killed one patient a day" in c.text]
+    assert quoted and all("Marburg" not in (c.speaker or "") for c in quoted)
+    assert not any(t.endswith("Marburg said") for t in texts(claims))

@@ -703,3 +703,34 @@ def test_a_count_a_day_is_no_rival_to_a_count_a_year():
                    "The ferry carried about 9,000 passengers a day.") == [("about 2,000", "about 9,000")]
     assert differs("The plant treats 40 million litres daily.", "The plant treats 90 million litres per day.") == [
         ("40 million", "90 million")]
+
+
+def test_names_titles_and_degrees_that_are_no_difference():
+    differs = lambda c, p, s=0.0: [(d["slot"], d["claim"]["text"], d["passage"]["text"])  # noqa: E731
+                                   for d in _align(c, p, s).differences]
+    # a generational suffix is not a surname
+    assert differs("Governor Mary Castle signed the order on Monday.",
+                   "On Monday, Governor Mary L. Castle Jr. signed the order.") == []
+    # denied only in degree: "not fully contained" is no opposite of "60% contained"
+    assert differs("The hill fire was not fully contained.", "The hill fire was 60% contained on Friday.") == []
+    assert differs("The hill fire was not contained.", "The hill fire was contained on Friday.") == [
+        ("polarity", "denied", "affirmed")]
+
+
+def test_dates_of_the_saying_and_of_another_event_do_not_date_a_figure():
+    from factcheck.verify.align import Dates
+    from factcheck.verify.judge import iso_day
+
+    def differs(claim: str, passage: str, article: str) -> list:
+        c, p = parse([claim, passage])
+        a = align(frame(c), frame(p), 0.8, Dates(iso_day(article), iso_day(article)))
+        return [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+
+    # the date of the saying is not the date of what was said
+    assert differs("Last week (April 2023), measles claimed a life every ten minutes.",
+                   "Dr Ade said on 5 May 2023 that in the previous week measles had claimed a life every ten "
+                   "minutes.", "2023-05-05") == []
+    # a date of the figure's doer, even in a relative clause, still dates it: an old event's toll
+    assert differs("The storm has killed at least 40 people.",
+                   "The storm is the deadliest in the state since 1950, surpassing a 1961 flood that killed 31 "
+                   "people on the coast.", "2024-09-02") == []

@@ -60,7 +60,8 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
     """Parses of one text's sentences, in reading order, where a person named in full is that
     person when named later by surname alone: the tagger reads a lone "Bankman-Fried" (or
     "Bankman-Fried's") as an organisation, which would hide him from pronouns and from comparisons
-    of who did what. A parse that changes is a copy; the cached one stays as parsed."""
+    of who did what. A "person" with a digit in its name ("COVID-19") is a thing. A parse that
+    changes is a copy; the cached one stays as parsed."""
     from spacy.tokens import Span
 
     surnames: set[str] = set()
@@ -69,7 +70,9 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
         ents, changed = [], False
         for e in doc.ents:
             words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
-            if e.label_ == "PERSON" and len(words) >= 2:
+            if e.label_ == "PERSON" and any(ch.isdigit() for ch in e.text):
+                e, changed = Span(doc, e.start, e.end, label="PRODUCT"), True  # "COVID-19", "H5N1": no one's name
+            elif e.label_ == "PERSON" and len(words) >= 2:
                 surnames.update(" ".join(words[k:]) for k in range(1, len(words)))
             elif e.label_ != "PERSON" and " ".join(words) in surnames:
                 e, changed = Span(doc, e.start, e.end, label="PERSON"), True

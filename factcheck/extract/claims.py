@@ -183,6 +183,7 @@ class _Reader:
                 self.discourse.speaker = named[-1] if named else speakers[id(r)][0]
                 people.append(self.discourse.speaker)
         self.discourse.named(people, list(doc))
+        self.discourse.side_verbs = {t.lemma_ for t in doc if t.pos_ == "VERB" and t.dep_ in ("relcl", "advcl", "acl")}
         self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
         self.discourse.end_sentence(subjects)
 

@@ -57,6 +57,7 @@ class Discourse:
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
     crowded: bool = False  # the last sentence naming people also spoke of someone it did not name
+    side_verbs: set[str] = field(default_factory=set)  # the last sentence's verbs outside its main clause
     sentence: int = 0  # sentences read so far
     # per surname: how often the article has named that person, and the sentence that last did
     times_named: dict[str, int] = field(default_factory=dict)
@@ -245,6 +246,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
     parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)
+    # (an adverbial clause of a relative clause; not the relative clause's own subject: "samples, which they excluded")
+    rel = t.head.head if t.head.dep_ == "advcl" and t.head.head.dep_ == "relcl" else None
+    antecedent = next((m for i, m, _ in mentions if rel is not None and i == rel.head.i and m.kind == kind), None)
+    if role == "subject" and antecedent is not None:
+        return antecedent.text  # "the Camp Fire, which killed 85 people when it destroyed Paradise": the Camp Fire
     before = [m for i, m, r in mentions if i < t.i and m.kind == kind and r == role]
     before = [m for m in before if parallel(m)] or before
     if before:
@@ -258,6 +264,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         # (not "Before the collapse it carried ...": a phrase of its own clause)
     # a subject pronoun's referent is a subject of the last sentence, and not one of its asides ("...
     # as the pandemic took hold. From 2021 it raised rates" is not the pandemic)
+    if role == "subject" and t.head.lemma_ in discourse.side_verbs:
+        return None  # "... the Camp Fire, which killed 85 people when it destroyed Paradise. It also destroyed ...": either
     earlier = [m for m in discourse.recent if not m.aside] if role == "subject" else discourse.objects[-3:]
     same = [m for m in earlier if m.kind == kind and not _pronominal(m)]
     same = [m for m in same if parallel(m)] or same

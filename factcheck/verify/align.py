@@ -30,6 +30,7 @@ PARAPHRASE = 0.75
 # Subjects that name nothing by themselves: a shared "it" is no shared subject.
 _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who",
                 "there", "one", "what"}
+_PRONOUNS = {"it", "they", "he", "she", "this", "these", "those"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
@@ -62,6 +63,7 @@ class Alignment:
 
     other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
     long_before: bool = False  # the claim names no time and the passage's are all long before its article
+    unknown_subject: bool = False  # the claim's subject is a pronoun the article left unresolved ("It also destroyed ...")
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
@@ -124,6 +126,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is None and similarity >= PARAPHRASE and passage.clauses:
         clause = max(passage.clauses, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
+    out.unknown_subject = main.head in _PRONOUNS
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
     out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
@@ -422,9 +425,19 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             if same is not None:
                 stated.append(same)
                 out.matches.append(_pair(kind, mine, same))
-            elif others and (rival := _rival_value(mine, others, claim, passage, out, pinned)):
+            elif others and not _stated_elsewhere(mine, passage) and \
+                    (rival := _rival_value(mine, others, claim, passage, out, pinned)):
                 out.differences.append(_pair(kind, mine, rival))
     return stated
+
+
+def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
+    """The passage gives the claim's figure for the same counted thing, of no other doer, though not
+    in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
+    deny what it states."""
+    return mine.kind == "number" and bool(mine.role) and any(
+        s.role == mine.role and _states(mine, s) and not _other_doer(mine, s) and not _part_of(mine, s)
+        and not _part_of(s, mine) for s in passage.of("number"))
 
 
 def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage: Frame) -> bool:

@@ -119,6 +119,8 @@ class Judge:
         p = e.probs or {"support": 0.0, "refute": 0.0, "neutral": 1.0}
         if a.other_occurrence:
             return "neutral"  # the first round for the second, last year's vote for this year's
+        if a.differences and a.unknown_subject and a.differing_kinds <= {"number", "tally"}:
+            return "neutral"  # whose figure "it also destroyed nearly 19,000 structures" gives, the claim does not say
         if a.differences and a.long_before and not a.differing_kinds <= {"number", "tally"}:
             # a state of years ago may still hold; what differed then is not an error now (a figure is
             # dated on its own: "The bridge, which opened in 1977, carried 30,000 vehicles a day")

@@ -524,3 +524,15 @@ def test_a_name_inside_a_quotation_is_not_the_speaker():
     quoted = [c for c in claims if "killed one patient a day" in c.text]
     assert quoted and all("Marburg" not in (c.speaker or "") for c in quoted)
     assert not any(t.endswith("Marburg said") for t in texts(claims))
+
+
+def test_a_name_with_digits_is_no_person_and_it_under_a_relative_clause_is_its_antecedent():
+    from factcheck.nlp import by_surname, parse as parse_texts
+
+    (doc,) = by_surname(parse_texts(["Dr Lina Moss said COVID-19 was still spreading."]))
+    assert not [e for e in doc.ents if e.label_ == "PERSON" and any(ch.isdigit() for ch in e.text)]
+    claims = extract_claims("The toll passed that of the Elm Fire, which killed 40 people when it destroyed "
+                            "the town of Ashby in 2009. It also destroyed 900 homes.")
+    assert "The Elm Fire killed 40 people when the Elm Fire destroyed the town of Ashby in 2009" in texts(claims)
+    # the next sentence's "it" may be either the toll or the fire: it stays as written
+    assert "It also destroyed 900 homes" in texts(claims)

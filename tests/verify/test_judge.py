@@ -734,3 +734,15 @@ def test_dates_of_the_saying_and_of_another_event_do_not_date_a_figure():
     assert differs("The storm has killed at least 40 people.",
                    "The storm is the deadliest in the state since 1950, surpassing a 1961 flood that killed 31 "
                    "people on the coast.", "2024-09-02") == []
+
+
+def test_a_figure_of_an_unresolved_it_is_never_refuted():
+    def judged(claim: str, passage: str) -> str:
+        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p")), 1.0,
+                       probs={"support": 0.1, "refute": 0.8, "neutral": 0.1})]
+        Judge().judge([claim], [ev], [[0.9]])
+        return ev[0].stance
+
+    passage = "The storm destroyed 2,700 homes in the county, officials said."
+    assert judged("It destroyed 19,000 homes in the county.", passage) == "neutral"  # whose 19,000?
+    assert judged("The storm destroyed 19,000 homes in the county.", passage) == "refute"

@@ -467,7 +467,7 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
     for mine in claim.of("ordinal") if days else []:
         for s in passage.of("ordinal"):
             same_day = any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
-            if same_day and set(mine.role.split()) & set(s.role.split()):
+            if same_day and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}:  # "meet" / "meeting"
                 (out.matches if s.value == mine.value else out.differences).append(_pair("ordinal", mine, s))
                 break
 

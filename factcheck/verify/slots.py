@@ -808,6 +808,9 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         noun = _anchor(ent.root)
         nouns = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"} \
             if noun is not None and noun.pos_ == "NOUN" else set()
+        verb = _anchor(noun) if noun is not None and noun.lemma_.lower() == "time" else None
+        if verb is not None and verb.pos_ == "VERB":
+            nouns.add(verb.lemma_.lower())  # "met for the 14th time": the 14th meeting
         return [Slot("ordinal", ent.text, int(m.group(1)), *span, role=" ".join(sorted(nouns)))] if nouns else []
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)

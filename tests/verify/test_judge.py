@@ -746,3 +746,10 @@ def test_a_figure_of_an_unresolved_it_is_never_refuted():
     passage = "The storm destroyed 2,700 homes in the county, officials said."
     assert judged("It destroyed 19,000 homes in the county.", passage) == "neutral"  # whose 19,000?
     assert judged("The storm destroyed 19,000 homes in the county.", passage) == "refute"
+
+
+def test_the_nth_time_a_body_met_is_its_nth_meeting():
+    a = _align("The water board met for the twelfth time on Thursday, 6 March 2025.",
+               "The water board held its eleventh meeting on Thursday, 6 March 2025.")
+    assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
+        ("ordinal", "twelfth", "eleventh")]

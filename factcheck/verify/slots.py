@@ -583,6 +583,22 @@ _PERIOD = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:(?:a|an|per|each|every)\s+(day
 _PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour"}
 
 
+def _scope(ent: "Span") -> frozenset[str]:
+    """The name of what holds the things a figure counts, as a context ("scope:hawai" of "Hawaii's
+    network of about 400 sirens", "scope:maui" of "the Maui network has 80 sirens"): counts of two
+    holders are two figures, even where one place lies inside the other."""
+    noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else None
+    holder = None
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "with") and noun.head.head.pos_ == "NOUN":
+        holder = noun.head.head
+    elif noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+        holder = _subject_of(noun.head)
+    if holder is None:
+        return frozenset()
+    return frozenset("scope:" + name_key(c.text) for c in holder.children
+                     if c.dep_ in ("poss", "compound") and (c.ent_type_ in PLACES or c.ent_type_ == "ORG"))
+
+
 def _period(doc: "Doc", end: int) -> frozenset[str]:
     """The period a figure is counted over, as a context ("per:day" of "30,000 vehicles a day"): a
     count a day and a count a year are figures of two kinds, neither the other's value."""
@@ -751,7 +767,7 @@ def _entity_slots(ent: "Span") -> list[Slot]:
         anchors = _anchors(governor)
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
     if kind == "number":
-        context |= _period(ent.doc, ent.end)
+        context |= _period(ent.doc, ent.end) | _scope(ent)
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_, bound) for s in slots]
 

@@ -753,3 +753,11 @@ def test_the_nth_time_a_body_met_is_its_nth_meeting():
                "The water board held its eleventh meeting on Thursday, 6 March 2025.")
     assert [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [
         ("ordinal", "twelfth", "eleventh")]
+
+
+def test_counts_held_by_two_named_holders_are_two_figures():
+    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
+    assert differs("Oregon's network of 300 river gauges is the densest in the country.",
+                   "Officials said the Portland network has 40 river gauges.") == []
+    assert differs("Oregon's network of 300 river gauges is the densest in the country.",
+                   "Oregon's network of 120 river gauges is the densest in the country.") == [("300", "120")]

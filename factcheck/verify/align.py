@@ -296,8 +296,8 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
                 out.differences.append(_pair(kind, mine, rival))
 
 
-# Posts one person holds at a time; a "chief", "prime" or "foreign" one is single too ("chief
-# executive", "Foreign Minister"), a bare "minister" or "justice" is one of many.
+# Posts one person holds at a time; a minister or secretary with a portfolio ("Foreign Minister") and
+# a chief ("chief executive", "Chief Justice") are single too, a bare "minister" or "justice" is one of many.
 _SINGLE_POSTS = {"president", "chancellor", "governor", "administrator", "mayor", "speaker", "premier", "chairman",
                  "chairwoman", "leader", "captain", "manager", "king", "queen", "pope", "commissioner"}
 _NOT_THE_HOLDER = {"former", "deputy", "vice", "acting", "ex", "assistant", "late"}
@@ -310,7 +310,8 @@ def _one_office(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b or a[-1] != b[-1] or (set(a) | set(b)) & _NOT_THE_HOLDER:
         return False
     qualifiers = set(a[:-1]), set(b[:-1])
-    single = a[-1] in _SINGLE_POSTS or a[-1] in ("minister", "secretary", "executive", "justice") and all(qualifiers)
+    single = a[-1] in _SINGLE_POSTS or a[-1] in ("minister", "secretary") and all(qualifiers) or \
+        a[-1] in ("executive", "justice", "economist") and all("chief" in q for q in qualifiers)
     return single and (qualifiers[0] <= qualifiers[1] or qualifiers[1] <= qualifiers[0])
 
 

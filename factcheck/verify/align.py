@@ -132,6 +132,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         unnamed = {n for n in main.subject_names - passage.names if not _inside(claim.places.get(n, ""), passage)}
         out.other_subject = not (main.subject_names & clause.subject_names) and bool(unnamed)  # ("in Texas" / "in Houston")
+    if clause is not None and main.topic and not main.topic & passage.content and main.head == clause.head:
+        out.other_subject = True  # "the emergency over mpox" / "the emergency over COVID-19": another emergency
     if clause is not None and main.head == clause.head and context_conflict(main.subject_kind, clause.subject_kind):
         out.other_subject = True  # "the women's team" / "the men's team": another one of the same kind
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \

@@ -124,6 +124,7 @@ class Clause:
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
     particle: str = ""  # the verb's particle: "come out" is another verb than "come"
     partly: bool = False  # denied only in degree: "not fully contained" is not "not contained"
+    topic: frozenset[str] = frozenset()  # what the subject is over or about: "mpox" of "the emergency over mpox"
     office: tuple[str, ...] = ()  # a named subject's title, lower case: ("nasa", "administrator"), ("president",)
 
 
@@ -371,6 +372,7 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
     return noun(subj), noun(obj)
 
 
+_TOPIC_PREPS = {"over", "about", "into"}
 _DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
 
 
@@ -391,6 +393,9 @@ def _clause(verb: "Token") -> Clause:
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
         out.owner, out.owned, out.owned_noun = _owner(subj)
+        out.topic = frozenset(g.lemma_.lower() for c in subj.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                              and g.ent_type_ not in ("DATE", "TIME"))
         out.office = _office(subj)
     return out
 

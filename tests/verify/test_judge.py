@@ -761,3 +761,12 @@ def test_counts_held_by_two_named_holders_are_two_figures():
                    "Officials said the Portland network has 40 river gauges.") == []
     assert differs("Oregon's network of 300 river gauges is the densest in the country.",
                    "Oregon's network of 120 river gauges is the densest in the country.") == [("300", "120")]
+
+
+def test_a_subject_over_another_topic_is_another_subject():
+    a = _align("The agency's emergency over measles was declared in July 2022.",
+               "The agency declared an emergency over cholera in January 2020. The emergency over cholera was "
+               "declared in January 2020.")
+    assert a.other_subject
+    assert not _align("The agency's emergency over measles was declared in July 2022.",
+                      "The emergency over measles was declared in January 2020.").other_subject

@@ -429,7 +429,11 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 stated.append(same)
                 out.matches.append(_pair(kind, mine, same))
             elif others and not _stated_elsewhere(mine, passage) and \
-                    (rival := _rival_value(mine, others, claim, passage, out, pinned)):
+                    (rival := _rival_value(mine, others, claim, passage, out, pinned)) and \
+                    (claim.names or not rival.doer or _beside_another(mine, rival, claim, passage)):
+                # a claim that names nothing ("Revenue for the quarter was $7.19 billion") is no other value of
+                # a named doer's figure ("Intel made a net loss of $2.8 billion"), unless another of its
+                # figures stands beside that one
                 out.differences.append(_pair(kind, mine, rival))
     return stated
 

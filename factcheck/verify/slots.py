@@ -618,7 +618,8 @@ def _bound(doc: "Doc", start: int, end: int) -> str:
     for t in doc[start:end]:
         if t.like_num or t.lower_ in ("a", "an") or t.lower_.rstrip("s").replace("halve", "half") in FRACTIONS:
             break
-        lead.append(t.lower_)
+        if not t.is_currency:  # "nearly $940 billion": the bound word stands before the sign
+            lead.append(t.lower_)
     before = " ".join([doc[max(0, start - 4):start].text.lower(), *lead])
     after = doc[end:end + 3].text.lower()
     for pattern, sign in _BOUND_BEFORE:

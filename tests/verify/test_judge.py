@@ -770,3 +770,10 @@ def test_a_subject_over_another_topic_is_another_subject():
     assert a.other_subject
     assert not _align("The agency's emergency over measles was declared in July 2022.",
                       "The emergency over measles was declared in January 2020.").other_subject
+
+
+def test_a_bound_before_a_currency_sign_is_read():
+    (doc,) = parse(["The firm was worth nearly $940 billion after the rally."])
+    assert [(s.text, s.bound) for s in frame(doc).of("number")] == [("nearly $940 billion", "~")]
+    assert _align("The firm was worth nearly $940 billion after the rally.",
+                  "After the rally the firm was worth about $939 billion.").differences == []

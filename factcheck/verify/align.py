@@ -525,19 +525,21 @@ def _text_dates(passage: Frame, dates: Dates) -> list[When]:
 
 def _dated_by(passage: Frame, slot: Slot) -> list[Slot]:
     """The dates of the occasion a passage value is of: those of its sentence that hang from its
-    word, else all its sentence's (not those that bound a span)."""
+    word, else its sentence's others, but for those of another verb or of a saying.
+
+    A date that hangs from another verb of the sentence dates that verb ("The bridge, which opened in
+    1977, carried about 30,000 vehicles a day" does not count 1977's traffic), one that hangs from a
+    verb of saying dates the saying ("Tedros said on 5 May that in the previous week ..."); a date of
+    the figure's doer still dates it ("a 1960 tsunami that killed 61 people")."""
     here = _sentence_dates(passage, slot)
     own = [d for d in here if _stems(d.anchors) & _stems(slot.anchors)]
-    # a date that hangs from another verb of the sentence dates that verb: "The bridge, which opened in
-    # 1977, carried about 30,000 vehicles a day" does not count 1977's traffic
-    # and one that hangs from a verb of saying dates the saying: "Tedros said on 5 May that in the previous
-    # week COVID-19 had claimed a life every three minutes"
-    # (a date of the figure's doer still dates it: "a 1960 tsunami that killed 61 people")
-    return own or [d for d in here if (not slot.deed or not d.anchors or _stems(d.anchors) & _stems({slot.deed, slot.subject}))
+    deed = _stems({slot.deed, slot.subject})
+    return own or [d for d in here if (not slot.deed or not d.anchors or _stems(d.anchors) & deed)
                    and not (d.anchors and d.anchors <= SPEECH)]
 
 
 def _sentence_dates(passage: Frame, slot: Slot) -> list[Slot]:
+    """The dates in the passage sentence of ``slot``, but for those that bound a span ("since 2010")."""
     return [d for d in passage.of("date") if _word_before(passage.text, d) not in _SPAN_WORDS
             and _within(d, passage.sentence_of(slot))]
 

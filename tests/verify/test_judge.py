@@ -32,6 +32,11 @@ def _align(claim: str, passage: str, similarity: float = 0.0):
     return align(frame(c), frame(p), similarity)
 
 
+def _differs(claim: str, passage: str) -> list[tuple[str, str]]:
+    """(claim's words, passage's words) of each difference the alignment finds."""
+    return [(d["claim"]["text"], d["passage"]["text"]) for d in _align(claim, passage).differences]
+
+
 def test_another_place_for_the_same_meeting_is_a_difference():
     a = _align("Russian and US diplomats met in Geneva on Thursday.",
                "Russian and US delegations met in Istanbul on Thursday, 27 February 2025.")
@@ -684,30 +689,28 @@ def test_another_holder_of_a_post_held_by_one_is_about_the_claim_and_differs():
 
 
 def test_a_count_of_those_who_did_another_thing_is_another_group():
-    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
-    assert differs("Nine members of the survey team were mapping the cave when the roof gave way.",
+    assert _differs("Nine members of the survey team were mapping the cave when the roof gave way.",
                    "Four members of the survey team who were working in the lower chamber were missing.") == []
-    assert differs("Nine members of the survey team were rescued.",
+    assert _differs("Nine members of the survey team were rescued.",
                    "Four members of the survey team were rescued on Sunday.") == [("Nine", "Four")]
     # told in other words, the same group when another figure of the claim stands beside it
-    assert differs("The barge was carrying 2,300 containers of fertiliser, weighing 510 tons in all.",
+    assert _differs("The barge was carrying 2,300 containers of fertiliser, weighing 510 tons in all.",
                    "An inspector identified 46 containers of fertiliser aboard the barge, amounting to 510 tons.") == [
         ("2,300", "46")]
 
 
 def test_a_count_a_day_is_no_rival_to_a_count_a_year():
-    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
-    assert differs("The ferry carried about 2,000 passengers a day.",
+    assert _differs("The ferry carried about 2,000 passengers a day.",
                    "The ferry carried more than 700,000 passengers a year.") == []
-    assert differs("The ferry carried about 2,000 passengers a day.",
+    assert _differs("The ferry carried about 2,000 passengers a day.",
                    "The ferry carried about 9,000 passengers a day.") == [("about 2,000", "about 9,000")]
-    assert differs("The plant treats 40 million litres daily.", "The plant treats 90 million litres per day.") == [
+    assert _differs("The plant treats 40 million litres daily.", "The plant treats 90 million litres per day.") == [
         ("40 million", "90 million")]
 
 
 def test_names_titles_and_degrees_that_are_no_difference():
-    differs = lambda c, p, s=0.0: [(d["slot"], d["claim"]["text"], d["passage"]["text"])  # noqa: E731
-                                   for d in _align(c, p, s).differences]
+    differs = lambda c, p: [(d["slot"], d["claim"]["text"], d["passage"]["text"])  # noqa: E731
+                            for d in _align(c, p).differences]
     # a generational suffix is not a surname
     assert differs("Governor Mary Castle signed the order on Monday.",
                    "On Monday, Governor Mary L. Castle Jr. signed the order.") == []
@@ -756,10 +759,9 @@ def test_the_nth_time_a_body_met_is_its_nth_meeting():
 
 
 def test_counts_held_by_two_named_holders_are_two_figures():
-    differs = lambda c, p: [(d["claim"]["text"], d["passage"]["text"]) for d in _align(c, p).differences]  # noqa: E731
-    assert differs("Oregon's network of 300 river gauges is the densest in the country.",
+    assert _differs("Oregon's network of 300 river gauges is the densest in the country.",
                    "Officials said the Portland network has 40 river gauges.") == []
-    assert differs("Oregon's network of 300 river gauges is the densest in the country.",
+    assert _differs("Oregon's network of 300 river gauges is the densest in the country.",
                    "Oregon's network of 120 river gauges is the densest in the country.") == [("300", "120")]
 
 

@@ -217,9 +217,11 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 out.append(Clause(subtree(t) & own, lead=[x.i for x in lead], extra=True, link=_be(subj, False)))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in _ROLE_WORDS and t.i > t.head.i \
-                and not (t.ent_type_ and t.head.ent_type_ and t.ent_type_ != t.head.ent_type_):
+                and not (t.ent_type_ and t.head.ent_type_ and t.ent_type_ != t.head.ent_type_) \
+                and not {t.ent_type_, t.head.ent_type_} & {"DATE", "TIME"}:
             # (a name of another kind is no apposition: "In Tainan, the Uranus Building, ... was left
-            # leaning" is the building's subject misparsed, not "Tainan is the Uranus Building")
+            # leaning" is the building's subject misparsed, not "Tainan is the Uranus Building"; nor is
+            # a date beside a weekday: "on Monday, Sept. 26" says when, not that Monday is a date)
             role = set(x.i for x in phrase(t))
             if 2 <= len(role) <= 15:
                 out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t))], extra=True,

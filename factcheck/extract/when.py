@@ -28,7 +28,9 @@ _DATE_KEY = re.compile(r"^\W*(?:date|dated|updated|published|posted|last updated
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .'’\-]+)?\s*[—–\-]+\s*(?P<rest>\S.{5,60})$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
-          {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
+          {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+# what follows a weekday that already dates it: "Monday 26 September", "Thursday, Feb. 27", "Friday 3rd"
+_DATED = re.compile(r"^,?\s*(?:\d{1,2}(?:st|nd|rd|th)?|" + "|".join(_MONTHS) + r")\b")
 
 
 @lru_cache(maxsize=256)
@@ -113,7 +115,7 @@ def resolve_times(doc: Doc, tokens: set[int], anchor: Anchor) -> tuple[dict[int,
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = " ".join(x.lower_ for x in doc[i + 1:i + 4])
         if low in WEEKDAYS:
-            if re.match(r"^,?\s*(?:\d|" + "|".join(_MONTHS) + r")\b", nxt):
+            if _DATED.match(nxt):
                 continue  # "Thursday, Feb. 27": already dated
             if today is None:
                 notes.append(f"'{t.text}' is not resolved: the article's date is unknown")

@@ -373,6 +373,12 @@ def test_a_weekday_under_a_gerund_takes_the_tense_of_the_verb_it_serves():
     assert "Tuesday (16 July 2024)" in texts(extract(text).claims)[0]
 
 
+@pytest.mark.parametrize("when", ["Monday 26 September", "Monday, Sept. 26", "Monday 3rd October"])
+def test_a_weekday_given_its_date_keeps_that_date(when):
+    # the date written beside the weekday is the date; counting back from the article would move it
+    text = f"Updated 11 October 2022\n\nThe probe hit the asteroid at 7:14pm on {when}."
+    assert texts(extract(text).claims) == [f"The probe hit the asteroid at 7:14pm on {when}"]
+
 def test_the_callers_date_wins_and_without_one_time_is_left_and_noted():
     text = "Diplomats met in Istanbul on Thursday."
     assert texts(extract_claims(text, dt.date(2025, 3, 3))) == ["Diplomats met in Istanbul on Thursday (27 February 2025)"]

@@ -469,14 +469,18 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
     """Which one of a series, compared where the passage's is of the claim's day: "the sixth flight
     test" against "the fifth flight test, launched on 13 October 2024", for a claim of that day (its
     own date, else its article's). Otherwise an ordinal only tells which occurrence a passage is of
-    ("at third reading", months after "the second reading")."""
+    ("at third reading", months after "the second reading"). A passage naming several members of
+    the series ("the second set ... the fourth set") states the claim's among them or does not say
+    which; another member there is no other value of the claim's."""
     days = [d for d in _occasions(claim) or [dates.article] if d is not None and None not in d[:3]]
     for mine in claim.of("ordinal") if days else []:
-        for s in passage.of("ordinal"):
-            same_day = any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
-            if same_day and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}:  # "meet" / "meeting"
-                (out.matches if s.value == mine.value else out.differences).append(_pair("ordinal", mine, s))
-                break
+        theirs = [s for s in passage.of("ordinal")
+                  if any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
+                  and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}]  # "meet" / "meeting"
+        if same := next((s for s in theirs if s.value == mine.value), None):
+            out.matches.append(_pair("ordinal", mine, same))
+        elif len({s.value for s in theirs}) == 1:
+            out.differences.append(_pair("ordinal", mine, theirs[0]))
 
 
 def _elsewhen(claim: Frame, passage: Frame, mine: Slot, theirs: Slot, dates: Dates) -> bool:

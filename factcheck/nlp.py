@@ -29,11 +29,26 @@ def nlp() -> "Language":
     """The pipeline, loaded once per process (about 2 s)."""
     try:
         import spacy
+        from spacy.language import Language
 
-        return spacy.load(MODEL)
+        pipeline = spacy.load(MODEL)
     except (ImportError, OSError) as e:
         raise InputError(f"the English spaCy pipeline {MODEL!r} is not installed ({e}); "
                          "run make setup") from None
+    if "numero" not in Language.factories:
+        Language.component("numero", func=_numero)
+    pipeline.add_pipe("numero", first=True)
+    return pipeline
+
+
+def _numero(doc: "Doc") -> "Doc":
+    """"No. 1", "Nos. 3 and 4": the abbreviation is one token. The tokenizer splits off its full stop,
+    and the parser then reads "world No. 1" as a word, a noun "." and a number."""
+    with doc.retokenize() as retokenizer:
+        for t in doc[:-2]:
+            if t.text in ("No", "Nos") and not t.whitespace_ and doc[t.i + 1].text == "." and doc[t.i + 2].like_num:
+                retokenizer.merge(doc[t.i:t.i + 2])
+    return doc
 
 
 def parse(texts: list[str]) -> list["Doc"]:

@@ -156,6 +156,8 @@ def _distribute(root: Token, own: set[int]) -> list[set[int]]:
         words = {doc[i].lower_ for i in whole} | {slot.head.lower_}
         if words & _NOT_DISTRIBUTIVE or any(doc[i].dep_ == "cc" and doc[i].lower_ != "and" for i in whole):
             continue
+        if not any(doc[i].dep_ == "cc" for i in whole):
+            continue  # no "and": "in East Palestine, Pennsylvania" is a town and its state, not a list
         joins = {i for i in whole if doc[i].dep_ in ("cc", "preconj") or (doc[i].is_punct and doc[i].head in items)}
         base = own - whole
         parts = []

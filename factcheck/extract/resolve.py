@@ -305,8 +305,8 @@ def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
             continue
         text = t.doc[left[0].i:t.i + 1].text
         first = left[0]
-        if first.lower_ == "the":
-            text = "the" + text[3:]
+        if first.lower_ in ("the", "a", "an") and first.dep_ == "det":  # "a Norfolk Southern train": "the" when named again
+            text = "the" + text[len(first.text):]
         elif first.dep_ != "poss":
             text = "the " + text
         out.append((t.i, t.lower_, text))

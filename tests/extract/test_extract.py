@@ -379,6 +379,21 @@ def test_a_weekday_given_its_date_keeps_that_date(when):
     text = f"Updated 11 October 2022\n\nThe probe hit the asteroid at 7:14pm on {when}."
     assert texts(extract(text).claims) == [f"The probe hit the asteroid at 7:14pm on {when}"]
 
+def test_a_town_and_its_state_are_one_place_and_a_thing_named_again_keeps_one_article():
+    claims = texts(extract_claims("A bearing on a Norfolk Southern freight train was overheating before the train "
+                                  "derailed in East Palestine, Pennsylvania, investigators said."), "statement")
+    assert "The Norfolk Southern freight train derailed in East Palestine, Pennsylvania" in claims
+    assert not any("derailed in Pennsylvania" in c or "the a " in c.lower() for c in claims)
+    # a list joined by "and" is still one claim per item
+    assert texts(extract_claims("He speaks English, French and German.")) == [
+        "He speaks English", "He speaks French", "He speaks German"]
+
+
+def test_number_abbreviation_stays_with_its_number():
+    claims = texts(extract_claims("The 20-year-old Spaniard, the top seed and world No. 1, won the final 6-4."))
+    assert "The 20-year-old Spaniard won the final 6-4" in claims
+    assert "The 20-year-old Spaniard is the top seed and world No. 1" in claims
+
 def test_the_callers_date_wins_and_without_one_time_is_left_and_noted():
     text = "Diplomats met in Istanbul on Thursday."
     assert texts(extract_claims(text, dt.date(2025, 3, 3))) == ["Diplomats met in Istanbul on Thursday (27 February 2025)"]

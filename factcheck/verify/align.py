@@ -116,6 +116,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
     out.names_missing -= _described_alike(claim, passage, out.names_missing)
+    out.names_missing |= _unplaced(claim, passage)
     out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)
                          and claim.initials.get(n) not in passage.initials.values()}  # "FAA" / "Federal Aviation Administration"
     out.claim_names = len(claim.names)
@@ -284,6 +285,9 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
     for kind in ("person", "org", "place"):
         theirs = passage.of(kind)
         for mine in claim.of(kind):
+            if kind == "place" and _town(mine):
+                _region(mine, passage, out)
+                continue
             same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
             same += [s for s in theirs if kind == "place" and not same and within(s.text, mine.text, surely=True)]
             if same or (kind != "org" and name_key(mine.text) in passage.names):
@@ -296,6 +300,34 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
+
+
+def _town(slot: Slot) -> str:
+    """The place a region is written after ("East Palestine, Pennsylvania": East Palestine's key)."""
+    return next((c[3:] for c in slot.context if c.startswith("in:")), "")
+
+
+def _region(mine: Slot, passage: Frame, out: Alignment) -> None:
+    """A region the claim writes after a town ("in East Palestine, Pennsylvania") is compared with the
+    region the passage writes after that town ("in East Palestine, Ohio"). Written after another town
+    ("to Conway, Pennsylvania") it says nothing of the claim's (see :func:`_unplaced`)."""
+    said = [s for s in passage.of("place") if _town(s) == _town(mine)]
+    if same := next((s for s in said if s.value == mine.value or nested(s.text, mine.text)), None):
+        out.matches.append(_pair("place", mine, same))
+    elif said:
+        out.differences.append(_pair("place", mine, said[0]))
+
+
+def _unplaced(claim: Frame, passage: Frame) -> set[str]:
+    """Name keys of regions the claim writes after a town that the passage names only after other
+    towns: "derailed in East Palestine, Pennsylvania" is not stated by "in East Palestine as the train
+    carried freight to Conway, Pennsylvania"."""
+    out = set()
+    for mine in claim.of("place"):
+        if _town(mine) and (theirs := [s for s in passage.of("place") if s.value == mine.value]) \
+                and all(_town(s) and _town(s) != _town(mine) for s in theirs):
+            out.add(name_key(mine.text))
+    return out
 
 
 # Posts one person holds at a time; a minister or secretary with a portfolio ("Foreign Minister") and
@@ -401,7 +433,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # ... by 330 votes to 275" / "voted by 15 to 7 to remove clause 12" is another vote); another
             # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
             # figure of the passage ("44 percent of cases" / "95% CI")
-            theirs = _rivals(mine, passage.of(kind), event) if kind == "tally" else \
+            theirs = _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event)) if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
                  and not _other_deed(mine, s, out, claim, passage)]
@@ -438,6 +470,25 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
     return stated
 
 
+SERIES = 3  # tallies in one sentence from which they are a series: a match's set scores, a run of results
+
+
+def _series(text: Frame, slot: Slot) -> list[Slot]:
+    sentence = text.sentence_of(slot)
+    return [t for t in text.of("tally") if _within(t, sentence)]
+
+
+def _in_series(mine: Slot, claim: Frame, passage: Frame, theirs: list[Slot]) -> list[Slot]:
+    """Tallies given as a series ("won 1-6, 7-6 (8-6), 6-1, 3-6, 6-4") are compared place by place
+    with a series of the same length; a series of another length is another contest's ("beat de
+    Minaur 6-4, 6-4"), and no one score of it is another value of one of the claim's."""
+    series = _series(claim, mine)
+    if len(series) < SERIES:
+        return [t for t in theirs if len(_series(passage, t)) < SERIES]
+    at = series.index(mine)
+    return [t for t in theirs if len(run := _series(passage, t)) == len(series) and run.index(t) == at]
+
+
 def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     """The passage gives the claim's figure for the same counted thing, of no other doer, though not
     in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
@@ -471,15 +522,17 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
     own date, else its article's). Otherwise an ordinal only tells which occurrence a passage is of
     ("at third reading", months after "the second reading"). A passage naming several members of
     the series ("the second set ... the fourth set") states the claim's among them or does not say
-    which; another member there is no other value of the claim's."""
+    which; another member there is no other value of the claim's. ("First" is not counted: it mostly
+    tells a record, "the first flight on which a booster was caught", not a place in the series.)"""
     days = [d for d in _occasions(claim) or [dates.article] if d is not None and None not in d[:3]]
     for mine in claim.of("ordinal") if days else []:
         theirs = [s for s in passage.of("ordinal")
                   if any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
-                  and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}]  # "meet" / "meeting"
+                  and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}  # "meet" / "meeting"
+                  and not _other_doer(mine, s)]  # "Alcaraz won the second set" / "Djokovic took the fourth set"
         if same := next((s for s in theirs if s.value == mine.value), None):
             out.matches.append(_pair("ordinal", mine, same))
-        elif len({s.value for s in theirs}) == 1:
+        elif len({s.value for s in theirs if s.value != 1}) < 2 and theirs:
             out.differences.append(_pair("ordinal", mine, theirs[0]))
 
 
@@ -619,10 +672,13 @@ def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
 
 
 def _clocked(text: Frame, slot: Slot) -> bool:
-    """The figure's sentence gives a time of day ("As of 2 p.m. on 3 April, 77 people were trapped")."""
+    """The figure's sentence gives the moment it was counted at: a time of day ("As of 2 p.m. on 3
+    April, 77 people were trapped") or a day it is "as of" ("as of 8 February, it estimated the spill
+    had killed about 3,500 fish")."""
     sentence = text.sentence_of(slot)
     return any(t.label == "TIME" and t is not slot and re.search(r"\d", t.text) and _within(t, sentence)
-               for t in text.of("number"))
+               for t in text.of("number")) or \
+        any(_within(t, sentence) and re.search(r"\bas of\s*$", text.text[:t.start], re.I) for t in text.of("date"))
 
 
 def _was(text: Frame, slot: Slot) -> bool:

@@ -38,6 +38,14 @@ QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "neither": 0, "few": 1, "several":
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+# a time of day: "9am", "7:14 p.m.", "21:45", "00.14" (hours and minutes, or an hour with am/pm)
+_CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap]\.?\s?m\b\.?)?", re.I)
+# time zones as news writes them, to one name per zone ("EDT" and "Eastern time" are one)
+_ZONES = {"et": "eastern", "edt": "eastern", "est": "eastern", "eastern": "eastern", "ct": "central",
+          "cdt": "central", "cst": "central", "central": "central", "mt": "mountain", "mdt": "mountain",
+          "mst": "mountain", "mountain": "mountain", "pt": "pacific", "pdt": "pacific", "pst": "pacific",
+          "pacific": "pacific", "gmt": "utc", "utc": "utc", "bst": "bst", "cet": "cet", "cest": "cest",
+          "jst": "japan", "japan": "japan", "hst": "hawaii", "hawaii": "hawaii"}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
@@ -341,6 +349,8 @@ def _subject_of(verb: "Token") -> "Token | None":
         return _subject_of(verb.head)
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "without any agreement being signed": the agreement
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head.head)  # "Djokovic levelled by taking the fourth set": Djokovic took it
     return subj
 
 
@@ -476,7 +486,7 @@ def frame(doc: "Doc") -> Frame:
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
     out.slots = [replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
-                 if s.kind == "number"
+                 if s.kind in ("number", "ordinal")
                  else s for s in out.slots]
     return out
 
@@ -772,10 +782,28 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     else:
         anchors = _anchors(governor)
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
+    if kind == "place" and (town := _town_of(ent)):
+        context = frozenset({f"in:{town}"})
     if kind == "number":
-        context |= _period(ent.doc, ent.end) | _scope(ent)
+        context |= _period(ent.doc, ent.end) | _scope(ent) | (_zone(ent) if slots[0].role == "clock" else frozenset())
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_, bound) for s in slots]
+
+
+def _town_of(ent: "Span") -> str:
+    """The place a region is written after ("East Palestine, Pennsylvania": East Palestine's key),
+    "" for a place written on its own or in a list ("Ohio, Pennsylvania and Virginia"). Read from
+    the words, not the parse, which attaches such a region now as an apposition, now as a conjunct."""
+    doc = ent.doc
+    places = [e for e in doc.ents if e.label_ in PLACES]
+    town = next((e for e in places if e.end == ent.start - 1), None)
+    if town is None or doc[ent.start - 1].text != "," or \
+            any(e.end == town.start - 1 and doc[town.start - 1].text == "," for e in places):
+        return ""
+    after = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
+        after[1:] in (["and"], ["or"]) or any(e.start == ent.end + 1 for e in places))
+    return "" if listed else name_key(town.text)
 
 
 def _governor(ent: "Span") -> "Token":
@@ -834,6 +862,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if verb is not None and verb.pos_ == "VERB":
             nouns.add(verb.lemma_.lower())  # "met for the 14th time": the 14th meeting
         return [Slot("ordinal", ent.text, int(m.group(1)), *span, role=" ".join(sorted(nouns)))] if nouns else []
+    if label == "TIME" and (minutes := clock_minutes(ent.text)) is not None:
+        return [Slot("number", ent.text, minutes, *span, role="clock")]
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
         if value is None:
@@ -842,6 +872,36 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
         return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []
+
+
+def clock_minutes(text: str) -> int | None:
+    """A time of day as minutes after midnight ("9 p.m." 1260, "7:14pm" 1154, "noon" 720); None for
+    what is no time of day ("four hours", "42 minutes"). A time of day is no count: "9am" and "9 p.m."
+    are twelve hours apart, not both nine."""
+    low = text.lower()
+    if re.search(r"\bnoon\b|\bmidday\b", low):
+        return 720
+    if re.search(r"\bmidnight\b", low):
+        return 0
+    m = _CLOCK.search(text)
+    if m is None or not (m.group("m") or m.group("half")) or re.search(rf"\b(?:{'|'.join(DURATIONS)})s?\b", low):
+        return None
+    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    if hour > 24 or minute > 59:
+        return None
+    if half := (m.group("half") or "").lower()[:1]:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour % 24 * 60 + minute
+
+
+def _zone(ent: "Span") -> frozenset[str]:
+    """The time zone written in or right after a time of day ("7:14 p.m. EDT", "7.14pm Eastern time"),
+    as context: two times of day in different zones are not two values of one moment."""
+    words = [t.lower_.strip(".") for t in ent] + [t.lower_.strip(".") for t in ent.doc[ent.end:ent.end + 2]]
+    zone = next((_ZONES[w] for w in words if w in _ZONES), None)
+    return frozenset({f"zone:{zone}"}) if zone else frozenset()
 
 
 def _a_whole(ent: "Span") -> bool:

@@ -15,8 +15,8 @@ from factcheck.pipeline import Checker
 from factcheck.text import parse_jsonl
 from factcheck.types import Evidence, Passage, Source
 from factcheck.verify import CrossEncoderStance, has_own_model, probs_dict
-from factcheck.verify.align import align
-from factcheck.verify.judge import Judge
+from factcheck.verify.align import Dates, align
+from factcheck.verify.judge import Judge, iso_day
 from factcheck.nlp import parse
 from factcheck.verify.slots import date_parts, frame, number_value
 
@@ -779,3 +779,60 @@ def test_a_bound_before_a_currency_sign_is_read():
     assert [(s.text, s.bound) for s in frame(doc).of("number")] == [("nearly $940 billion", "~")]
     assert _align("The firm was worth nearly $940 billion after the rally.",
                   "After the rally the firm was worth about $939 billion.").differences == []
+
+
+def test_a_score_by_sets_is_compared_set_by_set_and_only_with_a_series_as_long():
+    claim = "Mira Santos won the final 1-6, 7-6 (8-6), 6-1, 3-6, 6-4."
+    # another match of hers, two sets long: none of its scores is another value of one of the final's
+    assert _differs(claim, "Mira Santos won the final in Eastbourne 6-4, 6-4 a month earlier.") == []
+    # the same five sets and tiebreak, one set told otherwise: that set, and only that one, differs
+    assert _differs(claim, "Mira Santos won the final 1-6, 7-6 (8-6), 6-1, 4-6, 6-4.") == [("3-6", "4-6")]
+    assert _differs(claim, "Mira Santos won the final 1-6, 7-6 (8-6), 6-1, 3-6, 6-4 on Sunday.") == []
+
+
+def test_a_count_made_as_of_an_earlier_day_is_that_days_count():
+    # a running count "as of" a day states what was counted by then, not what was counted later
+    assert _differs("About 43,700 fish had been killed in streams near the site.",
+                    "As of 8 February, officials estimated the spill had killed about 3,500 fish in streams near the site.") == []
+    assert _differs("About 43,700 fish had been killed in streams near the site.",
+                    "Officials estimated the spill had killed about 3,500 fish in streams near the site.") == [
+        ("About 43,700", "about 3,500")]
+
+
+def test_an_ordinal_among_several_of_its_series_is_no_other_value():
+    passage = "Ruiz won the second set on a tiebreak. Kim levelled the match by taking the fourth set 6-3."
+    day = Dates(iso_day("2023-07-16"), iso_day("2023-07-16"))
+    def differs(claim: str, passage: str) -> list[tuple[str, str]]:
+        c, p = parse([claim, passage])
+        return [(d["claim"]["text"], d["passage"]["text"]) for d in align(frame(c), frame(p), 0.0, day).differences]
+    assert differs("Kim levelled the match by taking the fourth set 6-3.", passage) == []
+    assert differs("Kim levelled the match by taking the fourth set 6-3.",
+                   "Ruiz lost the opening set. Kim won the second set easily.") == [("fourth", "second")]
+    # another player's set is no other value of hers
+    assert differs("Kim levelled the match by taking the fourth set 6-3.", "Elena Ruiz won a tense second set on a tiebreak.") == []
+    # "the first flight on which ..." tells a record, not another place in the series
+    assert differs("It was the sixth integrated flight of the rocket.",
+                   "The fifth integrated flight of the rocket launched on 16 July 2023. It was the first flight on "
+                   "which a booster was caught.") == [("sixth", "fifth")]
+
+
+def test_a_region_written_after_a_town_is_compared_with_the_region_written_after_that_town():
+    claim = "The freight train derailed in Millbrook, Vermont."
+    assert _differs(claim, "The freight train derailed in Millbrook, Ohio, on Friday night.") == [("Vermont", "Ohio")]
+    assert _differs(claim, "The freight train derailed in Millbrook, Vermont, on Friday night.") == []
+    # named after another town it says nothing of this one's region: neither stated nor denied
+    a = _align(claim, "The freight train derailed in Millbrook while carrying grain to Dover, Vermont.")
+    assert a.differences == [] and "vermo" in a.names_missing
+    # a list of places is no town and its region
+    assert _differs("Storms hit towns in Ohio, Vermont and Maine.", "Storms hit towns in Ohio and Maine.") == []
+
+
+def test_times_of_day_are_compared_as_times_and_only_within_one_zone():
+    assert _differs("The train derailed shortly before 9am on Friday.",
+                    "The train derailed shortly before 9 p.m. on Friday, 3 February 2023.") == [("9am", "shortly before 9 p.m.")]
+    assert _differs("The train derailed shortly before 9pm on Friday.",
+                    "The train derailed shortly before 9 p.m. on Friday, 3 February 2023.") == []
+    # the same moment told in two zones is no other time
+    assert _differs("The probe hit the asteroid at 00:14 BST.", "The probe hit the asteroid at 7:14 p.m. EDT.") == []
+    assert _differs("The probe hit the asteroid at 6:14 p.m. EDT.", "The probe hit the asteroid at 7:14 p.m. EDT.") == [
+        ("6:14 p.m. EDT", "7:14 p.m. EDT")]

@@ -8,12 +8,13 @@ parse ("1.2.10" once crashed the number reader on a scientific abstract).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.nlp import parse
 from factcheck.verify.align import align
-from factcheck.verify.slots import frame
+from factcheck.verify.slots import clock_minutes, frame
 
 PIECES = ["The court", "MPs", "Russia", "the talks in Istanbul", "voted", "ruled", "met", "were held", "on",
           "in", "by", "of", "not", "no", "several", "7-2", "330 votes to 275", "19-28", "1.2.10", "3.5 million",
@@ -44,3 +45,9 @@ def test_slots_and_alignment_never_raise_and_spans_hold(claim, passage, similari
             assert 0 <= s.start <= s.end <= len(t) and t[s.start:s.end] == s.text
     a = align(fc, fp, similarity)
     assert 0.0 <= a.coverage <= 1.0
+
+
+@pytest.mark.parametrize("text, minutes", [("9am", 540), ("9 p.m.", 1260), ("7:14pm", 1154), ("12:25 a.m.", 25),
+                                           ("21:45", 1305), ("noon", 720), ("four hours", None), ("42 minutes", None)])
+def test_a_time_of_day_is_minutes_after_midnight(text, minutes):
+    assert clock_minutes(text) == minutes

@@ -451,6 +451,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # the article is of another occasion ("The Liberal Democrats won 72 seats" / "... won 11 in 2019").
             comparable = [s for s in comparable if _within(s, pinned) or not _elsewhen(claim, passage, mine, s, dates)]
             same = next((s for s in comparable if _states(mine, s)), None)
+            if same is None and (parts := _parts_adding_up(mine, comparable, passage)):
+                out.matches.append(_pair(kind, mine, " + ".join(p.text for p in parts)))
+                continue
             if same is not None and _was(passage, same) and not _was(claim, mine):
                 continue  # "down from 67.3%" is the value before a change: the claim's neither stated nor denied
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
@@ -487,6 +490,20 @@ def _in_series(mine: Slot, claim: Frame, passage: Frame, theirs: list[Slot]) -> 
         return [t for t in theirs if len(_series(passage, t)) < SERIES]
     at = series.index(mine)
     return [t for t in theirs if len(run := _series(passage, t)) == len(series) and run.index(t) == at]
+
+
+def _parts_adding_up(mine: Slot, theirs: list[Slot], passage: Frame) -> list[Slot]:
+    """Counts of the claim's noun that one passage sentence gives part by part and that add up to
+    the claim's ("seven counts" / "two counts of wire fraud and five counts of conspiracy"): the
+    whole stated in parts, not another value of it. [] if there are none."""
+    if mine.kind != "number" or not mine.role or mine.role == "clock" or mine.role.startswith("%"):
+        return []
+    for s in theirs:
+        sentence = passage.sentence_of(s)
+        parts = [p for p in theirs if p.role == mine.role and _within(p, sentence) and not p.bound]
+        if len(parts) >= 2 and _same_value(mine.value, sum(p.value for p in parts), mine.role, mine.decimals):
+            return parts
+    return []
 
 
 def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across"}
 NEGATIONS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
 QUANTIFIERS = {"no": 0, "none": 0, "zero": 0, "neither": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4,
@@ -841,6 +842,10 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         words = norm_name(ent.text).split()
         return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
     if label in PLACES and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        words = ent.text.split()
+        if len(words) > 1 and words[-1].lower() in _BEARINGS:  # "the Indian Ocean west (of Australia)"
+            text = ent.text[:ent.text.rindex(words[-1])].rstrip()
+            return [Slot("place", text, name_key(text), span[0], span[0] + len(text), role=head.lower_)]
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
     if label == "DATE":
         before = ent.doc[ent.start - 1] if ent.start else None
@@ -911,7 +916,9 @@ def _a_whole(ent: "Span") -> bool:
     if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
     owner = noun.head.head
-    return owner.pos_ in ("NUM", "PRON", "DET", "VERB", "AUX") or owner.lower_ in _AMOUNTS
+    if owner.pos_ in ("VERB", "AUX"):  # "Of Scotland's 57 seats, the SNP won nine", not "convicted of two counts"
+        return noun.head.i < owner.i
+    return owner.pos_ in ("NUM", "PRON", "DET") or owner.lower_ in _AMOUNTS
 
 
 _BESIDES = {"other", "more", "further", "additional", "extra"}

@@ -836,3 +836,17 @@ def test_times_of_day_are_compared_as_times_and_only_within_one_zone():
     assert _differs("The probe hit the asteroid at 00:14 BST.", "The probe hit the asteroid at 7:14 p.m. EDT.") == []
     assert _differs("The probe hit the asteroid at 6:14 p.m. EDT.", "The probe hit the asteroid at 7:14 p.m. EDT.") == [
         ("6:14 p.m. EDT", "7:14 p.m. EDT")]
+
+
+def test_a_total_given_in_parts_is_stated():
+    assert _differs("The jury found her guilty on all seven counts.",
+                    "She was convicted of two counts of wire fraud and five counts of conspiracy.") == []
+    a = _align("The jury found her guilty on all seven counts.",
+               "She was convicted of two counts of wire fraud and five counts of conspiracy.")
+    assert ("seven", "two + five") in [(m["claim"]["text"], m["passage"]["text"]) for m in a.matches]
+
+
+def test_a_bearing_after_a_place_is_not_part_of_its_name():
+    assert _differs("The ship splashed down in the Indian Ocean.",
+                    "The company had no plans to salvage the ship after its splashdown in the Indian Ocean west of "
+                    "Australia, and nothing was recovered.") == []

@@ -161,7 +161,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     stated = _numbers(claim, passage, event, out, pinned, dates)
     # the claim's date is compared with the dates of the occasion its figure is stated for ("2.2% in June"
     # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
-    _dates(claim, passage, event, out, pinned, dates, [d for s in stated for d in _dated_by(passage, s)])
+    # the date of doing one thing is not the date of doing another with the same verb ("set sentencing
+    # for 28 March 2024" / "set a trial date for October 2023")
+    done_to_another = _stems(main.event) if same_verb and _other_patient(main, clause, claim, passage) else set()
+    _dates(claim, passage, event - done_to_another, out, pinned, dates,
+           [d for s in stated for d in _dated_by(passage, s)], done_to_another)
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
@@ -174,6 +178,15 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
+    """The two clauses do their verb to different things, both described, neither named, and neither
+    text has the other's: "set sentencing" / "set a trial date"."""
+    a, b = mine.patient, theirs.patient
+    return bool(a and b) and a != b and a not in _PRONOUNS and b not in _PRONOUNS \
+        and name_key(a) not in claim.names and name_key(b) not in passage.names \
+        and a not in passage.content and b not in claim.content
 
 
 def _coverage(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> float:
@@ -387,7 +400,9 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 
 
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-           dates: Dates = Dates(), of_figures: list[Slot] | None = None) -> None:
+           dates: Dates = Dates(), of_figures: list[Slot] | None = None, done_to_another: set[str] = frozenset()) -> None:
+    """Dates compared part by part (year, month, day, weekday); not those of the passage's verb where
+    it is done to another thing (``done_to_another``: that verb's stems)."""
     for mine in claim.of("date"):
         span = _word_before(claim.text, mine) in _SPAN_WORDS
         if span and not out.same_subject:
@@ -399,7 +414,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
             theirs += [s for s in passage.of("date") if _within(s, pinned) and s not in theirs]
-        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]]
+        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]
+                  and not (done_to_another and _stems(s.anchors) <= done_to_another)]
         theirs = _same_occurrence(mine, theirs, out, pinned)
         later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
         out.other_occurrence |= bool(later)

@@ -850,3 +850,10 @@ def test_a_bearing_after_a_place_is_not_part_of_its_name():
     assert _differs("The ship splashed down in the Indian Ocean.",
                     "The company had no plans to salvage the ship after its splashdown in the Indian Ocean west of "
                     "Australia, and nothing was recovered.") == []
+
+
+def test_the_date_of_doing_one_thing_is_not_the_date_of_doing_another_with_the_same_verb():
+    assert _differs("Judge Ada Kerr set sentencing for 28 March 2024.",
+                    "Judge Ada Kerr set a trial date for October 2023.") == []
+    assert _differs("Judge Ada Kerr set sentencing for 28 March 2024.",
+                    "Judge Ada Kerr set sentencing for 28 March 2025.") != []

@@ -63,6 +63,7 @@ class Alignment:
 
     other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
     long_before: bool = False  # the claim names no time and the passage's are all long before its article
+    old_report: bool = False  # the claim names no time and the passage was published long before its article
     unknown_subject: bool = False  # the claim's subject is a pronoun the article left unresolved ("It also destroyed ...")
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
@@ -171,6 +172,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.other_occurrence |= _later(_occasions(passage), dates.article)
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
+    out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse

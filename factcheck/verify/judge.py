@@ -125,6 +125,10 @@ class Judge:
             # a state of years ago may still hold; what differed then is not an error now (a figure is
             # dated on its own: "The bridge, which opened in 1977, carried 30,000 vehicles a day")
             return "neutral"
+        if a.differences and a.old_report and a.differing_kinds <= {"number", "tally"}:
+            # but a report published long before the article gives the figures of its own time, whatever
+            # dates it names: last quarter's revenue is no other value of this quarter's
+            return "neutral"
         if a.differences:
             vetoed = p["support"] >= t.support_veto and not a.differing_kinds <= NAME_SLOTS
             return "refute" if a.one_change and not vetoed else "neutral"

@@ -857,3 +857,15 @@ def test_the_date_of_doing_one_thing_is_not_the_date_of_doing_another_with_the_s
                     "Judge Ada Kerr set a trial date for October 2023.") == []
     assert _differs("Judge Ada Kerr set sentencing for 28 March 2024.",
                     "Judge Ada Kerr set sentencing for 28 March 2025.") != []
+
+
+def test_a_report_published_long_before_the_article_gives_the_figures_of_its_own_time():
+    def judged(published: str) -> str:
+        passage = "Acme's data centre revenue was $3.62 billion in the quarter, up 11% from a year earlier."
+        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p", date=published)), 1.0,
+                       probs={"support": 0.1, "refute": 0.8, "neutral": 0.1})]
+        Judge().judge(["Acme's data centre revenue was $4.28 billion in the quarter."], [ev], [[0.9]], ["2023-05-24"])
+        return ev[0].stance
+
+    assert judged("2023-02-22") == "neutral"  # last quarter's report: no other value of this quarter's
+    assert judged("2023-05-24") == "refute"  # the same day's: the same quarter, another figure

@@ -31,6 +31,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+# a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
+_GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1,2})\b")
+_PLACE_NOUNS = {"state", "province", "city", "town", "village", "county", "region", "island", "district",
+                "prefecture", "republic", "kingdom", "territory", "municipality", "port"}
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across"}
 NEGATIONS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
@@ -454,11 +458,19 @@ def frame(doc: "Doc") -> Frame:
     out.initials = {name_key(e.text): a for e in doc.ents if e.label_ in NAME_LABELS and (a := acronym(e.text))}
     out.initials |= {name_key(t.text): t.text for t in doc if t.pos_ == "PROPN" and acronym(t.text) == t.text}
     out.content |= {name_key(t.text) for t in doc if t.pos_ == "PROPN"}  # names the entity tagger missed
+    grades = list(_GRADE.finditer(doc.text))
     for ent in doc.ents:
+        if any(ent.start_char < m.end() and m.start() < ent.end_char for m in grades):
+            continue  # "Category 4" is a grade, compared below, not a name or a count
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)
         out.slots.extend(_entity_slots(ent))
+    for m in grades:  # "a Category 4 storm": a grade on a scale, compared with grades only
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.slots.append(Slot("number", m.group(), float(m.group("n")), m.start(), m.end(),
+                                  role=f"grade:{m.group('scale').lower()}", anchors=_anchors(span.root)))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
                     for sent in doc.sents]
@@ -788,7 +800,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     if kind == "number":
         context |= _period(ent.doc, ent.end) | _scope(ent) | (_zone(ent) if slots[0].role == "clock" else frozenset())
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
-    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, ent.label_, bound) for s in slots]
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound)
+            for s in slots]
 
 
 def _town_of(ent: "Span") -> str:
@@ -830,6 +843,9 @@ def _role(token: "Token") -> str:
 def _entity_slot(ent: "Span") -> list[Slot]:
     label, root = ent.label_, _governor(ent)
     head = root.head
+    if label in ("PERSON", "ORG", "GPE", "LOC") and root.dep_ == "pobj" and head.lower_ == "of" \
+            and head.head.lemma_.lower() in _PLACE_NOUNS:
+        label = "GPE"  # "the state of Guerrero" is a place, whatever the tagger took the name for
     span = (ent.start_char, ent.end_char)
     if label == "PERSON":
         before = ent.doc[ent.start - 1] if ent.start else None
@@ -841,12 +857,15 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     if label == "ORG":
         words = norm_name(ent.text).split()
         return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
+    if label in PLACES and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS \
+            and head.head.dep_ == "pobj" and head.head.head.lower_ in PLACE_PREPS:
+        head = head.head.head  # "in the southern state of Guerrero": in Guerrero
     if label in PLACES and root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         words = ent.text.split()
         if len(words) > 1 and words[-1].lower() in _BEARINGS:  # "the Indian Ocean west (of Australia)"
             text = ent.text[:ent.text.rindex(words[-1])].rstrip()
-            return [Slot("place", text, name_key(text), span[0], span[0] + len(text), role=head.lower_)]
-        return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_)]
+            return [Slot("place", text, name_key(text), span[0], span[0] + len(text), role=head.lower_, label=label)]
+        return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_, label=label)]
     if label == "DATE":
         before = ent.doc[ent.start - 1] if ent.start else None
         if before is not None and before.is_digit and 1 <= int(before.text) <= 31 and ent[0].lower_ in MONTHS:

@@ -869,3 +869,17 @@ def test_a_report_published_long_before_the_article_gives_the_figures_of_its_own
 
     assert judged("2023-02-22") == "neutral"  # last quarter's report: no other value of this quarter's
     assert judged("2023-05-24") == "refute"  # the same day's: the same quarter, another figure
+
+
+def test_a_grade_on_a_named_scale_is_compared_with_grades_only():
+    assert _differs("Hurricane Nora came ashore as a Category 1 storm.",
+                    "Hurricane Nora, a Category 4 storm, came ashore in Jalisco on 10 October 2023.") == [
+        ("Category 1", "Category 4")]
+    assert _differs("Hurricane Nora came ashore as a Category 4 storm.",
+                    "Hurricane Nora, a Category 4 storm with 140 mph winds, came ashore in Jalisco.") == []
+
+
+def test_the_state_of_a_place_is_a_place_whatever_the_tagger_took_it_for():
+    assert _differs("Acapulco is a beach resort in the southern state of Oaxaca.",
+                    "Acapulco is a city and beach resort in the southern Mexican state of Guerrero.") == [
+        ("Oaxaca", "Guerrero")]

@@ -402,7 +402,7 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 
 
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-           dates: Dates = Dates(), of_figures: list[Slot] | None = None, done_to_another: set[str] = frozenset()) -> None:
+           dates: Dates = Dates(), of_figures: list[Slot] | None = None, done_to_another: frozenset[str] | set[str] = frozenset()) -> None:
     """Dates compared part by part (year, month, day, weekday); not those of the passage's verb where
     it is done to another thing (``done_to_another``: that verb's stems)."""
     for mine in claim.of("date"):
@@ -495,6 +495,7 @@ SERIES = 3  # tallies in one sentence from which they are a series: a match's se
 
 
 def _series(text: Frame, slot: Slot) -> list[Slot]:
+    """The tallies of the sentence ``slot`` stands in, in reading order."""
     sentence = text.sentence_of(slot)
     return [t for t in text.of("tally") if _within(t, sentence)]
 

@@ -54,6 +54,7 @@ class Alignment:
     names_covered: bool = False  # every name of the claim is in the passage
     same_event: bool = False
     same_subject: bool = False
+    named_other_doer: bool = False  # the passage's clause of the claim's verb has another named subject
     # the passage reports the claim's own verb of the claim's own subject (or doer and done-to), and
     # names all the claim names: about the claim by its structure, whatever the learned score says
     about: bool = False
@@ -130,6 +131,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.same_event = clause is not None
     out.unknown_subject = main.head in _PRONOUNS
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
+    # "Trump visited East Palestine on Wednesday, a day before Buttigieg": the visit on Wednesday is Trump's
+    out.named_other_doer = same_verb and main.head != clause.head and name_key(main.head) in claim.names \
+        and name_key(clause.head) in passage.names and name_key(clause.head) not in claim.names \
+        and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
     out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         unnamed = {n for n in main.subject_names - passage.names if not _inside(claim.places.get(n, ""), passage)}

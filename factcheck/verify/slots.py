@@ -205,9 +205,16 @@ def acronym(name: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """A name's comparable stem: "Ukrainian" and "Ukraine", "Turkish" and "Turkey" share one."""
-    word = norm_name(text).split()[-1] if norm_name(text) else ""
-    return word[:5] if len(word) > 5 else word
+    """A name's comparable stem: "Ukrainian" and "Ukraine", "Turkish" and "Turkey" share one. A
+    leading bearing or "New" stays in it: "North Korea" and "South Korea", "New Mexico" and
+    "Mexico" are other places, "Northern Ireland" is not Ireland."""
+    words = norm_name(text).split()
+    word = words[-1] if words else ""
+    key = word[:5] if len(word) > 5 else word
+    return f"{words[0][0]}:{key}" if len(words) > 1 and words[0] in _QUALIFYING else key
+
+
+_QUALIFYING = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new"}
 
 
 # ---- numbers and dates --------------------------------------------------------------------

@@ -18,7 +18,7 @@ from factcheck.verify import CrossEncoderStance, has_own_model, probs_dict
 from factcheck.verify.align import Dates, align
 from factcheck.verify.judge import Judge, iso_day
 from factcheck.nlp import parse
-from factcheck.verify.slots import date_parts, frame, number_value
+from factcheck.verify.slots import date_parts, frame, name_key, number_value
 
 needs_model = pytest.mark.skipif(not has_own_model(), reason="no trained stance model")
 PAIRS = parse_jsonl((ROOT / "tests" / "data" / "minimal_pairs.jsonl").read_text(encoding="utf-8"), "minimal_pairs")
@@ -883,3 +883,25 @@ def test_the_state_of_a_place_is_a_place_whatever_the_tagger_took_it_for():
     assert _differs("Acapulco is a beach resort in the southern state of Oaxaca.",
                     "Acapulco is a city and beach resort in the southern Mexican state of Guerrero.") == [
         ("Oaxaca", "Guerrero")]
+
+
+def test_another_named_doer_of_the_verb_does_not_support():
+    def judged(claim: str, passage: str) -> str:
+        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p")), 1.0,
+                       probs={"support": 0.9, "refute": 0.05, "neutral": 0.05})]
+        Judge().judge([claim], [ev], [[0.9]])
+        return ev[0].stance
+
+    # the Wednesday visit is the other man's, though the passage names the claim's man too
+    assert judged("Transport Secretary Ian Doyle visited the crash site on Wednesday.",
+                  "Former President Ruth Ames visited the crash site on Wednesday, a day before Transport "
+                  "Secretary Ian Doyle.") == "neutral"
+    assert judged("Transport Secretary Ian Doyle visited the crash site on Thursday.",
+                  "Transport Secretary Ian Doyle visited the crash site on Thursday.") == "support"
+
+
+def test_a_leading_bearing_is_part_of_a_places_name():
+    assert name_key("North Korea") != name_key("South Korea")
+    assert name_key("South Korean") == name_key("South Korea")
+    assert name_key("Northern Ireland") != name_key("Ireland")
+    assert name_key("Ukrainian") == name_key("Ukraine")

@@ -37,6 +37,15 @@ def _differs(claim: str, passage: str) -> list[tuple[str, str]]:
     return [(d["claim"]["text"], d["passage"]["text"]) for d in _align(claim, passage).differences]
 
 
+def _stance(claim: str, passage: str, support: float = 0.1, refute: float = 0.8, published: str = "",
+            article: str = "") -> str:
+    """The judged stance of one (claim, passage) pair, the stance model's probabilities given."""
+    ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p", date=published)), 1.0,
+                   probs={"support": support, "refute": refute, "neutral": max(0.0, 1 - support - refute)})]
+    Judge().judge([claim], [ev], [[0.9]], [article])
+    return ev[0].stance
+
+
 def test_another_place_for_the_same_meeting_is_a_difference():
     a = _align("Russian and US diplomats met in Geneva on Thursday.",
                "Russian and US delegations met in Istanbul on Thursday, 27 February 2025.")
@@ -383,10 +392,7 @@ def test_a_tally_stated_alike_in_both_says_they_are_of_one_vote():
 @needs_model
 def test_a_confident_model_holds_back_a_refute_on_a_figure_but_not_on_another_name():
     def judged(claim: str, passage: str, support: float) -> str:
-        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p")), 1.0,
-                       probs={"support": support, "refute": 1 - support, "neutral": 0.0})]
-        Judge().judge([claim], [ev], [[0.9]])
-        return ev[0].stance
+        return _stance(claim, passage, support, 1 - support)
 
     place = ("Lavrov said the meeting would take place in Ankara.",
              "Lavrov told reporters in Doha that the meeting would take place in Istanbul.")
@@ -740,12 +746,7 @@ def test_dates_of_the_saying_and_of_another_event_do_not_date_a_figure():
 
 
 def test_a_figure_of_an_unresolved_it_is_never_refuted():
-    def judged(claim: str, passage: str) -> str:
-        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p")), 1.0,
-                       probs={"support": 0.1, "refute": 0.8, "neutral": 0.1})]
-        Judge().judge([claim], [ev], [[0.9]])
-        return ev[0].stance
-
+    judged = _stance
     passage = "The storm destroyed 2,700 homes in the county, officials said."
     assert judged("It destroyed 19,000 homes in the county.", passage) == "neutral"  # whose 19,000?
     assert judged("The storm destroyed 19,000 homes in the county.", passage) == "refute"
@@ -861,11 +862,9 @@ def test_the_date_of_doing_one_thing_is_not_the_date_of_doing_another_with_the_s
 
 def test_a_report_published_long_before_the_article_gives_the_figures_of_its_own_time():
     def judged(published: str) -> str:
-        passage = "Acme's data centre revenue was $3.62 billion in the quarter, up 11% from a year earlier."
-        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p", date=published)), 1.0,
-                       probs={"support": 0.1, "refute": 0.8, "neutral": 0.1})]
-        Judge().judge(["Acme's data centre revenue was $4.28 billion in the quarter."], [ev], [[0.9]], ["2023-05-24"])
-        return ev[0].stance
+        return _stance("Acme's data centre revenue was $4.28 billion in the quarter.",
+                       "Acme's data centre revenue was $3.62 billion in the quarter, up 11% from a year earlier.",
+                       published=published, article="2023-05-24")
 
     assert judged("2023-02-22") == "neutral"  # last quarter's report: no other value of this quarter's
     assert judged("2023-05-24") == "refute"  # the same day's: the same quarter, another figure
@@ -887,10 +886,7 @@ def test_the_state_of_a_place_is_a_place_whatever_the_tagger_took_it_for():
 
 def test_another_named_doer_of_the_verb_does_not_support():
     def judged(claim: str, passage: str) -> str:
-        ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p")), 1.0,
-                       probs={"support": 0.9, "refute": 0.05, "neutral": 0.05})]
-        Judge().judge([claim], [ev], [[0.9]])
-        return ev[0].stance
+        return _stance(claim, passage, support=0.9, refute=0.05)
 
     # the Wednesday visit is the other man's, though the passage names the claim's man too
     assert judged("Transport Secretary Ian Doyle visited the crash site on Wednesday.",

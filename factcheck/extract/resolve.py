@@ -30,6 +30,9 @@ _PEOPLE = set("""official officials spokesman spokeswoman spokesperson minister 
 manager coach player captain chief secretary director ambassador senator governor mayor judge justice lawyer
 researcher scientist author reporter king queen prince chancellor premier commander officer""".split())
 _PERSON_ENTS = {"PERSON"}
+# nouns that describe an organisation: a named organisation in the sentence may be what they describe
+_BODIES = set("""party company firm bank agency group government ministry department union club team board
+committee council institute administration airline carrier court network organisation organization""".split())
 _THING_ENTS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LOC"}
 
 
@@ -328,13 +331,25 @@ def resolve_descriptions(tokens: set[int], doc_tokens: list[Token], discourse: D
                x.i != t.i and x.text[:1].isupper() and x.lower_ != "the" for x in left) or \
                 any(c.dep_ in _RESTRICTIVE for c in t.children if c.i > t.i):
             continue
-        name = _thing(t.lower_, [(n, p) for i, n, p in here if i < t.i], discourse)
+        before = [(n, p) for i, n, p in here if i < t.i]
+        if not any(n == t.lower_ for n, _ in before) and _organisation_before(t):
+            continue  # "Labour's 411 seats ..., still the party's best result": Labour's, not a party named earlier
+        name = _thing(t.lower_, before, discourse)
         if name is None or any(doc_tokens[i].lower_ == t.lower_ and doc_tokens[i].pos_ == "PROPN" for i in tokens):
             continue
         for x in left:
             subs[x.i] = ""
         subs[t.i] = name[:1].upper() + name[1:] if left[0].i == min(tokens) else name
     return subs
+
+
+def _organisation_before(noun: Token) -> bool:
+    """The sentence names an organisation before ``noun`` that it may describe ("Labour" may be the
+    party; "the Bank" is no committee), so one named in an earlier sentence is not the only candidate."""
+    if noun.lower_ not in _BODIES:
+        return False
+    return any(e.label_ == "ORG" and e.end <= noun.i and not {w.lower_ for w in e} & (_BODIES - {noun.lower_})
+               for e in noun.sent.ents)
 
 
 def _thing(noun: str, here: list[tuple[str, str]], discourse: Discourse) -> str | None:

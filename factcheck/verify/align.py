@@ -132,8 +132,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unknown_subject = main.head in _PRONOUNS
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
     # "Trump visited East Palestine on Wednesday, a day before Buttigieg": the visit on Wednesday is Trump's
-    out.named_other_doer = same_verb and main.head != clause.head and name_key(main.head) in claim.names \
-        and name_key(clause.head) in passage.names and name_key(clause.head) not in claim.names \
+    out.named_other_doer = same_verb and main.head != clause.head \
+        and (main.head_named or name_key(main.head) in claim.names) \
+        and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
         and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
     out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
@@ -146,6 +147,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \
             and main.owned_noun and clause.owned_noun:  # ("Luis de la Fuente's Spain" is his side)
         out.other_subject = True  # "England's men" / "England's women": another group of the same owner
+    if clause is not None and not claim.names and not out.same_subject and clause.owner_names \
+            and main.head not in _NO_REFERENT:
+        # a claim that names nothing is about its own subject, not a named one's: "The market closed on
+        # Wednesday" / "Nvidia shares closed on Thursday"
+        out.other_subject = True
     if clause is not None:
         out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
         if out.same_subject:
@@ -178,6 +184,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
+    if not claim.names and main.indefinite:
+        # "A flood in October 1957 killed 81 people in the city": which flood, its own details say; a
+        # passage's other flood with other details is another one, not another value of this one
+        out.differences = []
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
@@ -220,7 +230,11 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
             # (a margin, "by 630 votes", is the contest's: "lost to Labour by 630" / "Labour won by 630")
             own = [s for s in equal if (not _other_doer(mine, s) or _word_before(claim.text, mine) == "by")
                    and (_was(claim, mine) or not _was(passage, s))]
-            if kind == "number" and equal and not own:
+            # nor does a date that bounds a span ("moved the start forward from 1 December") state the day
+            # of an occasion ("to be sworn in on 1 December")
+            own = [s for s in own if kind != "date" or _word_before(passage.text, s) not in _SPAN_WORDS
+                   or _word_before(claim.text, mine) in _SPAN_WORDS]
+            if kind in ("number", "date") and equal and not own:
                 out.append(mine.text)
             elif theirs and not equal and mine.text not in passage.text:
                 out.append(mine.text)
@@ -284,6 +298,8 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         return  # a rule ("if the statute was silent, the court deferred") says nothing of what happened
     if claim.partly or passage.partly:
         return  # "not fully contained" is no opposite of "85% contained"
+    if claim.possible != passage.possible:
+        return  # "can declare an emergency" tells what may be done: no opposite of "has not declared one"
     if not compare:
         if claim.negated == passage.negated and (claim.quantifier == 0) == (passage.quantifier == 0):
             out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
@@ -486,7 +502,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             if same is not None:
                 stated.append(same)
                 out.matches.append(_pair(kind, mine, same))
-            elif others and not _stated_elsewhere(mine, passage) and \
+            elif others and not _stated_elsewhere(mine, passage) and mine.value not in passage.name_numbers and \
                     (rival := _rival_value(mine, others, claim, passage, out, pinned)) and \
                     (claim.names or not rival.doer or _beside_another(mine, rival, claim, passage)):
                 # a claim that names nothing ("Revenue for the quarter was $7.19 billion") is no other value of

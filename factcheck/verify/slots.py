@@ -124,7 +124,11 @@ class Clause:
 
     event: set[str] = field(default_factory=set)
     head: str = ""  # the subject's head noun
+    head_named: bool = False  # that head is a name, not a place's ("López Obrador", which the entity tagger may miss)
     subject_names: set[str] = field(default_factory=set)  # names inside the subject ("Riyadh" talks)
+    # those not in a clause on it: whose the subject is ("Nvidia shares"), not what is told of it ("the
+    # counts on which Bankman-Fried was convicted")
+    owner_names: set[str] = field(default_factory=set)
     subject_kind: frozenset[str] = frozenset()  # nouns that say which one the subject is ("women's" team)
     agent: str = ""  # who does it, whatever the voice: "Both countries expelled" / "expelled by either country"
     patient: str = ""  # what it is done to: "expelled dozens of diplomats" / "No diplomats were expelled"
@@ -132,6 +136,8 @@ class Clause:
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
+    possible: bool = False  # "The government can declare an emergency": what may be done, not what was
+    indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out
     owner: str = ""  # the name that owns the subject: "engla" of "England's men", "spain" of "both of Spain's goals"
     owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
@@ -160,6 +166,9 @@ class Frame:
     ordinals: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
 
     imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
+    # numerals that are part of names ("Boeing 737"): a claim's "737 MAX 9 jets" names the model the
+    # passage names, it counts no jets
+    name_numbers: set[int] = field(default_factory=set)
 
     def _sentence(self, slot: Slot) -> tuple[int, int, frozenset[str]]:
         """The sentence a slot stands in: its characters and its ordinals."""
@@ -395,6 +404,7 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
 
 
 _TOPIC_PREPS = {"over", "about", "into"}
+_MAY = {"can", "could", "may", "might"}
 _DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
 
 
@@ -403,7 +413,9 @@ def _clause(verb: "Token") -> Clause:
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
+    out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
     subj = _subject_of(verb)
+    out.indefinite = subj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
@@ -411,7 +423,12 @@ def _clause(verb: "Token") -> Clause:
         out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
     if subj is not None:
         out.head = subj.lemma_.lower()
+        # (a capital stands for its government: "Moscow and Washington agreed" is "Russia and the US agreed")
+        out.head_named = (subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS) and subj.ent_type_ not in PLACES
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
+        told = {x.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for x in c.subtree}
+        out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i
+                           and c.i not in told}
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
         out.owner, out.owned, out.owned_noun = _owner(subj)
@@ -479,6 +496,7 @@ def frame(doc: "Doc") -> Frame:
             out.slots.append(Slot("number", m.group(), float(m.group("n")), m.start(), m.end(),
                                   role=f"grade:{m.group('scale').lower()}", anchors=_anchors(span.root)))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
+    out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
                     for sent in doc.sents]
     text = _digits(doc.text)
@@ -897,7 +915,7 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         return [Slot("number", ent.text, minutes, *span, role="clock")]
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
-        if value is None:
+        if value is None or label == "CARDINAL" and len(ent) == 1 and _in_a_name(ent.root):
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
         prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
@@ -933,6 +951,15 @@ def _zone(ent: "Span") -> frozenset[str]:
     words = [t.lower_.strip(".") for t in ent] + [t.lower_.strip(".") for t in ent.doc[ent.end:ent.end + 2]]
     zone = next((_ZONES[w] for w in words if w in _ZONES), None)
     return frozenset({f"zone:{zone}"}) if zone else frozenset()
+
+
+def _in_a_name(token: "Token") -> bool:
+    """The numeral is part of a name, not a count: "Boeing 737", "Flight 1282", "Apollo 11", "MAX 9":
+    digits right after a name word. (A numeral before a name may be either, "737 MAX 9 jets" or "65 MAX
+    9 jets": see ``Frame.name_numbers``.)"""
+    before = token.doc[token.i - 1] if token.i else None
+    return token.text.isdigit() and before is not None and before.pos_ == "PROPN" and before.whitespace_ != "" \
+        and before.lower_ not in MONTHS and before.ent_type_ != "DATE"
 
 
 def _a_whole(ent: "Span") -> bool:

@@ -557,3 +557,14 @@ def test_a_name_with_digits_is_no_person_and_it_under_a_relative_clause_is_its_a
     assert "The Elm Fire killed 40 people when the Elm Fire destroyed the town of Ashby in 2009" in texts(claims)
     # the next sentence's "it" may be either the toll or the fire: it stays as written
     assert "It also destroyed 900 homes" in texts(claims)
+
+
+def test_a_description_beside_an_organisation_in_its_own_sentence_is_left_alone():
+    # "the party" may be Labour's, named in its own sentence, not the one party named before
+    claims = extract_claims("The Green Party won four seats. Labour's 411 seats fell short of the 418 it won "
+                            "in 1997, still the party's best result.")
+    assert "Green Party's best" not in one(claims, "411").text
+    # an organisation that is another kind of body is no candidate ("the Bank" is no committee)
+    claims = extract_claims("The Monetary Policy Committee voted on Thursday. "
+                            "Two of the Bank's deputy governors on the committee backed the cut.")
+    assert "Monetary Policy Committee" in one(claims, "deputy").text

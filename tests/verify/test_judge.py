@@ -901,3 +901,62 @@ def test_a_leading_bearing_is_part_of_a_places_name():
     assert name_key("South Korean") == name_key("South Korea")
     assert name_key("Northern Ireland") != name_key("Ireland")
     assert name_key("Ukrainian") == name_key("Ukraine")
+
+
+def test_a_numeral_in_a_name_is_no_count():
+    # "737" names the model in both texts; the passage's count of jets is 171
+    assert _differs("The agency grounded 737 MAX 9 jets on Saturday.",
+                    "The agency grounded 171 Boeing 737 MAX 9 jets on Saturday.") == []
+    assert _differs("The order covers about 171 aircraft.",
+                    "The order grounds certain Boeing 737 MAX 9 aircraft, about 171 in all.") == []
+    # a count is still a count beside a model's name
+    assert _differs("The agency grounded 150 Boeing 737 MAX 9 jets on Saturday.",
+                    "The agency grounded 171 Boeing 737 MAX 9 jets on Saturday.") == [("150", "171")]
+
+
+def test_a_claim_that_names_nothing_is_not_refuted_by_a_named_subjects_value():
+    assert _stance("The market closed on Wednesday.", "Harlow Chips shares closed 24% higher on Thursday.") \
+        == "neutral"
+    # the same subject, named in a clause that tells of it, still contradicts
+    assert _stance("Together the charges carry a maximum sentence of 25 years.",
+                   "The seven counts on which Ada Brandt was convicted carry a maximum sentence of 110 years.") \
+        == "refute"
+
+
+def test_an_indefinite_subject_is_picked_out_by_its_own_details():
+    assert _stance("A fire in May 1990 destroyed the old mill.", "A fire in June 2004 destroyed the old mill in "
+                   "Brackton.", published="2004-06-05", article="2024-11-04") == "neutral"
+    # a named subject is the same one whatever the article
+    assert _stance("The Brackton mill fire of May 1990 destroyed the old mill.",
+                   "The Brackton mill fire of June 2004 destroyed the old mill.", published="2004-06-05",
+                   article="2024-11-04") == "refute"
+
+
+def test_what_may_be_done_is_no_opposite_of_what_was_not_done():
+    assert _stance("The central government has not declared a national emergency.",
+                   "The central government can declare a national emergency and take over coordination.") \
+        == "neutral"
+    assert _stance("The central government has not declared a national emergency.",
+                   "The central government has declared a national emergency.") == "refute"
+
+
+def test_another_named_doer_blocks_support_when_the_tagger_misses_the_claims_name():
+    def judged(claim: str, passage: str) -> str:
+        return _stance(claim, passage, support=0.9, refute=0.05)
+
+    assert judged("López Obrador won the presidency in 2012.",
+                  "Enrique Peña Nieto won the presidential election of 1 July 2012 with 38% of the vote.") \
+        == "neutral"
+    # a capital stands for its government
+    assert judged("Moscow and Washington agreed to restore their embassies.",
+                  "The United States and Russia agreed to restore their embassies in Washington and Moscow.") \
+        == "support"
+
+
+def test_a_date_that_bounds_a_span_does_not_state_an_occasions_day():
+    def judged(claim: str, passage: str) -> str:
+        return _stance(claim, passage, support=0.9, refute=0.05)
+
+    assert judged("Ortiz is due to be sworn in on 1 December.",
+                  "Ortiz will take office on 1 October after a reform moved the start of the term forward "
+                  "from 1 December.") == "neutral"

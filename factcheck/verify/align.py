@@ -158,7 +158,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             # denial is of a verb: "would not cover Ukraine" is no opposite of "dealt only with
             # embassies", however alike the two sentences; only the same verb can be denied
             # and "did not come out for the second half" denies nothing of what "came in the second half"
-            _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle)
+            # nor is "declared three days of mourning" any opposite of "has not declared a national emergency"
+            _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle
+                      and not _other_patient(main, clause, claim, passage))
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
@@ -404,8 +406,18 @@ def _same_name(kind: str, a: str, b: str) -> bool:
     Foreign Ministry"): a shorter mention of the same body is not another body."""
     if a == b:
         return True
+    if len(a.split()) == len(b.split()) and all(x == y or _spelt_otherwise(x, y) for x, y in zip(a.split(), b.split())):
+        return True  # "Labour Party" / "Labor Party", "Zelensky" / "Zelenskyy"
     wa, wb = set(a.split()), set(b.split())
     return kind == "org" and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """One letter more or less in a word of four letters or more: a spelling of the same name, not
+    another name (a changed letter is: "Iran" / "Iraq", "Gambia" / "Zambia")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long) == len(short) + 1 and \
+        any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:

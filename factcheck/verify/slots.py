@@ -486,6 +486,8 @@ def frame(doc: "Doc") -> Frame:
     for ent in doc.ents:
         if any(ent.start_char < m.end() and m.start() < ent.end_char for m in grades):
             continue  # "Category 4" is a grade, compared below, not a name or a count
+        if ent.label_ == "PERSON" and ent.text.islower():
+            continue  # "litres per square metre": a person's name is written with capitals
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)

@@ -960,3 +960,28 @@ def test_a_date_that_bounds_a_span_does_not_state_an_occasions_day():
     assert judged("Ortiz is due to be sworn in on 1 December.",
                   "Ortiz will take office on 1 October after a reform moved the start of the term forward "
                   "from 1 December.") == "neutral"
+
+
+def test_a_name_spelt_with_a_letter_more_or_less_is_the_same_name():
+    assert _differs("Ortiz ran in a coalition with the Labour Party.",
+                    "Ortiz ran in a coalition with the Labor Party.") == []
+    # a changed letter makes another name
+    assert _differs("The envoys met in Gambia on Monday.", "The envoys met in Zambia on Monday.") == [
+        ("Gambia", "Zambia")]
+    assert _differs("The bill was introduced by Labour MP Kim Marlow.",
+                    "The bill was introduced by Labour MP Kim Morlow.") == [("Kim Marlow", "Kim Morlow")]
+    assert _differs("The bill was introduced by Labour MP Kim Marlow.",
+                    "The bill was introduced by Labour MP Kim Marlowe.") == []
+
+
+def test_doing_the_verb_to_another_thing_is_no_denial():
+    assert _stance("The government has not declared a national emergency.",
+                   "The government declared three days of national mourning for the victims.") == "neutral"
+    assert _stance("The government has not declared a national emergency.",
+                   "The government declared a national emergency on Friday.") == "refute"
+
+
+def test_a_lower_case_phrase_is_no_persons_name():
+    # the tagger may read "square metre" as a person; a name is written with capitals
+    f = frame(parse(["AEMET recorded 491 litres of rain per square metre in Chiva."])[0])
+    assert not f.of("person") and "metre" not in " ".join(f.names)

@@ -165,6 +165,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
     _names(claim, passage, event, out, dates)
+    if main.patient and any(n.role == main.patient for n in claim.of("number")):
+        # "Kelce caught nine passes" / "Hardman caught the winning score": a deed done by the count is
+        # one many may do; another doer of it is no other value of the claim's
+        out.differences = [d for d in out.differences if d["slot"] != "person"]
     if same_verb and _one_office(main.office, clause.office) and _near(dates) \
             and any(d["slot"] == "person" for d in out.differences):
         out.about = True  # "NASA administrator X congratulated" / "NASA administrator Y congratulated": one post, another holder
@@ -183,13 +187,26 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
+    # "Super Bowl LIV" for "Super Bowl LVIII", "Chandrayaan-1" for "Chandrayaan-3": another of the series
+    out.other_occurrence |= any(not members & passage.series[stem]
+                                for stem, members in claim.series.items() if stem in passage.series)
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
-    if not claim.names and main.indefinite:
+    if not claim.names and (main.indefinite or clause is not None and clause.head == main.head and clause.owner_names
+                            and not main.subject_names):
         # "A flood in October 1957 killed 81 people in the city": which flood, its own details say; a
-        # passage's other flood with other details is another one, not another value of this one
+        # passage's other flood with other details is another one, not another value of this one. Nor is
+        # "Gaming revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's
+        # (the same value still tells for it)
         out.differences = []
+    if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage):
+        # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another
+        # year and another sum, another payment; one year for the other is no error of this one
+        out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
+    if out.named_other_doer:
+        # "Peña Nieto won the presidency in 2012" gives the year of another's win, not of the claim's man's
+        out.differences = [d for d in out.differences if d["slot"] in ("person", "org", "place")]
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
@@ -197,6 +214,13 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _another_figure(claim: Frame, passage: Frame) -> bool:
+    """The passage gives a figure of the kind of one of the claim's (money, % or a count of the same
+    noun) and none equal to it."""
+    return any(m.role and (same_kind := [t for t in passage.of("number") if t.role == m.role])
+               and not any(_states(m, t) or _consistent(m, t) for t in same_kind) for m in claim.of("number"))
 
 
 def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:

@@ -33,6 +33,9 @@ PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
 _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1,2})\b")
+# a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
+# "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
+_SERIES = re.compile(r"\b(?P<stem>(?:[A-Z][A-Za-z]+[ -])+)(?P<n>\d{1,3}|[IVXL]+)\b(?![-–/:.,]\s?\d)")  # not "England 4-0"
 _PLACE_NOUNS = {"state", "province", "city", "town", "village", "county", "region", "island", "district",
                 "prefecture", "republic", "kingdom", "territory", "municipality", "port"}
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -66,6 +69,7 @@ _RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximat
                     r"|(?:\b(?P<lo2>\d+(?:[.,]\d+)*)\s*(?:%|per\s?cent|percent)?\s*(?:to|-|–)\s*(?P<hi2>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent\b|percent\b))")
 _MONTH = rf"(?:{'|'.join(calendar.month_abbr[1:])}|Sept)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_END = rf"(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?|\d{{4}}|{_DAY})"
 # "from March through May", "between 2014 and 2016", "March 1-May 31, 2020", "26-28 February"
@@ -126,8 +130,9 @@ class Clause:
     head: str = ""  # the subject's head noun
     head_named: bool = False  # that head is a name, not a place's ("López Obrador", which the entity tagger may miss)
     subject_names: set[str] = field(default_factory=set)  # names inside the subject ("Riyadh" talks)
-    # those not in a clause on it: whose the subject is ("Nvidia shares"), not what is told of it ("the
-    # counts on which Bankman-Fried was convicted")
+    # the organisations and people among them not in a clause on it: whose the subject is ("Nvidia
+    # shares"), not what is told of it ("the counts on which Bankman-Fried was convicted") nor which of a
+    # kind it is ("Russian and US delegations")
     owner_names: set[str] = field(default_factory=set)
     subject_kind: frozenset[str] = frozenset()  # nouns that say which one the subject is ("women's" team)
     agent: str = ""  # who does it, whatever the voice: "Both countries expelled" / "expelled by either country"
@@ -169,6 +174,7 @@ class Frame:
     # numerals that are part of names ("Boeing 737"): a claim's "737 MAX 9 jets" names the model the
     # passage names, it counts no jets
     name_numbers: set[int] = field(default_factory=set)
+    series: dict[str, set[str]] = field(default_factory=dict)  # "super bowl" -> {"LVIII"}: members named
 
     def _sentence(self, slot: Slot) -> tuple[int, int, frozenset[str]]:
         """The sentence a slot stands in: its characters and its ordinals."""
@@ -424,10 +430,11 @@ def _clause(verb: "Token") -> Clause:
     if subj is not None:
         out.head = subj.lemma_.lower()
         # (a capital stands for its government: "Moscow and Washington agreed" is "Russia and the US agreed")
-        out.head_named = (subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS) and subj.ent_type_ not in PLACES
+        out.head_named = (subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS) and subj.ent_type_ not in PLACES \
+            and subj.text.istitle()  # ("MPs" is no one's name)
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
         told = {x.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for x in c.subtree}
-        out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i
+        out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in ("ORG", "PERSON") and c.i != subj.i
                            and c.i not in told}
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
@@ -499,6 +506,10 @@ def frame(doc: "Doc") -> Frame:
                                   role=f"grade:{m.group('scale').lower()}", anchors=_anchors(span.root)))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
+    for m in _SERIES.finditer(doc.text):
+        stem = m.group("stem")[:-1].lower()
+        if stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):
+            out.series.setdefault(stem, set()).add(m.group("n"))
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
                     for sent in doc.sents]
     text = _digits(doc.text)
@@ -869,6 +880,8 @@ def _role(token: "Token") -> str:
 
 def _entity_slot(ent: "Span") -> list[Slot]:
     label, root = ent.label_, _governor(ent)
+    if label not in ("DATE", "TIME") and _FULL_DATE.fullmatch(ent.text):
+        label = "DATE"  # "opened on 9 September 2024", tagged an event: a date whatever the tagger said
     head = root.head
     if label in ("PERSON", "ORG", "GPE", "LOC") and root.dep_ == "pobj" and head.lower_ == "of" \
             and head.head.lemma_.lower() in _PLACE_NOUNS:

@@ -985,3 +985,48 @@ def test_a_lower_case_phrase_is_no_persons_name():
     # the tagger may read "square metre" as a person; a name is written with capitals
     f = frame(parse(["AEMET recorded 491 litres of rain per square metre in Chiva."])[0])
     assert not f.of("person") and "metre" not in " ".join(f.names)
+
+
+def test_a_value_of_another_named_doers_deed_is_no_other_value_of_the_claims():
+    assert _stance("López Obrador won the presidency in 2018, at his third attempt.",
+                   "Enrique Peña Nieto won the presidency in 2012; Andrés Manuel López Obrador came second.") \
+        == "neutral"
+    # a claim that names nothing is not refuted by a named owner's figure of the same kind
+    assert _stance("Gaming revenue fell 38% from a year earlier to $2.24 billion.",
+                   "Corvex's gaming revenue fell 65% to $1.76 billion in the first quarter.") == "neutral"
+
+
+def test_another_member_of_a_named_series_is_another_occurrence():
+    assert _stance("The Orbiters won Star Cup XLII on Sunday 11 February 2024, beating the Comets in overtime at "
+                   "Halden Stadium.", "The Orbiters beat the Comets 31-20 in Star Cup XXXVIII on 2 February 2020 at "
+                   "Halden Stadium, scoring 21 unanswered points in the fourth quarter.",
+                   published="2020-02-02", article="2024-02-12") == "neutral"
+    assert _stance("Chandrayaan-1 was launched in 2008.", "Chandrayaan-3 was launched in 2023.") == "neutral"
+    # the same member, another year: a difference
+    assert _stance("Chandrayaan-1 was launched in 2009.", "Chandrayaan-1 was launched in 2008.") == "refute"
+    # a grade is a value, not a member of a series
+    f = frame(parse(["A Category 4 storm made landfall on Friday 5 January."])[0])
+    assert f.series == {}
+
+
+def test_another_doer_of_a_counted_deed_is_no_other_value():
+    assert _stance("Travis Kelce caught nine passes for 93 yards.",
+                   "Patrick Mahomes threw a touchdown pass to Mecole Hardman in overtime. Hardman caught the "
+                   "winning score.") == "neutral"
+    # a deed done once: another doer is a difference
+    assert _stance("Justice Samuel Alito wrote the majority opinion.",
+                   "Chief Justice John Roberts wrote the majority opinion.") == "refute"
+
+
+def test_another_year_with_another_sum_is_another_occasion():
+    assert _stance("In 2021 alone, Google paid $26.3 billion for such default placements.",
+                   "Google paid Apple $20 billion in 2022 to be the default search engine in Safari.") == "neutral"
+    # the same sum in another year is a difference of the year
+    assert _stance("In 2012, Google paid Apple $20 billion to be the default search engine in Safari.",
+                   "Google paid Apple $20 billion in 2022 to be the default search engine in Safari.") == "refute"
+
+
+def test_a_full_date_the_tagger_took_for_an_event_is_a_date():
+    f = frame(parse(["Google's second antitrust trial opened on 9 September 2024 in federal court in "
+                     "Alexandria, Virginia, before US District Judge Leonie Brinkema, with no jury."])[0])
+    assert [s.value[:3] for s in f.of("date")] == [(2024, 9, 9)]

@@ -193,12 +193,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
-    if not claim.names and (main.indefinite or clause is not None and clause.head == main.head and clause.owner_names
-                            and not main.subject_names):
+    if not claim.names and not main.head_named and (main.indefinite or clause is not None and clause.head == main.head
+                                                    and clause.owner_names and not main.subject_names):
         # "A flood in October 1957 killed 81 people in the city": which flood, its own details say; a
         # passage's other flood with other details is another one, not another value of this one. Nor is
         # "Gaming revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's
         # (the same value still tells for it)
+        out.differences = []
+    if main.indefinite and clause is not None and not out.same_subject and main.head not in clause.office:
+        # "a full federal appeals court ruled 7-0 in 2001" / "US District Judge Jackson ruled in 2000": a
+        # subject picked out by its own details, and the passage's doer is no such one
         out.differences = []
     if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage):
         # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another

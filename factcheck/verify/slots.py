@@ -434,6 +434,7 @@ def _clause(verb: "Token") -> Clause:
             and subj.text.istitle()  # ("MPs" is no one's name)
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
         told = {x.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for x in c.subtree}
+        told |= {x.i for e in subj.doc.ents if e.start <= subj.i < e.end for x in e}  # ("Donald" of "Donald Trump")
         out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in ("ORG", "PERSON") and c.i != subj.i
                            and c.i not in told}
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
@@ -1009,6 +1010,8 @@ def _counted(ent: "Span") -> str:
     if ent.root.pos_ == "NOUN":  # the unit inside the entity: "about six hours"
         return ent.root.lemma_.lower()
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.pos_ == "NOUN" and head.dep_ == "poss" and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower()  # "two workers' bodies" counts bodies found, not all the workers
     if head is not None and head.pos_ == "NOUN":
         return head.lemma_.lower()
     if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and ent.root.head.head.pos_ == "NOUN":

@@ -1030,3 +1030,19 @@ def test_a_full_date_the_tagger_took_for_an_event_is_a_date():
     f = frame(parse(["Google's second antitrust trial opened on 9 September 2024 in federal court in "
                      "Alexandria, Virginia, before US District Judge Leonie Brinkema, with no jury."])[0])
     assert [s.value[:3] for s in f.of("date")] == [(2024, 9, 9)]
+
+
+def test_an_indefinite_doer_is_not_another_named_doer_of_another_kind():
+    assert _stance("A full federal appeals court in Washington ruled 7-0 in 2001 that Microsoft had illegally "
+                   "maintained its monopoly.", "On 3 April 2000 US District Judge Thomas Penfield Jackson ruled in "
+                   "Washington that Microsoft had violated the Sherman Act.") == "neutral"
+    # "a federal judge" may be the judge the passage names
+    assert _stance("A federal judge ruled on Friday that Google is a monopolist.",
+                   "US District Judge Amit Mehta ruled on Monday that Google is a monopolist.") == "refute"
+
+
+def test_a_count_before_a_possessive_counts_what_is_possessed():
+    assert _differs("Divers recover two workers' bodies after the bridge fell.",
+                    "The six workers killed in the bridge collapse were immigrants from Mexico.") == []
+    assert _differs("Divers recovered two workers' bodies on Wednesday.",
+                    "Divers recovered three workers' bodies on Wednesday.") == [("two", "three")]

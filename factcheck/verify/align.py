@@ -59,6 +59,9 @@ class Alignment:
     # names all the claim names: about the claim by its structure, whatever the learned score says
     about: bool = False
     other_subject: bool = False
+    # the passage's clause of the claim's subject has the other polarity, though not as a denial of the
+    # claim ("can declare" / "has not declared", a verb done to another thing): no contradiction, no support
+    opposed: bool = False
     matches: list[dict[str, Any]] = field(default_factory=list)
     differences: list[dict[str, Any]] = field(default_factory=list)
 
@@ -200,7 +203,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         # "Gaming revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's
         # (the same value still tells for it)
         out.differences = []
-    if main.indefinite and clause is not None and not out.same_subject and main.head not in clause.office:
+    if main.indefinite and clause is not None and clause.head_named and not out.same_subject \
+            and main.head not in clause.office:
         # "a full federal appeals court ruled 7-0 in 2001" / "US District Judge Jackson ruled in 2000": a
         # subject picked out by its own details, and the passage's doer is no such one
         out.differences = []
@@ -328,11 +332,15 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         return  # a rule ("if the statute was silent, the court deferred") says nothing of what happened
     if claim.partly or passage.partly:
         return  # "not fully contained" is no opposite of "85% contained"
+    same = claim.negated == passage.negated and (claim.quantifier == 0) == (passage.quantifier == 0)
     if claim.possible != passage.possible:
+        out.opposed = not same
         return  # "can declare an emergency" tells what may be done: no opposite of "has not declared one"
     if not compare:
-        if claim.negated == passage.negated and (claim.quantifier == 0) == (passage.quantifier == 0):
+        if same:
             out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
+        else:
+            out.opposed = True
         return
     if claim.quantifier is not None and passage.quantifier is not None and (claim.quantifier == 0) != (
             passage.quantifier == 0):

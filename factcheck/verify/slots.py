@@ -36,6 +36,10 @@ _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1
 # a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
 # "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
 _SERIES = re.compile(r"\b(?P<stem>(?:[A-Z][A-Za-z]+[ -])+)(?P<n>\d{1,3}|[IVXL]+)\b(?![-–/:.,]\s?\d)")  # not "England 4-0"
+# a company's or government's fiscal year names a period, as a series member does: "Nvidia's 2024
+# financial year", "fiscal 2023", "FY24"
+_FISCAL = re.compile(r"\b(?:fiscal|financial)(?:\s+year)?\s+(\d{4})\b|\b(\d{4})\s+(?:fiscal|financial)\s+year\b"
+                     r"|\bFY\s?'?(\d{2}(?:\d{2})?)\b", re.IGNORECASE)
 _PLACE_NOUNS = {"state", "province", "city", "town", "village", "county", "region", "island", "district",
                 "prefecture", "republic", "kingdom", "territory", "municipality", "port"}
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -507,6 +511,9 @@ def frame(doc: "Doc") -> Frame:
                                   role=f"grade:{m.group('scale').lower()}", anchors=_anchors(span.root)))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
+    for m in _FISCAL.finditer(doc.text):
+        year = next(g for g in m.groups() if g)
+        out.series.setdefault("fiscal year", set()).add(year if len(year) == 4 else "20" + year)
     for m in _SERIES.finditer(doc.text):
         stem = m.group("stem")[:-1].lower()
         if stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):

@@ -1047,3 +1047,22 @@ def test_a_count_before_a_possessive_counts_what_is_possessed():
                     "The six workers killed in the bridge collapse were immigrants from Mexico.") == []
     assert _differs("Divers recovered two workers' bodies on Wednesday.",
                     "Divers recovered three workers' bodies on Wednesday.") == [("two", "three")]
+
+
+def test_another_fiscal_year_is_another_period():
+    assert _stance("The first quarter of Corvex's 2024 financial year ended on 30 April.",
+                   "For fiscal 2023 as a whole, which ended on 29 January 2023, Corvex's revenue was flat.") \
+        == "neutral"
+    # the same fiscal year, written otherwise, is the same period
+    assert not _align("The first quarter of Corvex's 2024 financial year ended on 30 April.",
+                      "The first quarter of Corvex's fiscal 2024 ended on 29 April.").other_occurrence
+
+
+def test_the_other_polarity_of_another_thing_does_not_support():
+    def judged(claim: str, passage: str) -> str:
+        return _stance(claim, passage, support=0.9, refute=0.05)
+
+    assert judged("Infected ferrets did not exhibit shedding of the virus.",
+                  "Infected ferrets exhibited fever and shed virus in nasal washes.") == "neutral"
+    assert judged("The government has not declared a national emergency.",
+                  "The government can declare a national emergency.") == "neutral"

@@ -981,7 +981,7 @@ def _in_a_name(token: "Token") -> bool:
     digits right after a name word. (A numeral before a name may be either, "737 MAX 9 jets" or "65 MAX
     9 jets": see ``Frame.name_numbers``.)"""
     before = token.doc[token.i - 1] if token.i else None
-    return token.text.isdigit() and before is not None and before.pos_ == "PROPN" and before.whitespace_ != "" \
+    return token.text.isascii() and token.text.isdigit() and before is not None and before.pos_ == "PROPN" and before.whitespace_ != "" \
         and before.lower_ not in MONTHS and before.ent_type_ != "DATE"
 
 

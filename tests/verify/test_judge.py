@@ -1066,3 +1066,8 @@ def test_the_other_polarity_of_another_thing_does_not_support():
                   "Infected ferrets exhibited fever and shed virus in nasal washes.") == "neutral"
     assert judged("The government has not declared a national emergency.",
                   "The government can declare a national emergency.") == "neutral"
+
+
+def test_a_digit_that_is_no_ascii_numeral_is_read_without_error():
+    f = frame(parse(["The Boeing ² jets landed, and the Boeing 737 jets too."])[0])
+    assert f.name_numbers == {737}

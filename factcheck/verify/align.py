@@ -196,17 +196,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
-    if not claim.names and not main.head_named and (main.indefinite or clause is not None and clause.head == main.head
-                                                    and clause.owner_names and not main.subject_names):
-        # "A flood in October 1957 killed 81 people in the city": which flood, its own details say; a
-        # passage's other flood with other details is another one, not another value of this one. Nor is
-        # "Gaming revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's
-        # (the same value still tells for it)
-        out.differences = []
-    if main.indefinite and clause is not None and clause.head_named and not out.same_subject \
-            and main.head not in clause.office:
-        # "a full federal appeals court ruled 7-0 in 2001" / "US District Judge Jackson ruled in 2000": a
-        # subject picked out by its own details, and the passage's doer is no such one
+    if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
     if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage):
         # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another
@@ -222,6 +212,21 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out: Alignment) -> bool:
+    """The claim's subject is one the passage's clause may not be, so no value of the passage's is
+    another value of the claim's. "A flood in October 1957 killed 81 people in the city": which flood,
+    its own details say; a passage's other flood with other details is another one. Nor is "Gaming
+    revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's (the same
+    value still tells for it). And "a full federal appeals court ruled 7-0 in 2001" is not "US District
+    Judge Jackson ruled in 2000": the passage's doer is named, and is no such one."""
+    if not claim.names and not main.head_named and (
+            main.indefinite or clause is not None and clause.head == main.head and clause.owner_names
+            and not main.subject_names):
+        return True
+    return main.indefinite and clause is not None and clause.head_named and not out.same_subject \
+        and main.head not in clause.office
 
 
 def _another_figure(claim: Frame, passage: Frame) -> bool:

@@ -46,6 +46,11 @@ def _stance(claim: str, passage: str, support: float = 0.1, refute: float = 0.8,
     return ev[0].stance
 
 
+def _confident(claim: str, passage: str) -> str:
+    """The judged stance with the stance model sure the passage supports: what the alignment holds back."""
+    return _stance(claim, passage, support=0.9, refute=0.05)
+
+
 def test_another_place_for_the_same_meeting_is_a_difference():
     a = _align("Russian and US diplomats met in Geneva on Thursday.",
                "Russian and US delegations met in Istanbul on Thursday, 27 February 2025.")
@@ -885,14 +890,11 @@ def test_the_state_of_a_place_is_a_place_whatever_the_tagger_took_it_for():
 
 
 def test_another_named_doer_of_the_verb_does_not_support():
-    def judged(claim: str, passage: str) -> str:
-        return _stance(claim, passage, support=0.9, refute=0.05)
-
     # the Wednesday visit is the other man's, though the passage names the claim's man too
-    assert judged("Transport Secretary Ian Doyle visited the crash site on Wednesday.",
+    assert _confident("Transport Secretary Ian Doyle visited the crash site on Wednesday.",
                   "Former President Ruth Ames visited the crash site on Wednesday, a day before Transport "
                   "Secretary Ian Doyle.") == "neutral"
-    assert judged("Transport Secretary Ian Doyle visited the crash site on Thursday.",
+    assert _confident("Transport Secretary Ian Doyle visited the crash site on Thursday.",
                   "Transport Secretary Ian Doyle visited the crash site on Thursday.") == "support"
 
 
@@ -941,23 +943,17 @@ def test_what_may_be_done_is_no_opposite_of_what_was_not_done():
 
 
 def test_another_named_doer_blocks_support_when_the_tagger_misses_the_claims_name():
-    def judged(claim: str, passage: str) -> str:
-        return _stance(claim, passage, support=0.9, refute=0.05)
-
-    assert judged("López Obrador won the presidency in 2012.",
+    assert _confident("López Obrador won the presidency in 2012.",
                   "Enrique Peña Nieto won the presidential election of 1 July 2012 with 38% of the vote.") \
         == "neutral"
     # a capital stands for its government
-    assert judged("Moscow and Washington agreed to restore their embassies.",
+    assert _confident("Moscow and Washington agreed to restore their embassies.",
                   "The United States and Russia agreed to restore their embassies in Washington and Moscow.") \
         == "support"
 
 
 def test_a_date_that_bounds_a_span_does_not_state_an_occasions_day():
-    def judged(claim: str, passage: str) -> str:
-        return _stance(claim, passage, support=0.9, refute=0.05)
-
-    assert judged("Ortiz is due to be sworn in on 1 December.",
+    assert _confident("Ortiz is due to be sworn in on 1 December.",
                   "Ortiz will take office on 1 October after a reform moved the start of the term forward "
                   "from 1 December.") == "neutral"
 
@@ -1059,12 +1055,9 @@ def test_another_fiscal_year_is_another_period():
 
 
 def test_the_other_polarity_of_another_thing_does_not_support():
-    def judged(claim: str, passage: str) -> str:
-        return _stance(claim, passage, support=0.9, refute=0.05)
-
-    assert judged("Infected ferrets did not exhibit shedding of the virus.",
+    assert _confident("Infected ferrets did not exhibit shedding of the virus.",
                   "Infected ferrets exhibited fever and shed virus in nasal washes.") == "neutral"
-    assert judged("The government has not declared a national emergency.",
+    assert _confident("The government has not declared a national emergency.",
                   "The government can declare a national emergency.") == "neutral"
 
 

@@ -18,7 +18,7 @@ from .corpus.store import Store, is_postgres_url, open_store
 from .extract import UNCHECKABLE, CheckworthinessModel, ClaimExtractor, RuleExtractor
 from .llm import LLMError
 from .retrieve import HybridRetriever, Retriever
-from .text import InputError
+from .text import InputError, paragraphs
 from .types import Claim, ClaimCheck, Report
 from .verify import CrossEncoderStance, StanceModel, VerdictPolicy, has_own_model, probs_dict
 from .verify.judge import Judge, PairJudge
@@ -104,6 +104,7 @@ class Checker:
             extraction = self._extract(text, date)
             for c in extraction.claims:  # a claim that names no time is of its article's day or earlier
                 c.date = extraction.date.isoformat() if extraction.date else ""
+                c.context = text  # and a claim that names no one is about its article's cast
             extractions.append(extraction)
         per_article = [x.claims for x in extractions]
         checks = iter(self.check_claims([c for cs in per_article for c in cs]))
@@ -162,11 +163,17 @@ class Checker:
             n += len(c.evidence)
         try:
             self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims,
-                             [c.claim.date for c in checks])
+                             [c.claim.date for c in checks], [c.claim.context for c in checks],
+                             [_paragraph(c.claim) for c in checks])
         except LLMError as e:  # the LLM judge leaves the offline judgement in place when it fails
             self.llm_problems.append(f"{e}; the offline verification is shown instead.")
         for c in checks:
             c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
+
+
+def _paragraph(claim: Claim) -> str:
+    """The paragraph of its article the claim comes from ("" when not known)."""
+    return next((p.text for p in paragraphs(claim.context) if p.start <= claim.start < p.end), "")
 
 
 def with_llm(checker: Checker, model) -> Checker:

@@ -19,9 +19,12 @@ class Source:
     url: str = ""
     publisher: str = ""
     date: str = ""
+    context: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        del d["context"]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
@@ -58,7 +61,9 @@ class Claim:
     ``"opinion"``, ``"prediction"`` or ``"quote"`` for what evidence cannot settle. ``text`` reads on
     its own (pronouns and relative times resolved); ``notes`` say what was rewritten and what
     could not be. ``date`` is the article's date (ISO, "" when unknown): a claim that names no time
-    is about the article's day or earlier, never a later one.
+    is about the article's day or earlier, never a later one. ``context`` is the article's text (""
+    when unknown): a claim's "the walkout" or "the game" is its article's, not one its article never
+    names; it is not written out with the claim (a report holds the text once).
     """
 
     id: str
@@ -71,9 +76,12 @@ class Claim:
     kind: str = "statement"
     notes: list[str] = field(default_factory=list)
     date: str = ""
+    context: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        del d["context"]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
@@ -181,7 +189,10 @@ class Report:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
-        return cls(title=d.get("title", ""), text=d.get("text", ""),
-                   checks=[ClaimCheck.from_dict(c) for c in d.get("claims", [])],
-                   index=d.get("index", {}), created=d.get("created", ""), notes=d.get("notes", []),
-                   dropped=list(d.get("dropped") or []), date=d.get("date", "") or "")
+        report = cls(title=d.get("title", ""), text=d.get("text", ""),
+                     checks=[ClaimCheck.from_dict(c) for c in d.get("claims", [])],
+                     index=d.get("index", {}), created=d.get("created", ""), notes=d.get("notes", []),
+                     dropped=list(d.get("dropped") or []), date=d.get("date", "") or "")
+        for c in report.checks:  # each claim comes from the report's article
+            c.claim.context = report.text
+        return report

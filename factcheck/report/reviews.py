@@ -335,7 +335,8 @@ def add_claim(report: Report, text: str, checker: ClaimChecker) -> ClaimCheck:
             if s.start <= at < s.end:
                 start, end, sentence = s.start, s.end, s.text
                 break
-    claim = Claim(id=f"a{n}", text=text, sentence=sentence, start=start, end=end, date=report.date)
+    claim = Claim(id=f"a{n}", text=text, sentence=sentence, start=start, end=end, date=report.date,
+                  context=report.text)
     check = _checked(checker, claim, None)
     report.checks.append(check)
     return check
@@ -357,7 +358,8 @@ def merge_claims(report: Report, first_id: str, second_id: str, checker: ClaimCh
     end = max((c.end for c in spans), default=0)
     claim = Claim(id=f"{a.claim.id}+{b.claim.id}", text=_clean(joined),
                   sentence=report.text[start:end] if end > start else "", start=start, end=end,
-                  speaker=a.claim.speaker or b.claim.speaker, kind="statement", date=a.claim.date)
+                  speaker=a.claim.speaker or b.claim.speaker, kind="statement", date=a.claim.date,
+                  context=report.text)
     merged = _checked(checker, claim, None)
     merged.override = a.override if a.override == b.override else None
     merged.note = " / ".join(n for n in (a.note, b.note) if n)

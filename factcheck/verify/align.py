@@ -112,10 +112,13 @@ def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
     return max(hits, key=lambda c: (c.head == claim.head, len(claim.subject_names & c.subject_names)))
 
 
-def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = Dates()) -> Alignment:
+def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = Dates(),
+          article: Frame | None = None, paragraph: Frame | None = None) -> Alignment:
     """``similarity`` (embedding cosine of the two texts) stands in for a shared verb: at
     ``PARAPHRASE`` or above the two report the same event in other words ("were present" / "attended").
-    ``dates`` place an undated claim and an undated passage in time."""
+    ``dates`` place an undated claim and an undated passage in time; ``article`` (the frame of the
+    claim's article, when known) tells whose story a claim that names no one is, and ``paragraph``
+    (of the paragraph the claim is from) what else the figures beside the claim's are of."""
     out = Alignment()
     found = passage.names | passage.content
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
@@ -150,6 +153,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \
             and main.owned_noun and clause.owned_noun:  # ("Luis de la Fuente's Spain" is his side)
         out.other_subject = True  # "England's men" / "England's women": another group of the same owner
+    if article is not None and _another_story(claim, main, passage, article):
+        out.other_subject = True
     if clause is not None and not claim.names and not out.same_subject and clause.owner_names \
             and main.head not in _NO_REFERENT:
         # a claim that names nothing is about its own subject, not a named one's: "The market closed on
@@ -179,7 +184,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
-    stated = _numbers(claim, passage, event, out, pinned, dates)
+    stated = _numbers(claim, passage, event, out, pinned, dates, paragraph)
     # the claim's date is compared with the dates of the occasion its figure is stated for ("2.2% in June"
     # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
     # the date of doing one thing is not the date of doing another with the same verb ("set sentencing
@@ -187,12 +192,15 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     done_to_another = _stems(main.event) if same_verb and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
            [d for s in stated for d in _dated_by(passage, s)], done_to_another)
+    series = claim.series
+    if article is not None:  # "the game" of an article on Super Bowl LVIII is that one
+        series = {**{stem: members for stem, members in article.series.items()}, **claim.series}
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
     # "Super Bowl LIV" for "Super Bowl LVIII", "Chandrayaan-1" for "Chandrayaan-3": another of the series
     out.other_occurrence |= any(not members & passage.series[stem]
-                                for stem, members in claim.series.items() if stem in passage.series)
+                                for stem, members in series.items() if stem in passage.series)
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
@@ -212,6 +220,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _another_story(claim: Frame, main: Clause, passage: Frame, article: Frame) -> bool:
+    """A claim that names no one and speaks of a thing the reader knows of is about its article's
+    cast: "The walkout began on 15 September" of an article on the UAW strike is not the Writers
+    Guild's walkout of a passage that names nothing the article names."""
+    if claim.names or main.head_named or not main.definite or not passage.names:
+        return False  # (what "Craters that never see sunlight" do is no one story's)
+    told = article.names | article.content
+    return not any(n in told or len(n) >= 4 and any(m[:4] == n[:4] for m in told) for n in passage.names)
 
 
 def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out: Alignment) -> bool:
@@ -492,6 +510,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             theirs += [s for s in passage.of("date") if _within(s, pinned) and s not in theirs]
         theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]
                   and not (done_to_another and _stems(s.anchors) <= done_to_another)]
+        # "taking effect on 12 June" in an article of June 2024 is of 2024: "took effect on 20 September
+        # 2023" is another occasion, not another day of this one
+        year = _year_of(mine.value, dates.article)
+        theirs = [s for s in theirs if year is None or s.value[0] is None or s.value[0] == year]
         theirs = _same_occurrence(mine, theirs, out, pinned)
         later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
         out.other_occurrence |= bool(later)
@@ -509,6 +531,17 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 
+def _year_of(when: When, article: When | None) -> int | None:
+    """The year a date written without one falls in: the one that puts it nearest the article's day
+    ("on 12 June" in an article of 6 June 2024, "on 20 December" in one of 3 January 2024: 2023).
+    None for a date that has its year, or no month, or no article day."""
+    if when[0] is not None or when[1] is None or article is None or None in article[:3]:
+        return None
+    day = dt.date(*article[:3])
+    return min((day.year - 1, day.year, day.year + 1),
+               key=lambda y: abs((dt.date(y, when[1], min(when[2] or 15, 28)) - day).days))
+
+
 def _part_slot(s: Slot, part: str) -> Slot:
     """The slot shown as the part compared ("Thursday" of "Thursday, 27 February 2025"), same span."""
     words = date_text(s.value, part)
@@ -516,8 +549,9 @@ def _part_slot(s: Slot, part: str) -> Slot:
 
 
 def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-             dates: Dates = Dates()) -> list[Slot]:
+             dates: Dates = Dates(), paragraph: Frame | None = None) -> list[Slot]:
     """Figures and tallies compared; returns the passage's that state the claim's."""
+    beside = paragraph.of("number") if paragraph is not None else []
     stated: list[Slot] = []
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
@@ -548,8 +582,18 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 continue
             if same is not None and _was(passage, same) and not _was(claim, mine):
                 continue  # "down from 67.3%" is the value before a change: the claim's neither stated nor denied
-            # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value
-            others = [s for s in comparable if not _consistent(mine, s)]
+            # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value; nor is
+            # a figure the claim itself gives for another thing ("valued at $68.7bn, more than double the
+            # $26.2bn paid for LinkedIn" / "LinkedIn ... valued at $26.2 billion")
+            others = [s for s in comparable if not _consistent(mine, s)
+                      and not (kind == "number" and any(c.role == s.role and _states(c, s) for c in claim.of(kind) if c is not mine))]
+            # and a figure the article gives beside the claim's, in its paragraph, is of another thing ("prices
+            # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
+            # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now,
+            # nor a forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured
+            others = [s for s in others if (_was(claim, mine) or not _was(passage, s)) and (mine.forecast or not s.forecast)]
+            others = [s for s in others if kind != "number" or not any(
+                t.role == s.role and not t.bound and _same_value(t.value, s.value, t.role, t.decimals) for t in beside)]
             # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it
             others = [s for s in others if _clocked(claim, mine) or not _clocked(passage, s)]
             if same is not None:

@@ -46,7 +46,8 @@ class PairJudge(Protocol):
     and ``matches`` on each claim's evidence (its stance ``probs`` already set)."""
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
-              dates: list[str] | None = None) -> None: ...
+              dates: list[str] | None = None, articles: list[str] | None = None,
+              paragraphs: list[str] | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -100,14 +101,22 @@ class Judge:
         self.relevance = self.relevance or RelevanceModel.load()
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
-              dates: list[str] | None = None) -> None:
+              dates: list[str] | None = None, articles: list[str] | None = None,
+              paragraphs: list[str] | None = None) -> None:
         """``evidence[i]`` are the passages of ``claims[i]``; ``similarity[i][j]`` their cosine;
-        ``dates[i]`` the ISO date of the article ``claims[i]`` comes from ("" if unknown)."""
+        ``dates[i]`` the ISO date of the article ``claims[i]`` comes from, ``articles[i]`` its text
+        and ``paragraphs[i]`` the paragraph of it the claim is from ("" if unknown)."""
+        blank = [""] * len(claims)
+        articles, paragraphs = articles or blank, paragraphs or blank
         texts = list(claims) + [e.passage.text for ev in evidence for e in ev]
         frames = {t: frame(d) for t, d in zip(texts, parse(texts))}
-        for claim, ev, sims, day in zip(claims, evidence, similarity, dates or [""] * len(claims)):
+        told = sorted({a for a in articles + paragraphs if a})
+        stories = {t: frame(d) for t, d in zip(told, parse(told))}
+        for claim, ev, sims, day, article, paragraph in zip(claims, evidence, similarity, dates or blank, articles,
+                                                           paragraphs):
             for e, sim in zip(ev, sims):
-                a = align(frames[claim], frames[e.passage.text], sim, Dates(iso_day(day), iso_day(e.passage.source.date)))
+                a = align(frames[claim], frames[e.passage.text], sim, Dates(iso_day(day), iso_day(e.passage.source.date)),
+                          stories.get(article), stories.get(paragraph))
                 e.relevance = self.relevance.score(sim, a)
                 e.relevant = ((e.relevance >= self.relevance.threshold or a.about) and not a.other_subject
                               and not frames[claim].imperative)  # an imperative claims nothing
@@ -158,7 +167,8 @@ class ModelOnlyJudge:
     """
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
-              dates: list[str] | None = None) -> None:
+              dates: list[str] | None = None, articles: list[str] | None = None,
+              paragraphs: list[str] | None = None) -> None:
         for ev in evidence:
             for e in ev:
                 if e.probs:

@@ -48,8 +48,9 @@ class LLMJudge:
     offline: PairJudge = field(default_factory=Judge)
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
-              dates: list[str] | None = None) -> None:
-        self.offline.judge(claims, evidence, similarity, dates)
+              dates: list[str] | None = None, articles: list[str] | None = None,
+              paragraphs: list[str] | None = None) -> None:
+        self.offline.judge(claims, evidence, similarity, dates, articles, paragraphs)
         answers = [self._ask(c, ev) if ev else None for c, ev in zip(claims, evidence)]
         for ev, answer in zip(evidence, answers):
             for e, v in zip(ev, answer or []):

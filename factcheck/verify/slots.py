@@ -115,6 +115,7 @@ class Slot:
     together: frozenset[str] = frozenset()
     doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
     deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
+    forecast: bool = False  # for numbers: said as what is expected ("seen rising by 2.5% in 2024"), not measured
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -147,6 +148,8 @@ class Clause:
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
     possible: bool = False  # "The government can declare an emergency": what may be done, not what was
     indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out
+    # "The walkout began ...", "It was ...": a subject the reader already knows of (not "Craters ... hold ice")
+    definite: bool = False
     owner: str = ""  # the name that owns the subject: "engla" of "England's men", "spain" of "both of Spain's goals"
     owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
@@ -256,9 +259,14 @@ def number_value(text: str) -> float | None:
     except ValueError:  # "1.2.10": a version or section number, not a quantity
         return None
     for word, scale in SCALES.items():
-        if re.search(rf"\b{word}\b", words) and value < scale:
-            value *= scale
+        if (re.search(rf"\b{word}\b", words) or re.search(_ABBREVIATED[word], words)) and value < scale:
+            value *= scale  # "$26.2bn" is "$26.2 billion", and "£3m" is three million pounds
     return value
+
+
+# scales as news abbreviates them after a figure; "m" and "k" only after a currency sign ("100m" may be metres)
+_ABBREVIATED = {"thousand": r"[$£€¥]\s?[\d.]+\s?k\b", "million": r"[$£€¥]\s?[\d.]+\s?(?:m|mn)\b",
+                "billion": r"\d\s?(?:bn|bln)\b", "trillion": r"\d\s?(?:tn|trn)\b"}
 
 
 @lru_cache(maxsize=4096)
@@ -414,6 +422,8 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
 
 
 _TOPIC_PREPS = {"over", "about", "into"}
+# words that point at what the reader already knows of: "this", "its", "it"
+_KNOWN = {"this", "that", "these", "those", "its", "their", "his", "her", "our", "it", "they", "he", "she"}
 _MAY = {"can", "could", "may", "might"}
 _DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
 
@@ -426,6 +436,8 @@ def _clause(verb: "Token") -> Clause:
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
     subj = _subject_of(verb)
     out.indefinite = subj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+    out.definite = subj is not None and (subj.lower_ in _KNOWN or any(
+        c.dep_ in ("det", "poss") and c.lower_ in _KNOWN | {"the"} for c in subj.children))
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
@@ -516,8 +528,10 @@ def frame(doc: "Doc") -> Frame:
         out.series.setdefault("fiscal year", set()).add(year if len(year) == 4 else "20" + year)
     for m in _SERIES.finditer(doc.text):
         stem = m.group("stem")[:-1].lower()
-        if stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):
-            out.series.setdefault(stem, set()).add(m.group("n"))
+        words = doc.char_span(m.start("stem"), m.end("stem") - 1, alignment_mode="expand")
+        named = words is not None and all(t.is_punct or t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words)
+        if named and stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):
+            out.series.setdefault(stem, set()).add(m.group("n"))  # (not "About 50 cars", "Updated 23 November")
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
                     for sent in doc.sents]
     text = _digits(doc.text)
@@ -547,7 +561,24 @@ def frame(doc: "Doc") -> Frame:
     out.slots = [replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
                  if s.kind in ("number", "ordinal")
                  else s for s in out.slots]
+    out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
     return out
+
+
+_FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
+
+
+def _forecast(doc: "Doc", slot: Slot) -> bool:
+    """The figure is said as what is expected ("prices are now seen rising by 2.5% in 2024", "expect
+    inflation to average 2.5%"), not as what was measured."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for verb in (a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")):
+        if verb.lemma_.lower() in _FORECAST_VERBS or verb.lemma_.lower() == "see" and any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return True
+    return False
 
 
 def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
@@ -693,8 +724,19 @@ def _bound(doc: "Doc", start: int, end: int) -> str:
     after = doc[end:end + 3].text.lower()
     for pattern, sign in _BOUND_BEFORE:
         if pattern.search(before.strip()):
-            return sign
+            return "" if sign == "<=" and _moved_up(doc, start) else sign
     return next((sign for pattern, sign in _BOUND_AFTER if pattern.search(after)), "")
+
+
+# verbs of change whose "up" goes with them: "picked up to 2.9%" is where inflation went, no bound
+_UP_VERBS = {"pick", "go", "move", "edge", "tick", "creep", "shoot", "push", "jump", "climb", "rise", "step", "ramp",
+             "revise", "round", "mark", "bump", "ratchet", "inch", "drift", "trend", "head", "spike", "surge", "shift"}
+
+
+def _moved_up(doc: "Doc", start: int) -> bool:
+    """"up to" before the figure at ``start`` follows a verb of change ("picked up to 2.9%")."""
+    return start >= 3 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "up" \
+        and doc[start - 3].lemma_.lower() in _UP_VERBS
 
 
 def _share_of(doc: "Doc", end: int) -> str:

@@ -38,11 +38,12 @@ def _differs(claim: str, passage: str) -> list[tuple[str, str]]:
 
 
 def _stance(claim: str, passage: str, support: float = 0.1, refute: float = 0.8, published: str = "",
-            article: str = "") -> str:
-    """The judged stance of one (claim, passage) pair, the stance model's probabilities given."""
+            article: str = "", story: str = "", paragraph: str = "") -> str:
+    """The judged stance of one (claim, passage) pair, the stance model's probabilities given
+    (``article``: the article's date, ``story``: its text, ``paragraph``: the claim's paragraph)."""
     ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p", date=published)), 1.0,
                    probs={"support": support, "refute": refute, "neutral": max(0.0, 1 - support - refute)})]
-    Judge().judge([claim], [ev], [[0.9]], [article])
+    Judge().judge([claim], [ev], [[0.9]], [article], [story], [paragraph])
     return ev[0].stance
 
 
@@ -531,6 +532,10 @@ def test_each_claim_carries_its_articles_date(sample_index):
     report = Checker(sample_index).check(text, date=dt.date(2025, 3, 1))
     claim = report.checks[0].claim
     assert claim.date == "2025-03-01" and type(claim).from_dict(claim.to_dict()).date == "2025-03-01"
+    # each claim carries its article's text too; a report holds it once, and its claims get it back
+    assert claim.context == text and "context" not in claim.to_dict()
+    back = type(report).from_dict(report.to_dict())
+    assert {c.claim.context for c in back.checks} == {text}
 
 
 def test_a_figure_of_one_part_is_not_the_figure_of_the_whole():
@@ -1064,3 +1069,84 @@ def test_the_other_polarity_of_another_thing_does_not_support():
 def test_a_digit_that_is_no_ascii_numeral_is_read_without_error():
     f = frame(parse(["The Boeing ² jets landed, and the Boeing 737 jets too."])[0])
     assert f.name_numbers == {737}
+
+
+def test_a_claim_that_names_no_one_is_about_its_articles_cast():
+    story = ("Detroit strike ends. The United Auto Workers reached deals with Ford, GM and Stellantis. "
+             "The walkout began on 15 September, when the union's contracts expired.")
+    claim = "The walkout began on 15 September."
+    passage = ("The Writers Guild of America ended its strike against the Hollywood studios on 27 September "
+               "2023. The walkout had begun on 2 May 2023.")
+    assert _stance(claim, passage, article="2023-10-31") == "refute"  # no article: the passage's walkout may be it
+    assert _stance(claim, passage, article="2023-10-31", story=story) == "neutral"
+    # a passage naming the article's cast is still compared
+    ours = "The walkout began on 14 September 2023, when the UAW's contracts with Ford, GM and Stellantis expired."
+    assert _stance(claim, ours, article="2023-10-31", story=story) == "refute"
+
+
+def test_another_member_of_the_articles_series_is_another_occurrence():
+    story = "Chiefs win Super Bowl LVIII. Chris Stapleton sang the national anthem before kick-off."
+    claim = "Chris Stapleton sang the national anthem before kick-off."
+    passage = "Fox broadcast Super Bowl LVII in Glendale. Chris Stapleton sang the national anthem before the game."
+    assert _confident(claim, passage) == "support"
+    assert _stance(claim, passage, support=0.9, refute=0.05, story=story) == "neutral"
+
+
+def test_a_date_written_without_its_year_is_of_the_articles_year():
+    claim = "The changes take effect on 12 June."
+    other_year = "The ECB raised its rates. The change took effect on 20 September 2023."
+    assert _stance(claim, other_year, article="2024-06-25") == "neutral"
+    assert _stance(claim, "The ECB cut its rates. The change took effect on 19 June 2024.", article="2024-06-25") == "refute"
+    # "on 20 December" in an article of early January is of the year before
+    assert _stance("The plant closed on 20 December.", "The plant closed on 22 December 2023.",
+                   article="2024-01-03") == "refute"
+
+
+def test_a_figure_the_claim_gives_for_another_thing_is_no_rival():
+    claim = ("The Activision Blizzard takeover was valued at $68.7bn, more than double the $26.2bn that Microsoft "
+             "paid for LinkedIn in 2016.")
+    passage = "Microsoft agreed in June 2016 to buy LinkedIn in a deal valued at $26.2 billion."
+    assert _differs(claim, passage) == []
+    assert _differs("The takeover was valued at $68.7bn.", "The takeover was valued at $75.4 billion.") == [
+        ("68.7bn", "$75.4 billion")]
+
+
+def test_scales_are_read_as_news_abbreviates_them():
+    assert number_value("$26.2bn") == 26.2e9 and number_value("€20bn") == 20e9 and number_value("$1.5tn") == 1.5e12
+    assert number_value("£3m") == 3e6
+    assert number_value("100m") == 100  # a distance, not a sum: "m" is read as million after a currency sign only
+
+
+def test_a_figure_the_article_gives_beside_the_claims_is_of_another_thing():
+    paragraph = ("Figures showed prices rising 2.6% in the year to May. Core inflation, which leaves out energy "
+                 "and food, picked up to 2.9%.")
+    claim = "Prices were rising 2.6% in the year to May."
+    passage = "In May, euro-area inflation excluding energy and food rose to 2.9%."
+    assert _stance(claim, passage, article="2024-06-06") == "refute"  # the claim alone: another value
+    assert _stance(claim, passage, article="2024-06-06", paragraph=paragraph) == "neutral"
+    # a headline's figure is the story's own, not another thing's: the claim's paragraph alone counts
+    story = "Spain's flood toll reaches 217\n\nThe floods have killed 158 people, officials said."
+    claim, passage = "The floods have killed 158 people.", "By Monday the floods had killed 217 people."
+    assert _stance(claim, passage, article="2024-11-04", story=story,
+                   paragraph="The floods have killed 158 people, officials said.") == "refute"
+
+
+def test_up_to_after_a_verb_of_change_is_no_bound():
+    c = frame(parse(["Core inflation picked up to 2.9% in May."])[0])
+    assert [(s.value, s.bound) for s in c.of("number")] == [(2.9, "")]
+    c = frame(parse(["The fine could reach up to $5 million."])[0])
+    assert [s.bound for s in c.of("number")] == ["<="]
+
+
+def test_the_value_before_a_change_is_no_value_of_now():
+    assert _differs("Prices rose 2.6% in May.", "Prices rose 2.9% in May, up from 2.7% in April.") == [("2.6%", "2.9%")]
+
+
+def test_a_forecast_is_no_value_of_what_was_measured():
+    claim = "Prices rose 2.6% in the year to May 2024."
+    assert _differs(claim, "Prices are now seen rising by 2.5% on average in 2024.") == []
+    assert _differs(claim, "Staff now expect prices to rise 2.5% in 2024.") == []
+    assert _differs(claim, "Prices rose 2.4% in the year to May 2024.") == [("2.6%", "2.4%")]
+    # a forecast is still compared with a forecast
+    assert _differs("Staff expect prices to rise 2.6% in 2024.", "Staff now expect prices to rise 2.5% in 2024.") == [
+        ("2.6%", "2.5%")]

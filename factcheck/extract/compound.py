@@ -225,8 +225,11 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
             # leaning" is the building's subject misparsed, not "Tainan is the Uranus Building"; nor is
             # a date beside a weekday: "on Monday, Sept. 26" says when, not that Monday is a date)
             role = set(x.i for x in phrase(t))
+            # the appositive is on its own name, not on the names joined to it after it: "Patricia Bullrich,
+            # the centre-right candidate, and Mauricio Macri" makes Bullrich the candidate
+            later = {i for c in t.head.children if c.dep_ in ("conj", "cc") and c.i > t.i for i in subtree(c)}
             if 2 <= len(role) <= 15:
-                out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t))], extra=True,
+                out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t) | later)], extra=True,
                                   link="is"))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _finite(t) and _subject(t) is not None:

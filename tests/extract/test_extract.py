@@ -568,3 +568,10 @@ def test_a_description_beside_an_organisation_in_its_own_sentence_is_left_alone(
     claims = extract_claims("The Monetary Policy Committee voted on Thursday. "
                             "Two of the Bank's deputy governors on the committee backed the cut.")
     assert "Monetary Policy Committee" in one(claims, "deputy").text
+
+
+def test_an_appositive_is_on_its_own_name_not_on_the_names_joined_after_it():
+    claims = texts(extract_claims("Days later Patricia Bullrich, the centre-right candidate who had finished third, "
+                                  "and former president Mauricio Macri threw their support behind the libertarian."))
+    assert "Patricia Bullrich is the centre-right candidate" in claims
+    assert not any("Macri is the centre-right candidate" in c for c in claims)

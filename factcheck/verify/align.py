@@ -32,6 +32,7 @@ _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that",
                 "there", "one", "what"}
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "those"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
+ALL = 5  # the quantifier of "all", "every", "both"
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
@@ -369,6 +370,11 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
             passage.quantifier == 0):
         out.differences.append(_pair("polarity", "none" if claim.quantifier == 0 else "some",
                                      "none" if passage.quantifier == 0 else "some"))
+    elif claim.quantifier is not None and passage.quantifier is not None and claim.negated == passage.negated \
+            and (claim.quantifier == ALL) != (passage.quantifier == ALL) and min(claim.quantifier, passage.quantifier):
+        # "Most of the 177 people on board survived" / "All 177 people on board survived": "most" says not all
+        out.differences.append(_pair("quantifier", "all" if claim.quantifier == ALL else "not all",
+                                     "all" if passage.quantifier == ALL else "not all"))
     elif claim.negated != passage.negated:
         out.differences.append(_pair("polarity", words[claim.negated], words[passage.negated]))
     else:
@@ -387,8 +393,12 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
                 continue
             same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
             same += [s for s in theirs if kind == "place" and not same and within(s.text, mine.text, surely=True)]
-            if same or (kind != "org" and name_key(mine.text) in passage.names):
+            if (same or (kind != "org" and name_key(mine.text) in passage.names)) and not (
+                    kind == "place" and (rival := _placed_otherwise(mine, theirs))):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
+                continue
+            if kind == "place" and (same or name_key(mine.text) in passage.names):
+                out.differences.append(_pair(kind, mine, rival))
                 continue
             # a passage value the claim itself states elsewhere ("Moscow and Washington") is no rival
             others = [s for s in _rivals(mine, theirs, event)
@@ -397,6 +407,22 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
+
+
+def _placed_otherwise(mine: Slot, theirs: list[Slot]) -> Slot | None:
+    """The passage's place for what the claim's place is said of, where the passage has the claim's
+    place only for something else: "built ... at its plant in Renton" / "builds the fuselages ... at its
+    plant in Wichita, Kansas. The fuselages are shipped ... to Boeing's factory in Renton"."""
+    # (compared only where both say where a thing is: the verbs places hang from are too loosely read
+    # for it, "the booster made a splashdown in the Gulf" / "the booster came down in the Gulf")
+    here = [s for s in theirs if mine.holder and s.holder == mine.holder]
+    found = [s for s in theirs if _same_name("place", mine.value, s.value)]
+    if not found or not all(s.holder and s.holder != mine.holder for s in found):
+        return None  # the passage has the claim's place for nothing it says, or for the same thing
+    if not here or any(_same_name("place", mine.value, s.value) or within(s.text, mine.text, surely=True)
+                       or within(mine.text, s.text, surely=True) for s in here):
+        return None
+    return _rival("place", mine, here)
 
 
 def _town(slot: Slot) -> str:

@@ -116,6 +116,7 @@ class Slot:
     doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
     deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
     forecast: bool = False  # for numbers: said as what is expected ("seen rising by 2.5% in 2024"), not measured
+    holder: str = ""  # for places: the thing it says where of ("plant" of "its plant in Renton"), "" for an event's
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -363,9 +364,14 @@ def _unreal(verb: "Token") -> bool:
 
 
 def _quantifier(verb: "Token") -> int | None:
+    """How many of its subject (or object) the verb is said of, where a quantifier says so: "All 177
+    people survived", "Most of the passengers survived", "none of the deputies backed it"."""
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            for d in s.children:
+            if s.lower_ in QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
+                return QUANTIFIERS[s.lower_]
+            # ("All 177 people": "all" is on the number)
+            for d in [*s.children, *(g for c in s.children if c.dep_ == "nummod" for g in c.children)]:
                 if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
                     return QUANTIFIERS[d.lower_]
     return None
@@ -888,8 +894,10 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     if kind == "number":
         context |= _period(ent.doc, ent.end) | _scope(ent) | (_zone(ent) if slots[0].role == "clock" else frozenset())
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
-    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound)
-            for s in slots]
+    anchor = _anchor(governor) if kind == "place" else None
+    holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound,
+                 holder=holder) for s in slots]
 
 
 def _town_of(ent: "Span") -> str:

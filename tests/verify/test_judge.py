@@ -1150,3 +1150,22 @@ def test_a_forecast_is_no_value_of_what_was_measured():
     # a forecast is still compared with a forecast
     assert _differs("Staff expect prices to rise 2.6% in 2024.", "Staff now expect prices to rise 2.5% in 2024.") == [
         ("2.6%", "2.5%")]
+
+
+def test_the_claims_place_said_of_another_thing_does_not_state_it():
+    claim = "The fuselage is built by Spirit AeroSystems at its plant in Renton, Washington."
+    passage = ("Spirit AeroSystems builds the fuselages at its plant in Wichita, Kansas. The fuselages are shipped "
+               "by rail to Boeing's factory in Renton, Washington.")
+    assert _differs(claim, passage) == [("Renton", "Wichita")]
+    # the place said of the same thing, or of nothing the passage names, still states it
+    assert _differs("The fuselage is built at a plant in Wichita.",
+                    "Spirit builds fuselages at its plant in Wichita, Kansas, and ships them to Renton.") == []
+    assert _differs("Russian and US diplomats met in Geneva.", "The diplomats met in Cologny, near Geneva.") == []
+
+
+def test_most_says_not_all():
+    assert _differs("Most of the 177 people on board survived.", "All 177 people on board survived the blowout.") == [
+        ("not all", "all")]
+    assert _differs("All 177 people on board survived.", "Most of the 177 people on board survived.") == [
+        ("all", "not all")]
+    assert _differs("Most of the passengers survived.", "Most passengers survived the crash.") == []

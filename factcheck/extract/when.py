@@ -31,6 +31,10 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
           {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
 # what follows a weekday that already dates it: "Monday 26 September", "Thursday, Feb. 27", "Friday 3rd"
 _DATED = re.compile(r"^,?\s*(?:\d{1,2}(?:st|nd|rd|th)?|" + "|".join(_MONTHS) + r")\b")
+# what precedes a weekday that its date gives: "On 19 July, a Wednesday", "July 19 (Wednesday)"
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATED_BEFORE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_WORDS})|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                           r"(?:\s*,?\s*\d{4})?\s*[,(]?\s*(?:a|an|the)?\s*$")
 
 
 @lru_cache(maxsize=256)
@@ -115,8 +119,8 @@ def resolve_times(doc: Doc, tokens: set[int], anchor: Anchor) -> tuple[dict[int,
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = " ".join(x.lower_ for x in doc[i + 1:i + 4])
         if low in WEEKDAYS:
-            if _DATED.match(nxt):
-                continue  # "Thursday, Feb. 27": already dated
+            if _DATED.match(nxt) or _DATED_BEFORE.search(" ".join(x.lower_ for x in doc[max(0, i - 6):i])):
+                continue  # "Thursday, Feb. 27", "On 19 July, a Wednesday": already dated
             if today is None:
                 notes.append(f"'{t.text}' is not resolved: the article's date is unknown")
                 continue

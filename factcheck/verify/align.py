@@ -674,7 +674,7 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
     deny what it states."""
     return mine.kind == "number" and bool(mine.role) and any(
-        s.role == mine.role and _states(mine, s) and not _other_doer(mine, s) and not _part_of(mine, s)
+        s.role == mine.role and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s) and not _part_of(mine, s)
         and not _part_of(s, mine) for s in passage.of("number"))
 
 
@@ -794,7 +794,8 @@ def _when(passage: Frame, slot: Slot, dates: Dates) -> list[When]:
 def _another_when(claim: Frame, passage: Frame, slot: Slot, dates: Dates) -> bool:
     """No date of the claim agrees with any of the passage value's that it can be compared with
     ("March 2020" with "1 August 2024", not with "Thursday")."""
-    pairs = [(a, b) for a in _occasions(claim) for b in _when(passage, slot, dates)
+    mine = [(_year_of(a, dates.article) or a[0], *a[1:]) for a in _occasions(claim)]  # "in October": this year's
+    pairs = [(a, b) for a in mine for b in _when(passage, slot, dates)
              if any(x is not None and y is not None for x, y in zip(a, b))]
     return bool(pairs) and not any(_agree(a, b) for a, b in pairs)
 
@@ -887,9 +888,28 @@ def _consistent(mine: Slot, theirs: Slot) -> bool:
     """The two values can both be true: equal, or bounds and estimates that overlap ("more than
     300" and "about 350"); only values that cannot both hold are another value."""
     if mine.kind != "number" or not (mine.bound or theirs.bound):
-        return _same_value(mine.value, theirs.value, mine.role, min(mine.decimals, theirs.decimals))
+        return _same_value(mine.value, theirs.value, mine.role, min(mine.decimals, theirs.decimals)) \
+            or mine.kind == "number" and _rounded_alike(mine, theirs)
     (a, b), (c, d) = mine.interval(), theirs.interval()
     return a <= d and c <= b
+
+
+_SCALED = re.compile(r"(\d+)(?:\.(\d+))?\s*(?:bn|bln|billion|m|mn|million|tn|trn|trillion|k|thousand)\b", re.I)
+
+
+def _rounded_alike(mine: Slot, theirs: Slot) -> bool:
+    """One figure is the other written to fewer places: "$119.6bn" and "$119.58 billion" (rounded to
+    the last digit written), "$499" and "$499.99" (a price in whole units drops its cents)."""
+    if mine.role.startswith("%") or theirs.role.startswith("%"):
+        return False
+    for a, b in ((mine, theirs), (theirs, mine)):
+        if m := _SCALED.search(a.text):
+            step = a.value / float(m.group(1) + ("." + m.group(2) if m.group(2) else "")) * 10 ** -len(m.group(2) or "")
+            if abs(a.value - b.value) <= 0.5 * step + 1e-9 * abs(a.value):
+                return True
+        elif a.role == "money" and a.value == int(a.value) and "." not in a.text and 0 <= b.value - a.value < 1:
+            return True
+    return False
 
 
 def _within(slot: Slot, sentence: Sentence) -> bool:

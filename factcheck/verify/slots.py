@@ -442,8 +442,8 @@ def _clause(verb: "Token") -> Clause:
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
     subj = _subject_of(verb)
     out.indefinite = subj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
-    out.definite = subj is not None and (subj.lower_ in _KNOWN or any(
-        c.dep_ in ("det", "poss") and c.lower_ in _KNOWN | {"the"} for c in subj.children))
+    out.definite = subj is not None and (subj.lower_ in _KNOWN or any(  # ("the city's all-time high")
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _KNOWN | {"the"} for c in subj.children))
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)

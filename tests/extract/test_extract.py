@@ -575,3 +575,10 @@ def test_an_appositive_is_on_its_own_name_not_on_the_names_joined_after_it():
                                   "and former president Mauricio Macri threw their support behind the libertarian."))
     assert "Patricia Bullrich is the centre-right candidate" in claims
     assert not any("Macri is the centre-right candidate" in c for c in claims)
+
+
+def test_a_weekday_its_date_already_gives_is_not_resolved_again():
+    text = "Updated 1 August 2023\n\nOn 19 July, a Wednesday, the temperature never fell below 97 degrees."
+    assert texts(extract(text).claims) == ["On 19 July, a Wednesday, the temperature never fell below 97 degrees"]
+    assert texts(extract("Updated 1 August 2023\n\nThe streak ended on Monday.").claims) == [
+        "The streak ended on Monday (31 July 2023)"]

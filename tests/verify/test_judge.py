@@ -1169,3 +1169,18 @@ def test_most_says_not_all():
     assert _differs("All 177 people on board survived.", "Most of the 177 people on board survived.") == [
         ("all", "not all")]
     assert _differs("Most of the passengers survived.", "Most passengers survived the crash.") == []
+
+
+def test_a_month_without_its_year_is_compared_with_figures_of_that_year_only():
+    claim = "Annual inflation reached 142.7% in October."
+    assert _stance(claim, "CPI inflation reached 11.1% in the 12 months to October 2022.", article="2023-11-20",
+                   published="2022-11-16") == "neutral"
+    assert _stance(claim, "Annual inflation reached 138.3% in October 2023.", article="2023-11-20",
+                   published="2023-11-14") == "refute"
+
+
+def test_a_figure_written_to_fewer_places_is_the_same_figure():
+    assert _differs("Revenue rose to $119.6bn in the quarter.", "Revenue rose to $119.58 billion in the quarter.") == []
+    assert _differs("It went on sale at $499.", "It went on sale at $499.99.") == []
+    assert _differs("Revenue rose to $119.6bn in the quarter.", "Revenue rose to $117.2 billion in the quarter.") == [
+        ("119.6bn", "$117.2 billion")]

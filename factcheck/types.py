@@ -19,12 +19,9 @@ class Source:
     url: str = ""
     publisher: str = ""
     date: str = ""
-    context: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        del d["context"]
-        return d
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:

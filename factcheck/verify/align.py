@@ -195,7 +195,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
            [d for s in stated for d in _dated_by(passage, s)], done_to_another)
     series = claim.series
     if article is not None:  # "the game" of an article on Super Bowl LVIII is that one
-        series = {**{stem: members for stem, members in article.series.items()}, **claim.series}
+        series = {**article.series, **claim.series}
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
     out.other_occurrence |= _later(_occasions(passage), dates.article)
@@ -611,13 +611,13 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value; nor is
             # a figure the claim itself gives for another thing ("valued at $68.7bn, more than double the
             # $26.2bn paid for LinkedIn" / "LinkedIn ... valued at $26.2 billion")
-            others = [s for s in comparable if not _consistent(mine, s)
-                      and not (kind == "number" and any(c.role == s.role and _states(c, s) for c in claim.of(kind) if c is not mine))]
-            # and a figure the article gives beside the claim's, in its paragraph, is of another thing ("prices
-            # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
+            others = [s for s in comparable if not _consistent(mine, s) and not (kind == "number" and any(
+                c.role == s.role and _states(c, s) for c in claim.of(kind) if c is not mine))]
             # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now,
             # nor a forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured
             others = [s for s in others if (_was(claim, mine) or not _was(passage, s)) and (mine.forecast or not s.forecast)]
+            # and a figure the article gives beside the claim's, in its paragraph, is of another thing ("prices
+            # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
             others = [s for s in others if kind != "number" or not any(
                 t.role == s.role and not t.bound and _same_value(t.value, s.value, t.role, t.decimals) for t in beside)]
             # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it
@@ -674,8 +674,8 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
     deny what it states."""
     return mine.kind == "number" and bool(mine.role) and any(
-        s.role == mine.role and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s) and not _part_of(mine, s)
-        and not _part_of(s, mine) for s in passage.of("number"))
+        s.role == mine.role and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)
+        and not _part_of(mine, s) and not _part_of(s, mine) for s in passage.of("number"))
 
 
 def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage: Frame) -> bool:

@@ -164,16 +164,17 @@ class Checker:
         try:
             self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims,
                              [c.claim.date for c in checks], [c.claim.context for c in checks],
-                             [_paragraph(c.claim) for c in checks])
+                             _paragraphs([c.claim for c in checks]))
         except LLMError as e:  # the LLM judge leaves the offline judgement in place when it fails
             self.llm_problems.append(f"{e}; the offline verification is shown instead.")
         for c in checks:
             c.verdict, c.confidence, c.reason = self.verdict_rule(c.evidence)
 
 
-def _paragraph(claim: Claim) -> str:
-    """The paragraph of its article the claim comes from ("" when not known)."""
-    return next((p.text for p in paragraphs(claim.context) if p.start <= claim.start < p.end), "")
+def _paragraphs(claims: list[Claim]) -> list[str]:
+    """The paragraph of its article each claim comes from ("" when not known); each article is split once."""
+    split = {text: paragraphs(text) for text in {c.context for c in claims}}
+    return [next((p.text for p in split[c.context] if p.start <= c.start < p.end), "") for c in claims]
 
 
 def with_llm(checker: Checker, model) -> Checker:

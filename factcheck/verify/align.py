@@ -21,9 +21,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key
+from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key, \
+    norm_name
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -192,7 +193,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # for 28 March 2024" / "set a trial date for October 2023")
     done_to_another = _stems(main.event) if same_verb and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
-           [d for s in stated for d in _dated_by(passage, s)], done_to_another)
+           [(mine, _dated_by(passage, theirs)) for mine, theirs in stated], done_to_another)
     series = claim.series
     if article is not None:  # "the game" of an article on Super Bowl LVIII is that one
         series = {**article.series, **claim.series}
@@ -207,10 +208,14 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
-    if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage):
+    if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage, event):
         # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another
         # year and another sum, another payment; one year for the other is no error of this one
         out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
+    if _apart(claim, out.differences):
+        # two of the claim's days both told otherwise ("warned ... on 26 May that the money would run out
+        # by 5 June" / "on 1 May ... as early as 1 June"): the passage tells of another occasion
+        out.differences, out.other_occurrence = [], True
     if out.named_other_doer:
         # "Peña Nieto won the presidency in 2012" gives the year of another's win, not of the claim's man's
         out.differences = [d for d in out.differences if d["slot"] in ("person", "org", "place")]
@@ -248,10 +253,13 @@ def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out
         and main.head not in clause.office
 
 
-def _another_figure(claim: Frame, passage: Frame) -> bool:
+def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
     """The passage gives a figure of the kind of one of the claim's (money, % or a count of the same
-    noun) and none equal to it."""
-    return any(m.role and (same_kind := [t for t in passage.of("number") if t.role == m.role])
+    noun; or, for figures of no noun, one the event reached: "rose above 20,000" / "passed 5,000") and
+    none equal to it."""
+    def alike(m: Slot, t: Slot) -> bool:
+        return t.role == m.role and bool(m.role or _stems(m.anchors) & event and _stems(t.anchors) & event)
+    return any((same_kind := [t for t in passage.of("number") if alike(m, t)])
                and not any(_states(m, t) or _consistent(m, t) for t in same_kind) for m in claim.of("number"))
 
 
@@ -391,7 +399,7 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             if kind == "place" and _town(mine):
                 _region(mine, passage, out)
                 continue
-            same = [s for s in theirs if _same_name(kind, mine.value, s.value)]
+            same = [s for s in theirs if _same_name(kind, mine.value, s.value) or kind == "person" and _one_person(mine, s)]
             same += [s for s in theirs if kind == "place" and not same and within(s.text, mine.text, surely=True)]
             if (same or (kind != "org" and name_key(mine.text) in passage.names)) and not (
                     kind == "place" and (rival := _placed_otherwise(mine, theirs))):
@@ -407,6 +415,13 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
+
+
+def _one_person(a: Slot, b: Slot) -> bool:
+    """One name written at two lengths, whichever word the shorter keeps: "Tsai" of "Tsai Ing-wen",
+    "Biden" of "Joe Biden"."""
+    short, long = sorted((set(norm_name(a.text).split()), set(norm_name(b.text).split())), key=len)
+    return bool(short) and short <= long
 
 
 def _placed_otherwise(mine: Slot, theirs: list[Slot]) -> Slot | None:
@@ -520,21 +535,32 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
 
 
 def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-           dates: Dates = Dates(), of_figures: list[Slot] | None = None, done_to_another: frozenset[str] | set[str] = frozenset()) -> None:
+           dates: Dates = Dates(), of_figures: Sequence[tuple[Slot, list[Slot]]] = (),
+           done_to_another: frozenset[str] | set[str] = frozenset()) -> None:
     """Dates compared part by part (year, month, day, weekday); not those of the passage's verb where
-    it is done to another thing (``done_to_another``: that verb's stems)."""
+    it is done to another thing (``done_to_another``: that verb's stems). A claim date that dates one of
+    its figures stated in the passage (``of_figures``: each such figure with the passage's dates of it)
+    is compared with that figure's dates only; not one that dates another verb ("unveiled in January
+    2007 and which went on sale that June priced from $499": January is not the price's day)."""
     for mine in claim.of("date"):
+        figures = [d for figure, days in of_figures if _dates_figure(mine, figure) for d in days]
+        if _of_count(mine, claim) and not any(_dates_figure(mine, figure) and not figure.bound for figure, _ in of_figures):
+            continue  # "more than 200 deaths this year" / "425 deaths in 2022": another year's count, not another year
         span = _word_before(claim.text, mine) in _SPAN_WORDS
         if span and not out.same_subject:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
         # and a span's bound is compared with a span's bound only, not with the day of the 72 seats it qualifies
         theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
-            if span else of_figures or _rivals(mine, passage.of("date"), event)
+            if span else figures or _rivals(mine, passage.of("date"), event)
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
             theirs += [s for s in passage.of("date") if _within(s, pinned) and s not in theirs]
-        theirs = [s for s in theirs if s.value not in [c.value for c in claim.of("date") if c is not mine]
+        # a passage date of another of the claim's dates is that one's, not a rival ("pushed out in 1985 and
+        # came back ... in 1997" / "became interim chief executive in September 1997")
+        others = [c.value for c in claim.of("date") if c is not mine and not _agree(c.value, mine.value)]
+        theirs = [s for s in theirs if s.value not in others and not any(
+                      o[0] is not None and o[0] == s.value[0] != mine.value[0] and _agree(o, s.value) for o in others)
                   and not (done_to_another and _stems(s.anchors) <= done_to_another)]
         # "taking effect on 12 June" in an article of June 2024 is of 2024: "took effect on 20 September
         # 2023" is another occasion, not another day of this one
@@ -557,6 +583,28 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 
+def _apart(claim: Frame, differences: list[dict[str, Any]]) -> bool:
+    """Differences in two claim dates that are not one day ("in 1985" and "in 1997", not "Monday" and
+    "(31 July 2023)")."""
+    starts = {d["claim"].get("start") for d in differences if d["slot"] in _DATE_PARTS}
+    told = [s.value for s in claim.of("date") if s.start in starts]
+    return any(not _agree(a, b) for i, a in enumerate(told) for b in told[i + 1:])
+
+
+def _of_count(date: Slot, claim: Frame) -> bool:
+    """The date says which period a count of the claim is of: it hangs from the counted noun ("more
+    than 200 deaths this year"). Such a date is compared only where the count is stated."""
+    counted = {n.role for n in claim.of("number") if n.role}
+    return bool(date.anchors) and date.anchors <= counted
+
+
+def _dates_figure(date: Slot, figure: Slot) -> bool:
+    """The date hangs from the figure's word ("2.2% in June") or from the verb its counted noun is done by
+    or to ("recorded 339 deaths in 2022"), or either hangs from none."""
+    return not date.anchors or not figure.anchors or \
+        bool(_stems(date.anchors) & _stems(figure.anchors | ({figure.deed} if figure.deed else set())))
+
+
 def _year_of(when: When, article: When | None) -> int | None:
     """The year a date written without one falls in: the one that puts it nearest the article's day
     ("on 12 June" in an article of 6 June 2024, "on 20 December" in one of 3 January 2024: 2023).
@@ -575,10 +623,11 @@ def _part_slot(s: Slot, part: str) -> Slot:
 
 
 def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-             dates: Dates = Dates(), paragraph: Frame | None = None) -> list[Slot]:
-    """Figures and tallies compared; returns the passage's that state the claim's."""
+             dates: Dates = Dates(), paragraph: Frame | None = None) -> list[tuple[Slot, Slot]]:
+    """Figures and tallies compared; returns the claim's stated in the passage, each with the passage's
+    figure that states it."""
     beside = paragraph.of("number") if paragraph is not None else []
-    stated: list[Slot] = []
+    stated: list[tuple[Slot, Slot]] = []
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
             # a tally is the outcome of the same vote only if it hangs from the same word or event ("approved
@@ -623,7 +672,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it
             others = [s for s in others if _clocked(claim, mine) or not _clocked(passage, s)]
             if same is not None:
-                stated.append(same)
+                stated.append((mine, same))
                 out.matches.append(_pair(kind, mine, same))
             elif others and not _stated_elsewhere(mine, passage) and mine.value not in passage.name_numbers and \
                     (rival := _rival_value(mine, others, claim, passage, out, pinned)) and \
@@ -751,8 +800,11 @@ def _part_of(one: Slot, whole: Slot) -> bool:
 
 
 def _occasions(text: Frame) -> list[When]:
-    """The dates of a text's occasions (not those that bound a span: "since August 2023")."""
-    return [d.value for d in text.of("date") if _word_before(text.text, d) not in _SPAN_WORDS]
+    """The dates of a text's occasions (not those that bound a span: "since August 2023"); a weekday
+    the text also gives with its day ("on Saturday, 11 January 2020") is that day, not another."""
+    whens = [d.value for d in text.of("date") if _word_before(text.text, d) not in _SPAN_WORDS]
+    return [w for w in whens if not (w[:3] == (None, None, None) and w[3] is not None and any(
+        o[2] is not None and o[3] == w[3] for o in whens))]
 
 
 def _text_dates(passage: Frame, dates: Dates) -> list[When]:

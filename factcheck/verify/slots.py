@@ -964,6 +964,9 @@ def _entity_slot(ent: "Span") -> list[Slot]:
             text = ent.text[:ent.text.rindex(words[-1])].rstrip()
             return [Slot("place", text, name_key(text), span[0], span[0] + len(text), role=head.lower_, label=label)]
         return [Slot("place", ent.text, name_key(ent.text), *span, role=head.lower_, label=label)]
+    if label == "DATE" and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN" \
+            and re.fullmatch(r"\d{4}", ent.text):
+        return []  # a year that ends a name dates nothing: "the Fiscal Responsibility Act of 2023"
     if label == "DATE":
         before = ent.doc[ent.start - 1] if ent.start else None
         if before is not None and before.is_digit and 1 <= int(before.text) <= 31 and ent[0].lower_ in MONTHS:

@@ -1184,3 +1184,65 @@ def test_a_figure_written_to_fewer_places_is_the_same_figure():
     assert _differs("It went on sale at $499.", "It went on sale at $499.99.") == []
     assert _differs("Revenue rose to $119.6bn in the quarter.", "Revenue rose to $117.2 billion in the quarter.") == [
         ("119.6bn", "$117.2 billion")]
+
+
+def test_a_claim_date_is_compared_with_the_dates_of_its_own_verb_or_figure():
+    passage = ("Steve Jobs unveiled the iPhone at the Macworld conference in San Francisco on 9 January 2007. It went "
+               "on sale in the United States on Friday, 29 June 2007, priced at $499 for the 4GB model.")
+    claim = "The iPhone, which Steve Jobs unveiled in {} 2007 and which went on sale that June, was priced from $499."
+    assert _differs(claim.format("January"), passage) == []  # January is the unveiling's month, not the price's
+    assert ("March", "January") in _differs(claim.format("March"), passage)
+
+
+def test_a_passage_date_of_another_claim_date_is_no_rival():
+    passage = ("In 1985, after a power struggle with chief executive John Sculley, Apple's board stripped Steve Jobs "
+               "of his operating role, and in September he resigned from the company he had co-founded and started "
+               "NeXT. Apple agreed to buy NeXT for $429 million in December 1996, and Jobs became Apple's interim "
+               "chief executive in September 1997.")
+    claim = "Steve Jobs was pushed out of Apple in 1985 and came back to run Apple as interim chief executive in {}."
+    assert _align(claim.format(1997), passage, 0.8).differences == []
+
+
+def test_two_claim_dates_told_otherwise_are_another_occasion():
+    passage = "In a letter on 1 May 2023, Janet Yellen warned that the money would run out by 1 June."
+    a = _align("Janet Yellen warned in a letter on 26 May 2023 that the money would run out by 5 June.", passage)
+    assert a.differences == [] and a.other_occurrence  # another letter, not a wrong day of this one
+    assert _differs("Janet Yellen warned in a letter on 1 May 2023 that the money would run out by 5 June.",
+                    passage) == [("5 June", "1 June")]
+
+
+def test_a_name_written_shorter_is_the_same_person():
+    passage = "Tsai Ing-wen won Taiwan's presidential election on 16 January 2016, becoming its first female president."
+    assert _differs("Tsai won the presidential election in 2016.", passage) == []
+    assert _differs("Chu won the presidential election in 2016.", passage) == [("Chu", "Tsai Ing-wen")]
+
+
+def test_a_year_that_ends_a_name_dates_nothing():
+    passage = ("The Fiscal Responsibility Act of 2023 is the bill that ended the crisis. It suspends the debt limit "
+               "until 1 January 2025.")
+    assert _differs("The debt limit will be back on the agenda in early 2025.", passage) == []
+
+
+def test_a_weekday_beside_its_day_does_not_place_a_passage_on_another_day():
+    passage = ("Tsai Ing-wen was re-elected Taiwan's president on Saturday, 11 January 2020, with 57.13% of the vote. "
+               "Han Kuo-yu of the Kuomintang won 38.61%.")
+    claim = "Lai Ching-te won Taiwan's presidential election on Saturday (13 January 2024)."
+    assert ("Lai Ching-te", "Han Kuo-yu") not in _differs(claim, passage)
+
+
+def test_the_period_of_a_count_is_compared_where_the_count_is_stated():
+    passage = ("Maricopa County confirmed 425 heat-associated deaths in 2022, about 25 percent more than the 339 "
+               "deaths it recorded in 2021.")
+    assert _differs("More than 200 heat-associated deaths this year (2023) were under investigation.", passage) == []
+    assert _differs("Maricopa County recorded 339 heat deaths in 2022.", passage) == [("2022", "2021")]
+
+
+def test_a_running_count_at_another_figure_is_another_moment():
+    passage = ("The combined death toll from Monday's earthquakes in Turkey and Syria passed 5,000 on Tuesday, 7 February "
+               "2023, as rescuers searched for survivors through a second night of freezing weather.")
+    assert _align("The number of people killed by Monday (6 February 2023)'s earthquakes in southern Turkey and northern "
+                  "Syria rose above 20,000 on Thursday (9 February 2023), as rescue teams kept searching the ruins",
+                  passage, 0.8).differences == []
+    claim = "The death toll from the earthquakes passed {} on Thursday (9 February 2023)."
+    assert ("Thursday", "Tuesday") in [(d["claim"]["text"], d["passage"]["text"])
+                                       for d in _align(claim.format("5,000"), passage, 0.8).differences]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key, \
-    norm_name
+    norm_name, other_phase
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -37,7 +37,8 @@ ALL = 5  # the quantifier of "all", "every", "both"
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
-_SPAN_WORDS = {"since", "from", "after", "before", "until", "till"}
+_SPAN_WORDS = {"since", "from", "after", "before", "until", "till", "through"}
+_UNTIL = {"until", "till", "through"}
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     main = claim.clauses[0] if claim.clauses else Clause()
     clause = _best_clause(main, passage)
     same_verb = clause is not None
-    if clause is None and similarity >= PARAPHRASE and passage.clauses:
-        clause = max(passage.clauses, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
+    told = [c for c in passage.clauses if not other_phase(main.event, c.event)]  # (not the start for the end)
+    if clause is None and similarity >= PARAPHRASE and told:
+        clause = max(told, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
     out.unknown_subject = main.head in _PRONOUNS
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
@@ -550,8 +552,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         if span and not out.same_subject:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
         # and a span's bound is compared with a span's bound only, not with the day of the 72 seats it qualifies
+        # (and a day something lasted until is not the day it happened: "continued every day through 30 July")
         theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
-            if span else figures or _rivals(mine, passage.of("date"), event)
+            if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
+                                     if _word_before(passage.text, s) not in _UNTIL]
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")

@@ -75,6 +75,7 @@ _RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximat
 _MONTH = rf"(?:{'|'.join(calendar.month_abbr[1:])}|Sept)[a-z]*\.?"
 _FULL_DATE = re.compile(rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\b")
 _DATE_END = rf"(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?|\d{{4}}|{_DAY})"
 # "from March through May", "between 2014 and 2016", "March 1-May 31, 2020", "26-28 February"
 _DATE_RANGE = re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_DATE_END}\s*(?:-|–|—|to|through|thru|until|till|and)\s*{_DATE_END}"
@@ -399,6 +400,18 @@ def _subject_of(verb: "Token") -> "Token | None":
     return subj
 
 
+# An event's beginning and its end: a clause of one is no paraphrase of the other ("the run began on 30 June" /
+# "the run came to an end on 31 July").
+_STARTS = {"begin", "start", "open", "launch", "commence", "start-up"}
+_ENDS = {"end", "finish", "close", "stop", "conclude", "cease", "expire", "halt"}
+PHASES = _STARTS | _ENDS
+
+
+def other_phase(a: set[str], b: set[str]) -> bool:
+    """One set of events names a beginning and the other an end."""
+    return bool(a & _STARTS and b & _ENDS or a & _ENDS and b & _STARTS)
+
+
 # Verbs whose event is named by their object: "take part", "have a position", "hold talks".
 LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "say", "hold", "give", "reach"}
 _AMOUNTS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "number",
@@ -449,6 +462,8 @@ def _clause(verb: "Token") -> Clause:
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
         out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
+    out.event |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in PHASES}  # "came to an end": ended
     if subj is not None:
         out.head = subj.lemma_.lower()
         # (a capital stands for its government: "Moscow and Washington agreed" is "Russia and the US agreed")
@@ -522,6 +537,13 @@ def frame(doc: "Doc") -> Frame:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)
         out.slots.extend(_entity_slots(ent))
+    # a day the entity tagger missed ("as early as 1 June"): read as the day it is
+    for m in _DAY_MONTH.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), label="DATE")
+        if span is None or date_parts(m.group())[2] is None or any(
+                e.start_char < m.end() and m.start() < e.end_char and e.label_ != "CARDINAL" for e in doc.ents):
+            continue
+        out.slots = [s for s in out.slots if not (s.start < m.end() and m.start() < s.end)] + _entity_slots(span)
     for m in grades:  # "a Category 4 storm": a grade on a scale, compared with grades only
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
@@ -814,7 +836,20 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
                 out.add("ordinal:" + e.text.lower())
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
             if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine}
+    if a is not None and a.pos_ in ("VERB", "AUX") and _first_time(a):
+        out.add("time:first")  # "it was first awarded in 1901": the first of many, not any one of them
     return frozenset(out)
+
+
+_FIRST = {"first", "originally", "initially", "inaugural"}
+
+
+def _first_time(verb: "Token") -> bool:
+    """The verb tells the first time it happened: "was first awarded", "the inaugural race was held",
+    "the first prizes were awarded"."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FIRST for c in verb.children) or any(
+        g.lower_ in _FIRST and g.dep_ == "amod" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        for g in c.children)
 
 
 # Words that place an occurrence before or after the one a story is about ("an earlier ballot", "the

@@ -1246,3 +1246,28 @@ def test_a_running_count_at_another_figure_is_another_moment():
     claim = "The death toll from the earthquakes passed {} on Thursday (9 February 2023)."
     assert ("Thursday", "Tuesday") in [(d["claim"]["text"], d["passage"]["text"])
                                        for d in _align(claim.format("5,000"), passage, 0.8).differences]
+
+
+def test_the_first_time_is_compared_with_a_first_time_only():
+    other_year = ("The 2021 Nobel Peace Prize was awarded to the journalists Maria Ressa and Dmitry Muratov. Committee "
+                  "chair Berit Reiss-Andersen announced it in Oslo on Friday, 8 October 2021.")
+    a = _align("It was first awarded in 1901.", other_year)
+    assert a.differences == [] and a.other_occurrence  # another year's award is not the first one
+    first = "The first Nobel Peace Prize was awarded in 1901, to Henry Dunant and Frédéric Passy."
+    assert _differs("The peace prize was first awarded in 1905.", first) == [("1905", "1901")]
+    assert _differs("The peace prize was first awarded in 1901.", first) == []
+
+
+def test_a_day_the_entity_tagger_misses_is_still_a_date():
+    slots = frame(parse(["Treasury could be unable to pay its bills as early as 1 June if Congress did not act."])[0])
+    assert [(s.text, s.value[1:3]) for s in slots.of("date")] == [("1 June", (6, 1))]
+
+
+def test_the_start_of_a_run_is_not_its_end():
+    passage = ("The high temperature at Phoenix Sky Harbor International Airport reached 108°F on Monday, 31 July 2023, "
+               "ending a record streak of 31 consecutive days at or above 110°F. The run began on 30 June and continued "
+               "every day through 30 July.")
+    claim = "Phoenix's unbroken run of days at or above 110 degrees came to an end on {}."
+    assert _align(claim.format("Monday (31 July 2023)"), passage, 0.8).differences == []
+    assert ("31 July", "30 July") in _differs("Phoenix's run of days at or above 110 degrees came to an end on 31 July 2023.",
+                                              "Phoenix's run of days at or above 110 degrees ended on Sunday, 30 July 2023.")

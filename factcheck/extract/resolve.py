@@ -32,7 +32,8 @@ researcher scientist author reporter king queen prince chancellor premier comman
 _PERSON_ENTS = {"PERSON"}
 # nouns that describe an organisation: a named organisation in the sentence may be what they describe
 _BODIES = set("""party company firm bank agency group government ministry department union club team board
-committee council institute administration airline carrier court network organisation organization""".split())
+committee council institute administration airline carrier court network organisation organization squad side
+crew""".split())
 _THING_ENTS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LOC"}
 
 
@@ -254,7 +255,10 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
     antecedent = next((m for i, m, _ in mentions if rel is not None and i == rel.head.i and m.kind == kind), None)
     if role == "subject" and antecedent is not None:
         return antecedent.text  # "the Camp Fire, which killed 85 people when it destroyed Paradise": the Camp Fire
-    before = [m for i, m, r in mentions if i < t.i and m.kind == kind and r == role]
+    # a group named earlier in the sentence may be "they" ("Spain's squad is young, and they will be the team
+    # to beat"): it is the sentence's own candidate, nearer than any plural of the sentences before
+    before = [m for i, m, r in mentions if i < t.i and r == role and (m.kind == kind or kind == "plural" and
+              m.kind == "thing" and m.text.split() and m.text.split()[-1].lower() in _BODIES)]
     before = [m for m in before if parallel(m)] or before
     if before:
         return ([m for m in before if m.main] or before)[-1].text

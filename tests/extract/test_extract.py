@@ -582,3 +582,11 @@ def test_a_weekday_its_date_already_gives_is_not_resolved_again():
     assert texts(extract(text).claims) == ["On 19 July, a Wednesday, the temperature never fell below 97 degrees"]
     assert texts(extract("Updated 1 August 2023\n\nThe streak ended on Monday.").claims) == [
         "The streak ended on Monday (31 July 2023)"]
+
+
+def test_they_after_a_group_named_in_its_sentence_is_that_group():
+    text = ("FIFA said close to two million spectators had attended matches, a record for the tournament.\n\n"
+            "Spain's squad is young, and on this evidence they will be the team to beat at the next World Cup.")
+    texts = [c.text for c in extract_claims(text)]
+    assert "On this evidence Spain's squad will be the team to beat at the next World Cup" in texts
+    assert not any("spectators will be" in t for t in texts)

@@ -568,7 +568,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                   and not (done_to_another and _stems(s.anchors) <= done_to_another)]
         # "taking effect on 12 June" in an article of June 2024 is of 2024: "took effect on 20 September
         # 2023" is another occasion, not another day of this one
-        year = _year_of(mine.value, dates.article)
+        year = _year_of(mine.value, dates.article, claim)
         theirs = [s for s in theirs if year is None or s.value[0] is None or s.value[0] == year]
         theirs = _same_occurrence(mine, theirs, out, pinned)
         later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
@@ -609,11 +609,16 @@ def _dates_figure(date: Slot, figure: Slot) -> bool:
         bool(_stems(date.anchors) & _stems(figure.anchors | ({figure.deed} if figure.deed else set())))
 
 
-def _year_of(when: When, article: When | None) -> int | None:
-    """The year a date written without one falls in: the one that puts it nearest the article's day
-    ("on 12 June" in an article of 6 June 2024, "on 20 December" in one of 3 January 2024: 2023).
-    None for a date that has its year, or no month, or no article day."""
-    if when[0] is not None or when[1] is None or article is None or None in article[:3]:
+def _year_of(when: When, article: When | None, claim: Frame | None = None) -> int | None:
+    """The year a date written without one falls in: the one year the claim itself gives ("The 1999
+    quake struck ... on 21 September"), else the one that puts it nearest the article's day ("on 12
+    June" in an article of 6 June 2024, "on 20 December" in one of 3 January 2024: 2023). None for a
+    date that has its year, or no month, or no year to take."""
+    if when[0] is not None or when[1] is None:
+        return None
+    if claim is not None and len(years := {d.value[0] for d in claim.of("date") if d.value[0] is not None}) == 1:
+        return years.pop()
+    if article is None or None in article[:3]:
         return None
     day = dt.date(*article[:3])
     return min((day.year - 1, day.year, day.year + 1),
@@ -850,7 +855,7 @@ def _when(passage: Frame, slot: Slot, dates: Dates) -> list[When]:
 def _another_when(claim: Frame, passage: Frame, slot: Slot, dates: Dates) -> bool:
     """No date of the claim agrees with any of the passage value's that it can be compared with
     ("March 2020" with "1 August 2024", not with "Thursday")."""
-    mine = [(_year_of(a, dates.article) or a[0], *a[1:]) for a in _occasions(claim)]  # "in October": this year's
+    mine = [(_year_of(a, dates.article, claim) or a[0], *a[1:]) for a in _occasions(claim)]  # "in October": this year's
     pairs = [(a, b) for a in mine for b in _when(passage, slot, dates)
              if any(x is not None and y is not None for x, y in zip(a, b))]
     return bool(pairs) and not any(_agree(a, b) for a, b in pairs)

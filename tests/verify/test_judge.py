@@ -1271,3 +1271,10 @@ def test_the_start_of_a_run_is_not_its_end():
     assert _align(claim.format("Monday (31 July 2023)"), passage, 0.8).differences == []
     assert ("31 July", "30 July") in _differs("Phoenix's run of days at or above 110 degrees came to an end on 31 July 2023.",
                                               "Phoenix's run of days at or above 110 degrees ended on Sunday, 30 July 2023.")
+
+
+def test_a_day_without_its_year_takes_the_year_its_claim_gives():
+    passage = ("On 3 April 2024 at 07:58 local time an earthquake of magnitude 7.4 struck near Hualien City. It was "
+               "Taiwan's largest since the 1999 Jiji earthquake.")
+    assert _differs("The 1999 quake struck central Taiwan in the early hours of 21 September.", passage) == []
+    assert _differs("The quake struck near Hualien City on 3 May.", passage) != []

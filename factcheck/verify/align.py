@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key, \
-    norm_name, other_phase
+    norm_name, other_phase, FIRST
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -571,6 +571,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         year = _year_of(mine.value, dates.article, claim)
         theirs = [s for s in theirs if year is None or s.value[0] is None or s.value[0] == year]
         theirs = _same_occurrence(mine, theirs, out, pinned)
+        # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
+        # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
+        firsts = [s for s in theirs if FIRST not in mine.context or FIRST in s.context]
+        out.other_occurrence |= len(firsts) < len(theirs)
         later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
         out.other_occurrence |= bool(later)
         theirs = [s for s in theirs if s not in later]
@@ -583,7 +587,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            elif rival := _rival_value(mine, known, claim, passage, out, pinned):
+            elif rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out, pinned):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 

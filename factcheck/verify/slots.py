@@ -799,6 +799,9 @@ def _anchors(token: "Token") -> frozenset[str]:
         out.add(_named(a.head.head))
     if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME"):
         out.add(_named(a.head))  # "heard arguments ... on 1 May 2023": the hearing's date
+    if a.pos_ in ("VERB", "AUX"):
+        # a participle clause happens when its verb does: "reached 108F on Monday, ending a streak" ends it Monday
+        out |= {_named(c) for c in a.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i}
     return frozenset(out)
 
 
@@ -837,11 +840,12 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
             if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine}
     if a is not None and a.pos_ in ("VERB", "AUX") and _first_time(a):
-        out.add("time:first")  # "it was first awarded in 1901": the first of many, not any one of them
+        out.add(FIRST)  # "it was first awarded in 1901": the first of many, not any one of them
     return frozenset(out)
 
 
 _FIRST = {"first", "originally", "initially", "inaugural"}
+FIRST = "time:first"  # the context mark of a value of the first time
 
 
 def _first_time(verb: "Token") -> bool:
@@ -849,7 +853,9 @@ def _first_time(verb: "Token") -> bool:
     "the first prizes were awarded"."""
     return any(c.dep_ == "advmod" and c.lower_ in _FIRST for c in verb.children) or any(
         g.lower_ in _FIRST and g.dep_ == "amod" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        for g in c.children)
+        for g in c.children) or any(  # "overtook Intel for the first time"
+        w.lower_ == "first" for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children if g.lemma_ == "time" for w in g.children)
 
 
 # Words that place an occurrence before or after the one a story is about ("an earlier ballot", "the
@@ -860,7 +866,7 @@ _RELATIVE = {"earlier", "previous", "prior", "former", "later", "subsequent", "n
 def another_time(a: frozenset[str], b: frozenset[str]) -> bool:
     """One value's phrase places it before or after the story ("an earlier ballot") and the other's
     does not, or not the same way."""
-    return {x for x in a if x.startswith("time:")} != {x for x in b if x.startswith("time:")}
+    return {x for x in a if x.startswith("time:")} - {FIRST} != {x for x in b if x.startswith("time:")} - {FIRST}
 
 
 def context_conflict(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -1269,6 +1269,9 @@ def test_the_start_of_a_run_is_not_its_end():
                "every day through 30 July.")
     claim = "Phoenix's unbroken run of days at or above 110 degrees came to an end on {}."
     assert _align(claim.format("Monday (31 July 2023)"), passage, 0.8).differences == []
+    # the participle "ending a record streak" is dated by its verb's day
+    assert ("30 July", "31 July") in [(d["claim"]["text"], d["passage"]["text"])
+                                      for d in _align(claim.format("Sunday (30 July 2023)"), passage, 0.8).differences]
     assert ("31 July", "30 July") in _differs("Phoenix's run of days at or above 110 degrees came to an end on 31 July 2023.",
                                               "Phoenix's run of days at or above 110 degrees ended on Sunday, 30 July 2023.")
 
@@ -1278,3 +1281,11 @@ def test_a_day_without_its_year_takes_the_year_its_claim_gives():
                "Taiwan's largest since the 1999 Jiji earthquake.")
     assert _differs("The 1999 quake struck central Taiwan in the early hours of 21 September.", passage) == []
     assert _differs("The quake struck near Hualien City on 3 May.", passage) != []
+
+
+def test_the_day_of_a_first_time_is_stated_by_any_passage_giving_it():
+    a = _align("Nvidia's market value first overtook Intel's in July 2020.", "Nvidia's market value overtook Intel's in July 2020.")
+    assert a.differences == [] and {"year", "month"} <= {m["slot"] for m in a.matches}
+    a = _align("Nvidia's market value first overtook Intel's in July 2021.",
+               "In July 2020 Nvidia's market value overtook Intel's for the first time.")
+    assert [d["slot"] for d in a.differences] == ["year"]

@@ -157,6 +157,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \
             and main.owned_noun and clause.owned_noun:  # ("Luis de la Fuente's Spain" is his side)
         out.other_subject = True  # "England's men" / "England's women": another group of the same owner
+    if clause is not None and main.head == clause.head and _another_kind(main, passage):
+        out.other_subject = True  # "the economics prize" / "the Nobel Prize in Physiology or Medicine. The prize ..."
     if article is not None and _another_story(claim, main, passage, article):
         out.other_subject = True
     if clause is not None and not claim.names and not out.same_subject and clause.owner_names \
@@ -238,6 +240,15 @@ def _another_story(claim: Frame, main: Clause, passage: Frame, article: Frame) -
         return False  # (what "Craters that never see sunlight" do is no one story's)
     told = article.names | article.content
     return not any(n in told or len(n) >= 4 and any(m[:4] == n[:4] for m in told) for n in passage.names)
+
+
+def _another_kind(main: Clause, passage: Frame) -> bool:
+    """The claim says which one its subject is by a word the passage never uses, and the passage says
+    which one it speaks of by others: "The economics prize will be announced" / "awarded the 2023
+    Nobel Prize in Physiology or Medicine ... The prize was announced"."""
+    mine = {k.split(":", 1)[1] for k in main.subject_kind}
+    theirs = passage.kinds.get(main.head, set())
+    return bool(mine and theirs) and not mine & (passage.content | theirs)
 
 
 def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out: Alignment) -> bool:

@@ -184,6 +184,9 @@ class Frame:
     # passage names, it counts no jets
     name_numbers: set[int] = field(default_factory=set)
     series: dict[str, set[str]] = field(default_factory=dict)  # "super bowl" -> {"LVIII"}: members named
+    # noun -> the words that say which one it is, wherever the text names one ("prize" -> {"nobel",
+    # "physiology", "medicine"} of "the Nobel Prize in Physiology or Medicine")
+    kinds: dict[str, set[str]] = field(default_factory=dict)
 
     def _sentence(self, slot: Slot) -> tuple[int, int, frozenset[str]]:
         """The sentence a slot stands in: its characters and its ordinals."""
@@ -484,6 +487,16 @@ def _clause(verb: "Token") -> Clause:
     return out
 
 
+def _kind_words(noun: "Token") -> set[str]:
+    """The nouns that say which one a noun is: its compounds ("economics prize") and what it is in or for
+    ("Prize in Physiology or Medicine")."""
+    words = {c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")}
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in PLACES]
+    words |= set(objects) | {c for g in objects for c in g.conjuncts}
+    return {w.lemma_.lower() for w in words}
+
+
 def _office(subj: "Token") -> tuple[str, ...]:
     """The title a named person subject is given, its words in order: "NASA administrator Bill
     Nelson", "The NASA administrator, Bill Nelson," and "Bill Nelson, the NASA administrator," all
@@ -550,6 +563,9 @@ def frame(doc: "Doc") -> Frame:
             out.slots.append(Slot("number", m.group(), float(m.group("n")), m.start(), m.end(),
                                   role=f"grade:{m.group('scale').lower()}", anchors=_anchors(span.root)))
     out.described = {t.lower_ for t in doc if t.pos_ == "NOUN" and _described(t)}
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN") and (words := _kind_words(t)):
+            out.kinds.setdefault(t.lemma_.lower(), set()).update(words)
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
     for m in _FISCAL.finditer(doc.text):
         year = next(g for g in m.groups() if g)

@@ -1289,3 +1289,15 @@ def test_the_day_of_a_first_time_is_stated_by_any_passage_giving_it():
     a = _align("Nvidia's market value first overtook Intel's in July 2021.",
                "In July 2020 Nvidia's market value overtook Intel's for the first time.")
     assert [d["slot"] for d in a.differences] == ["year"]
+
+
+def test_a_subject_picked_out_by_a_word_the_passage_never_uses_is_another():
+    medicine = ("The Nobel Assembly awarded the 2023 Nobel Prize in Physiology or Medicine to Katalin Kariko and Drew "
+                "Weissman. The prize was announced on Monday, 2 October 2023.")
+    a = _align("The economics prize will be announced on Monday (9 October 2023).", medicine)
+    assert a.other_subject
+    literature = ("The Swedish Academy awarded the 2023 Nobel Prize in Literature to Jon Fosse. The prize was announced "
+                  "on Thursday, 5 October 2023.")
+    a = _align("The literature prize was announced on Wednesday (4 October 2023).", literature)
+    assert not a.other_subject and ("4 October", "5 October") in [(d["claim"]["text"], d["passage"]["text"])
+                                                                 for d in a.differences]

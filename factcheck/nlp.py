@@ -75,11 +75,17 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
     """Parses of one text's sentences, in reading order, where a person named in full is that
     person when named later by surname alone: the tagger reads a lone "Bankman-Fried" (or
     "Bankman-Fried's") as an organisation, which would hide him from pronouns and from comparisons
-    of who did what. A "person" with a digit in its name ("COVID-19") is a thing. A parse that
-    changes is a copy; the cached one stays as parsed."""
+    of who did what. A "person" with a digit in its name ("COVID-19") is a thing, and one of one word
+    the text elsewhere tags an organisation and never names in full ("CrowdStrike") is that
+    organisation. A headline names no one in full: the tagger takes its capitals for names ("Faulty
+    CrowdStrike"). A parse that changes is a copy; the cached one stays as parsed."""
     from spacy.tokens import Span
 
     surnames: set[str] = set()
+    named = {w for doc in docs if not _headline(doc)
+             for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    # a one-word "person" the text elsewhere calls an organisation, and never names in full, is that organisation
+    bodies = {e.text for doc in docs for e in doc.ents if e.label_ == "ORG" and len(e) == 1} - named
     out = []
     for doc in docs:
         ents, changed = [], False
@@ -87,13 +93,27 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
             words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
             if e.label_ == "PERSON" and any(ch.isdigit() for ch in e.text):
                 e, changed = Span(doc, e.start, e.end, label="PRODUCT"), True  # "COVID-19", "H5N1": no one's name
-            elif e.label_ == "PERSON" and len(words) >= 2:
+            elif e.label_ == "PERSON" and (e.text in bodies or _headline(doc) and words[-1] in bodies):
+                e, changed = Span(doc, e.start, e.end, label="ORG"), True  # ("CrowdStrike", "Faulty CrowdStrike")
+            elif e.label_ == "PERSON" and len(words) >= 2 and not _headline(doc):
                 surnames.update(" ".join(words[k:]) for k in range(1, len(words)))
             elif e.label_ != "PERSON" and " ".join(words) in surnames:
                 e, changed = Span(doc, e.start, e.end, label="PERSON"), True
             ents.append(e)
+        # (and a surname the tagger did not tag at all: "Kurtz co-founded the company in 2011")
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i not in taken and t.text in surnames and t.text[:1].isupper():
+                ents.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+                changed = True
         if changed:
             doc = doc.copy()
-            doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+            doc.ents = sorted((Span(doc, e.start, e.end, label=e.label_) for e in ents), key=lambda e: e.start)
         out.append(doc)
     return out
+
+
+def _headline(doc: "Doc") -> bool:
+    """A line that ends without a stop, as headlines are written ("Faulty CrowdStrike update crashes
+    millions of Windows computers worldwide"): its first word's capital is no name's."""
+    return len(doc) >= 3 and not doc.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ")"))

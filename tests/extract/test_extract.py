@@ -590,3 +590,13 @@ def test_they_after_a_group_named_in_its_sentence_is_that_group():
     texts = [c.text for c in extract_claims(text)]
     assert "On this evidence Spain's squad will be the team to beat at the next World Cup" in texts
     assert not any("spectators will be" in t for t in texts)
+
+
+def test_a_headline_names_no_one_and_a_surname_left_untagged_is_still_that_person():
+    text = ("Faulty CrowdStrike update crashes millions of Windows computers worldwide\n\n"
+            "CrowdStrike's chief executive, George Kurtz, said the problem had been fixed. CrowdStrike, which is based "
+            "in Austin, Texas, sells its Falcon software to businesses worldwide. Kurtz co-founded the company in 2011. "
+            "Before that he was chief technology officer at McAfee.")
+    texts = [c.text for c in extract_claims(text)]
+    assert "Before that Kurtz was chief technology officer at McAfee" in texts
+    assert not any(t.startswith("Before that CrowdStrike") for t in texts)

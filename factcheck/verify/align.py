@@ -203,7 +203,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         series = {**article.series, **claim.series}
     # a claim is of the article's day or earlier: a passage all of whose occasions come later is of another
     # (a passage that names no date may tell, when published later, of what was so before: not by that day)
-    out.other_occurrence |= _later(_occasions(passage), dates.article)
+    out.other_occurrence |= _later(_occasions(passage), dates.article) and not any(
+        _due((_year_of(c, dates.article, claim) or c[0], *c[1:]), p, dates.article)
+        for c in _occasions(claim) for p in _occasions(passage))
     # "Super Bowl LIV" for "Super Bowl LVIII", "Chandrayaan-1" for "Chandrayaan-3": another of the series
     out.other_occurrence |= any(not members & passage.series[stem]
                                 for stem, members in series.items() if stem in passage.series)
@@ -586,7 +588,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
         firsts = [s for s in theirs if FIRST not in mine.context or FIRST in s.context]
         out.other_occurrence |= len(firsts) < len(theirs)
-        later = [s for s in theirs if _later([s.value], dates.article)]  # after the article: another occasion
+        # after the article: another occasion, but for the one the claim says is due then ("are due to be sworn in
+        # on May 20" / "was sworn in on Monday, 20 May 2024")
+        due = (year or mine.value[0], *mine.value[1:])
+        later = [s for s in theirs if _later([s.value], dates.article) and not _due(due, s.value, dates.article)]
         out.other_occurrence |= bool(later)
         theirs = [s for s in theirs if s not in later]
         for i, part in enumerate(_DATE_PARTS):
@@ -608,6 +613,12 @@ def _apart(claim: Frame, differences: list[dict[str, Any]]) -> bool:
     starts = {d["claim"].get("start") for d in differences if d["slot"] in _DATE_PARTS}
     told = [s.value for s in claim.of("date") if s.start in starts]
     return any(not _agree(a, b) for i, a in enumerate(told) for b in told[i + 1:])
+
+
+def _due(claimed: When, told: When, article: When | None) -> bool:
+    """The claim's day is after its article's, and the passage's falls in its month: the passage may tell
+    of the occasion the claim said was due."""
+    return _later([claimed], article) and None not in (claimed[0], claimed[1]) and claimed[:2] == told[:2]
 
 
 def _of_count(date: Slot, claim: Frame) -> bool:

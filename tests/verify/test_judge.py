@@ -1301,3 +1301,16 @@ def test_a_subject_picked_out_by_a_word_the_passage_never_uses_is_another():
     a = _align("The literature prize was announced on Wednesday (4 October 2023).", literature)
     assert not a.other_subject and ("4 October", "5 October") in [(d["claim"]["text"], d["passage"]["text"])
                                                                  for d in a.differences]
+
+
+def test_a_passage_after_the_article_tells_of_the_occasion_the_claim_said_was_due():
+    passage = "Lai Ching-te was sworn in as Taiwan's president on Monday, 20 May 2024, with Hsiao Bi-khim as vice-president."
+    def due(claim: str) -> list[tuple[str, str]]:
+        c, p = parse([claim, passage])
+        return [(d["claim"]["text"], d["passage"]["text"])
+                for d in align(frame(c), frame(p), 0.5, Dates(iso_day("2024-01-14"), iso_day("2024-05-20"))).differences]
+    assert due("The pair are due to be sworn in on May 23.") == [("May 23", "20 May")]
+    assert due("The pair are due to be sworn in on May 20.") == []
+    c, p = parse(["The ECB's next meeting is on 6 June.", "At its meeting on 18 July 2024 the ECB left rates unchanged."])
+    a = align(frame(c), frame(p), 0.5, Dates(iso_day("2024-05-01"), iso_day("2024-07-18")))
+    assert a.differences == [] and a.other_occurrence  # another month's meeting is another one

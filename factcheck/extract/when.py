@@ -136,6 +136,8 @@ def resolve_times(doc: Doc, tokens: set[int], anchor: Anchor) -> tuple[dict[int,
                 day = today - dt.timedelta(days=back) if back <= ahead else today + dt.timedelta(days=ahead)
             subs[i] = f"{t.text} ({_fmt(day)})"
         elif low in ("yesterday", "today", "tomorrow", "tonight"):
+            if t.text[0].isupper() and t.i > t.sent.start and (prev in ("'s", "\u2019s", "the") or t.dep_ == "compound"):
+                continue  # a name, not a day: "NBC's Today show"
             if today is None:
                 notes.append(f"'{t.text}' is not resolved: the article's date is unknown")
                 continue

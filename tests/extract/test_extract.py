@@ -600,3 +600,10 @@ def test_a_headline_names_no_one_and_a_surname_left_untagged_is_still_that_perso
     texts = [c.text for c in extract_claims(text)]
     assert "Before that Kurtz was chief technology officer at McAfee" in texts
     assert not any(t.startswith("Before that CrowdStrike") for t in texts)
+
+
+def test_a_programme_called_today_is_no_day():
+    texts = [c.text for c in extract_claims("Kurtz apologised on Friday in an interview with NBC's Today show. "
+                                            "The outage hit banks today.", dt.date(2024, 7, 20))]
+    assert "Kurtz apologised on Friday (19 July 2024) in an interview with NBC's Today show" in texts
+    assert "The outage hit banks today (20 July 2024)" in texts

@@ -18,7 +18,7 @@ from typing import Any
 from ..pipeline import Checker, open_or_build_sample
 from ..verify.stance import CrossEncoderStance, label_of
 from ..text import parse_jsonl
-from ..types import ClaimCheck, Report
+from ..types import ClaimCheck, Evidence, Report
 from .extraction import token_f1
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,9 +45,10 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
             rows_planted.append((False, f"{p['kind']}: no claim | {p['doctored']}"))
             continue
         deciding = _deciding(check)
-        ok = (check.verdict == "refuted" and deciding.passage.source.doc_id in p["refuted_by"]
+        ok = (check.verdict == "refuted" and deciding is not None and deciding.passage.source.doc_id in p["refuted_by"]
               and deciding.passage.source.title in check.reason)
-        rows_planted.append((ok, f"{p['kind']}: {check.verdict}, deciding {deciding.passage.source.doc_id} "
+        by = deciding.passage.source.doc_id if deciding is not None else "none"
+        rows_planted.append((ok, f"{p['kind']}: {check.verdict}, deciding {by} "
                                  f"(want one of {p['refuted_by']}) | {check.claim.text}"))
     doctored = {p["original"] for p in planted}
     rows_true = []
@@ -63,11 +64,13 @@ def doctored_scoreboard(report: Report, planted: list[dict], gold: list[dict]) -
     return {"planted": rows_planted, "true": rows_true}
 
 
-def _deciding(check: ClaimCheck):
-    """The passage the reason names (judged refuting where judged), else the most refuting one."""
+def _deciding(check: ClaimCheck) -> Evidence | None:
+    """The passage the reason names (judged refuting where judged), else the most refuting one; None
+    for a claim with no passage (or one never judged: an opinion has no stance scores)."""
     named = [e for e in check.evidence if f'"{e.passage.source.title or e.passage.source.doc_id}"' in (check.reason or "")]
     judged = [e for e in named if e.stance == "refute"] or named
-    return judged[0] if judged else max(check.evidence, key=lambda e: e.probs["refute"])
+    scored = [e for e in check.evidence if e.probs]
+    return judged[0] if judged else max(scored, key=lambda e: e.probs["refute"]) if scored else None
 
 
 def load_article_set(articles: Path = ARTICLES) -> tuple[str, str, list[dict], list[dict]]:

@@ -2,7 +2,8 @@
 
 - ``statement``: a fact the article reports ("No Ukrainian officials were present").
 - ``attribution``: that someone said it ("The embassy official said ...").
-- ``opinion``: a judgement or characterisation ("The law is unfair", "we should act now"), or
+- ``opinion``: a judgement or characterisation ("The law is unfair", "Third place was a
+  disappointment", "we should act now"), or
   what a speaker believes or argues.
 - ``prediction``: what will become clear, what may happen, what someone expects ("it will be
   clear how quickly we can move forward"). A scheduled event with its time ("Diplomats will meet
@@ -34,6 +35,9 @@ _EVALUATIVE = set("""important crucial vital essential wrong right good bad grea
 unacceptable acceptable ridiculous absurd shameful outrageous disgraceful disastrous dangerous reckless
 wonderful brilliant excellent amazing historic remarkable extraordinary appalling horrible fantastic
 irresponsible foolish wise unjust just""".split())
+# nouns that judge what they are said of: "third place was a disappointment", "the launch was a triumph"
+_JUDGEMENTS = set("""disappointment triumph success failure disaster fiasco setback blow embarrassment humiliation
+shame scandal mistake tragedy letdown catastrophe masterpiece coup""".split())
 _FEELINGS = set("""proud happy delighted thrilled sad disappointed honoured honored grateful excited pleased
 glad sorry devastated heartbroken relieved angry frustrated upset love hate enjoy feel""".split())
 
@@ -55,7 +59,7 @@ def kind_of(doc: Doc, tokens: set[int], verb_lemma: str | None) -> str:
     if any(t.lower_ in _DEONTIC and t.dep_ == "aux" for t in own):
         return "opinion"
     predicate_adjs = {t.lower_ for t in own if t.dep_ in ("acomp", "attr", "oprd") and t.pos_ == "ADJ"}
-    if predicate_adjs & _EVALUATIVE:
+    if predicate_adjs & _EVALUATIVE or any(t.dep_ == "attr" and t.lemma_.lower() in _JUDGEMENTS for t in own):
         return "opinion"
     if any(t.lower_ in _SPECULATIVE and t.dep_ == "aux" for t in own):
         return "prediction"

@@ -607,3 +607,8 @@ def test_a_programme_called_today_is_no_day():
                                             "The outage hit banks today.", dt.date(2024, 7, 20))]
     assert "Kurtz apologised on Friday (19 July 2024) in an interview with NBC's Today show" in texts
     assert "The outage hit banks today (20 July 2024)" in texts
+
+
+def test_a_noun_that_judges_makes_an_opinion():
+    kinds = {c.text: c.kind for c in extract_claims("For Haley, third place was a disappointment. Haley finished third.")}
+    assert kinds == {"For Haley, third place was a disappointment": "opinion", "Haley finished third": "statement"}

@@ -558,8 +558,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
     is compared with that figure's dates only; not one that dates another verb ("unveiled in January
     2007 and which went on sale that June priced from $499": January is not the price's day)."""
     for mine in claim.of("date"):
-        figures = [d for figure, days in of_figures if _dates_figure(mine, figure) for d in days]
-        if _of_count(mine, claim) and not any(_dates_figure(mine, figure) and not figure.bound for figure, _ in of_figures):
+        figures = [d for figure, days in of_figures if _dates_figure(mine, figure, claim) for d in days]
+        if _of_count(mine, claim) and not any(_dates_figure(mine, figure, claim) and not figure.bound
+                                               for figure, _ in of_figures):
             continue  # "more than 200 deaths this year" / "425 deaths in 2022": another year's count, not another year
         span = _word_before(claim.text, mine) in _SPAN_WORDS
         if span and not out.same_subject:
@@ -628,11 +629,14 @@ def _of_count(date: Slot, claim: Frame) -> bool:
     return bool(date.anchors) and date.anchors <= counted
 
 
-def _dates_figure(date: Slot, figure: Slot) -> bool:
+def _dates_figure(date: Slot, figure: Slot, claim: Frame) -> bool:
     """The date hangs from the figure's word ("2.2% in June") or from the verb its counted noun is done by
-    or to ("recorded 339 deaths in 2022"), or either hangs from none."""
-    return not date.anchors or not figure.anchors or \
-        bool(_stems(date.anchors) & _stems(figure.anchors | ({figure.deed} if figure.deed else set())))
+    or to ("recorded 339 deaths in 2022"), or the claim gives the figure no date of its own ("began trading
+    on Wednesday, opening at $47"; not "unveiled in January 2007 and which went on sale that June priced
+    from $499")."""
+    words = _stems(figure.anchors | ({figure.deed} if figure.deed else set()))
+    return not date.anchors or not figure.anchors or bool(_stems(date.anchors) & words) or \
+        not any(_stems(d.anchors) & words for d in claim.of("date") if d is not date)
 
 
 def _year_of(when: When, article: When | None, claim: Frame | None = None) -> int | None:

@@ -1189,7 +1189,8 @@ def test_a_figure_written_to_fewer_places_is_the_same_figure():
 def test_a_claim_date_is_compared_with_the_dates_of_its_own_verb_or_figure():
     passage = ("Steve Jobs unveiled the iPhone at the Macworld conference in San Francisco on 9 January 2007. It went "
                "on sale in the United States on Friday, 29 June 2007, priced at $499 for the 4GB model.")
-    claim = "The iPhone, which Steve Jobs unveiled in {} 2007 and which went on sale that June, was priced from $499."
+    claim = ("Analysts likened it to the original iPhone, which Steve Jobs unveiled in {} 2007 and which went on sale "
+             "that June priced from $499.")
     assert _differs(claim.format("January"), passage) == []  # January is the unveiling's month, not the price's
     assert ("March", "January") in _differs(claim.format("March"), passage)
 
@@ -1314,3 +1315,10 @@ def test_a_passage_after_the_article_tells_of_the_occasion_the_claim_said_was_du
     c, p = parse(["The ECB's next meeting is on 6 June.", "At its meeting on 18 July 2024 the ECB left rates unchanged."])
     a = align(frame(c), frame(p), 0.5, Dates(iso_day("2024-05-01"), iso_day("2024-07-18")))
     assert a.differences == [] and a.other_occurrence  # another month's meeting is another one
+
+
+def test_a_claim_date_dates_a_figure_the_claim_gives_no_date_of_its_own():
+    passage = ("Reddit's stock opened at $47 on Thursday, 38% above its IPO price of $34, as the online forum began "
+               "trading on the New York Stock Exchange.")
+    assert ("Wednesday", "Thursday") in _differs("The stock began trading on Wednesday (20 March 2024), opening at $47",
+                                                 passage)

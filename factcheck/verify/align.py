@@ -1000,7 +1000,17 @@ def _rounded_alike(mine: Slot, theirs: Slot) -> bool:
                 return True
         elif a.role == "money" and a.value == int(a.value) and "." not in a.text and 0 <= b.value - a.value < 1:
             return True
+        elif _rounds_to(b, a):
+            return True
     return False
+
+
+def _rounds_to(precise: Slot, written: Slot) -> bool:
+    """A figure of three or more digits written whole, the other one with places that round to it ("414
+    millimetres" / "414.1 mm"). (A small figure is not: "4%" is no rounding of "3.75%".)"""
+    digits = re.sub(r"\D", "", written.text)
+    return "." not in written.text and len(digits) >= 3 and written.value == int(written.value) \
+        and "." in precise.text and round(precise.value) == written.value
 
 
 def _within(slot: Slot, sentence: Sentence) -> bool:

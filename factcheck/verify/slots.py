@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
+_PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
+                      r"(?P<scale>million|billion|trillion)\b", re.I)
+_PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
+_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1,2})\b")
 # a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
 # "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
@@ -594,6 +598,15 @@ def frame(doc: "Doc") -> Frame:
     shares = _shares(doc, text)
     out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < h.end and h.start < s.end
                                                                            for h in shares))] + shares
+    # "a quarter of a million people" is 250,000 people, not a million and a quarter of them
+    for m in _PART_OF.finditer(doc.text):
+        parts = [s for s in out.slots if s.kind == "number" and s.start < m.end() and m.start() < s.end]
+        whole = next((s for s in parts if s.text.lower().endswith(m.group("scale").lower())), None)
+        if whole is not None:
+            count = {"": 1, "a": 1, "one": 1, "two": 2, "three": 3}[(m.group("n") or "").lower()]
+            value = count * _PARTS[m.group("part").lower()] * _SCALES[m.group("scale").lower()]
+            out.slots = [s for s in out.slots if s not in parts] + [
+                replace(whole, text=m.group(), value=value, start=m.start(), end=m.end())]
     # a range is no single value: "between 10 and 20 percent" is neither 10 nor 20, and 16.2 is in it
     bounds = [(m.span(), number_value(m.group("lo") or m.group("lo2")), number_value(m.group("hi") or m.group("hi2")))
               for m in _RANGE.finditer(text)]

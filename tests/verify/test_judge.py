@@ -1322,3 +1322,16 @@ def test_a_claim_date_dates_a_figure_the_claim_gives_no_date_of_its_own():
                "trading on the New York Stock Exchange.")
     assert ("Wednesday", "Thursday") in _differs("The stock began trading on Wednesday (20 March 2024), opening at $47",
                                                  passage)
+
+
+def test_a_part_of_a_million_is_that_many():
+    passage = "The United Nations asked donors for $71.4 million to help about a quarter of a million people."
+    assert _differs("The UN appealed for $71.4 million to help some 250,000 people.", passage) == []
+    assert _differs("The UN appealed for $71.4 million to help some 350,000 people.", passage) == [
+        ("some 350,000", "a quarter of a million")]
+
+
+def test_a_figure_of_three_digits_written_whole_is_a_rounding_of_its_places():
+    passage = "Al-Bayda recorded 414.1 millimetres of rain in 24 hours on 10 September 2023."
+    assert _differs("414 millimetres of rain fell in 24 hours at Al-Bayda.", passage) == []
+    assert _differs("404 millimetres of rain fell in 24 hours at Al-Bayda.", passage) == [("404", "414.1")]

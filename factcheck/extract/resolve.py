@@ -257,8 +257,10 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         return antecedent.text  # "the Camp Fire, which killed 85 people when it destroyed Paradise": the Camp Fire
     # a group named earlier in the sentence may be "they" ("Spain's squad is young, and they will be the team
     # to beat"): it is the sentence's own candidate, nearer than any plural of the sentences before
-    before = [m for i, m, r in mentions if i < t.i and r == role and (m.kind == kind or kind == "plural" and
-              m.kind == "thing" and m.text.split() and m.text.split()[-1].lower() in _BODIES)]
+    # (not a phrase that itself opens with a pronoun: "Its revenue rose ..., and its net loss narrowed")
+    before = [m for i, m, r in mentions if i < t.i and r == role and not _pronominal(m) and (
+              m.kind == kind or kind == "plural" and m.kind == "thing" and m.text.split()
+              and m.text.split()[-1].lower() in _BODIES)]
     before = [m for m in before if parallel(m)] or before
     if before:
         return ([m for m in before if m.main] or before)[-1].text

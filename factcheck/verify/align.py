@@ -762,7 +762,8 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
     deny what it states."""
     return mine.kind == "number" and bool(mine.role) and any(
-        s.role == mine.role and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)
+        (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
+        and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
         and not _part_of(mine, s) and not _part_of(s, mine) for s in passage.of("number"))
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
+_MARGIN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|\s*(?:\w+\s+)?(?:ahead of|behind)\b", re.I)
 _PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
                       r"(?P<scale>million|billion|trillion)\b", re.I)
 _PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
@@ -650,6 +651,13 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     own = _possessor(noun) if noun is not None else None
     if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject
         return noun.lemma_.lower(), frozenset(), _full_name(own)
+    measured = span.root.head if span is not None and span.root.dep_ in ("nmod", "compound", "amod") \
+        and span.root.head.pos_ == "NOUN" else noun
+    beneficiary = next((g for c in measured.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                        if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in NAME_LABELS)), None) \
+        if measured is not None else None
+    if beneficiary is not None:  # "a 72% first-day jump for chipmaker Astera Labs": Astera Labs's jump
+        return measured.lemma_.lower(), frozenset(), _full_name(beneficiary)
     if subj is None:
         return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
@@ -1065,6 +1073,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
         prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
+        if _MARGIN.match(ent.doc.text[ent.end_char:]):
+            prefix = "by:"  # "591 points, 44 more than Croatia": a margin over another, not a score
         return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []
 

@@ -612,3 +612,9 @@ def test_a_programme_called_today_is_no_day():
 def test_a_noun_that_judges_makes_an_opinion():
     kinds = {c.text: c.kind for c in extract_claims("For Haley, third place was a disappointment. Haley finished third.")}
     assert kinds == {"For Haley, third place was a disappointment": "opinion", "Haley finished third": "statement"}
+
+
+def test_a_possessive_pronoun_skips_a_phrase_that_opens_with_a_pronoun():
+    texts = [c.text for c in extract_claims("The company has not yet turned an annual profit. Its revenue rose 21 per cent "
+                                            "to $804 million last year, and its net loss narrowed to $90.8 million.")]
+    assert "The company's net loss narrowed to $90.8 million" in texts

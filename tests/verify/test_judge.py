@@ -1335,3 +1335,14 @@ def test_a_figure_of_three_digits_written_whole_is_a_rounding_of_its_places():
     passage = "Al-Bayda recorded 414.1 millimetres of rain in 24 hours on 10 September 2023."
     assert _differs("414 millimetres of rain fell in 24 hours at Al-Bayda.", passage) == []
     assert _differs("404 millimetres of rain fell in 24 hours at Al-Bayda.", passage) == [("404", "414.1")]
+
+
+def test_a_margin_a_beneficiary_and_an_unnamed_count_say_whose_figure_it_is():
+    votes = ("Nemo led after the national juries had voted, with 365 points, and added 226 points from the public "
+             "televote for a total of 591. Croatia's Baby Lasagna received 210 points from the juries and 337 from "
+             "the televote, finishing on 547.")
+    assert _differs("Nemo finished on 591 points, 44 more than Croatia's Baby Lasagna.", votes) == []  # a margin
+    assert _differs("Baby Lasagna won the public vote outright with 337 points.", votes) == []  # stated: "337 from"
+    jump = ("Reddit's strong debut followed a 72% first-day jump on Wednesday for chipmaker Astera Labs on the Nasdaq.")
+    assert _differs("Reddit's shares jumped 48 per cent on their first day as a public company.", jump) == []
+    assert _differs("Astera Labs's shares jumped 48 per cent on their first day.", jump) != []

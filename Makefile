@@ -3,7 +3,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup run test test-fast test-browser test-hardening fuzz-atheris index clean
+.PHONY: setup run test test-fast test-browser test-sets test-hardening fuzz-atheris index clean
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,11 @@ test: setup
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not browser"
+
+# The example-set floors on every set in seeds/sets/, the latest ones too (the default run leaves
+# those out to stay short).
+test-sets: setup
+	FACTCHECK_MORE_SETS=1 $(BIN)/python -m pytest -q tests/verify/test_example_sets.py
 
 # Only the browser test, with its timings and a fresh docs/screenshots/page.png.
 test-browser: setup

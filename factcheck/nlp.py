@@ -82,7 +82,7 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
     from spacy.tokens import Span
 
     surnames: set[str] = set()
-    named = {w for doc in docs if not _headline(doc)
+    named = {w for doc in docs if not headline(doc)
              for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     # a one-word "person" the text elsewhere calls an organisation, and never names in full, is that organisation
     bodies = {e.text for doc in docs for e in doc.ents if e.label_ == "ORG" and len(e) == 1} - named
@@ -93,9 +93,11 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
             words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
             if e.label_ == "PERSON" and any(ch.isdigit() for ch in e.text):
                 e, changed = Span(doc, e.start, e.end, label="PRODUCT"), True  # "COVID-19", "H5N1": no one's name
-            elif e.label_ == "PERSON" and (e.text in bodies or _headline(doc) and words[-1] in bodies):
-                e, changed = Span(doc, e.start, e.end, label="ORG"), True  # ("CrowdStrike", "Faulty CrowdStrike")
-            elif e.label_ == "PERSON" and len(words) >= 2 and not _headline(doc):
+            elif e.label_ == "PERSON" and e.text in bodies:
+                e, changed = Span(doc, e.start, e.end, label="ORG"), True  # ("CrowdStrike")
+            elif e.label_ == "PERSON" and headline(doc) and words[-1] in bodies:
+                e, changed = Span(doc, e.end - 1, e.end, label="ORG"), True  # "Faulty CrowdStrike": CrowdStrike
+            elif e.label_ == "PERSON" and len(words) >= 2 and not headline(doc):
                 surnames.update(" ".join(words[k:]) for k in range(1, len(words)))
             elif e.label_ != "PERSON" and " ".join(words) in surnames:
                 e, changed = Span(doc, e.start, e.end, label="PERSON"), True
@@ -113,7 +115,7 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
     return out
 
 
-def _headline(doc: "Doc") -> bool:
+def headline(doc: "Doc") -> bool:
     """A line that ends without a stop, as headlines are written ("Faulty CrowdStrike update crashes
     millions of Windows computers worldwide"): its first word's capital is no name's."""
     return len(doc) >= 3 and not doc.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ")"))

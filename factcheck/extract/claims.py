@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from ..nlp import by_surname, parse
+from ..nlp import by_surname, headline, parse
 from ..text import Span
 from ..types import Claim
 from .attribution import Report, content_tokens, find_reports
@@ -120,7 +120,8 @@ class _Reader:
 
     def read(self, sent: Span, doc: Doc) -> None:
         subjects = _mentions(doc)
-        self.discourse.here = named_things(list(doc))
+        # (a headline's capitals are no names: "Faulty CrowdStrike update crashes ..." names no "update")
+        self.discourse.here = [] if headline(doc) else named_things(list(doc))
         found = find_reports(doc)
         reports = [r for r in found if not _inside_other(r, found)]
         speakers: dict[int, tuple[str, list[str]]] = {}  # report -> (speaker, notes on resolving it)

@@ -157,7 +157,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and main.owner and main.owner == clause.owner and main.owned != clause.owned \
             and main.owned_noun and clause.owned_noun:  # ("Luis de la Fuente's Spain" is his side)
         out.other_subject = True  # "England's men" / "England's women": another group of the same owner
-    if clause is not None and main.head == clause.head and _another_kind(main, passage):
+    if clause is not None and _another_kind(main, passage):
         out.other_subject = True  # "the economics prize" / "the Nobel Prize in Physiology or Medicine. The prize ..."
     if article is not None and _another_story(claim, main, passage, article):
         out.other_subject = True
@@ -630,13 +630,11 @@ def _of_count(date: Slot, claim: Frame) -> bool:
 
 
 def _dates_figure(date: Slot, figure: Slot, claim: Frame) -> bool:
-    """The date hangs from the figure's word ("2.2% in June") or from the verb its counted noun is done by
-    or to ("recorded 339 deaths in 2022"), or the claim gives the figure no date of its own ("began trading
-    on Wednesday, opening at $47"; not "unveiled in January 2007 and which went on sale that June priced
-    from $499")."""
+    """The date hangs from the figure's word ("2.2% in June", "began trading on Wednesday, opening at $47")
+    or from the verb its counted noun is done by or to ("recorded 339 deaths in 2022"), or either hangs from
+    none (not "unveiled in January 2007 and which went on sale that June priced from $499")."""
     words = _stems(figure.anchors | ({figure.deed} if figure.deed else set()))
-    return not date.anchors or not figure.anchors or bool(_stems(date.anchors) & words) or \
-        not any(_stems(d.anchors) & words for d in claim.of("date") if d is not date)
+    return not date.anchors or not figure.anchors or bool(_stems(date.anchors) & words)
 
 
 def _year_of(when: When, article: When | None, claim: Frame | None = None) -> int | None:

@@ -837,8 +837,10 @@ def _anchors(token: "Token") -> frozenset[str]:
     if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME"):
         out.add(_named(a.head))  # "heard arguments ... on 1 May 2023": the hearing's date
     if a.pos_ in ("VERB", "AUX"):
-        # a participle clause happens when its verb does: "reached 108F on Monday, ending a streak" ends it Monday
-        out |= {_named(c) for c in a.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i}
+        # a participle clause happens when its verb does: "reached 108F on Monday, ending a streak" ends it
+        # Monday, "began trading on Wednesday, opening at $47" opened then
+        verbs = [a, a.head] if a.dep_ == "xcomp" else [a]
+        out |= {_named(c) for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i}
     return frozenset(out)
 
 

@@ -600,6 +600,10 @@ def test_a_headline_names_no_one_and_a_surname_left_untagged_is_still_that_perso
     texts = [c.text for c in extract_claims(text)]
     assert "Before that Kurtz was chief technology officer at McAfee" in texts
     assert not any(t.startswith("Before that CrowdStrike") for t in texts)
+    # nor does a headline name a thing a later "the update" could be
+    later = extract_claims("Faulty CrowdStrike update crashes millions of Windows computers worldwide\n\n"
+                           "In Australia, where the update landed on Friday afternoon, banks reported problems.")
+    assert "In Australia, where the update landed on Friday afternoon, banks reported problems" in [c.text for c in later]
 
 
 def test_a_programme_called_today_is_no_day():

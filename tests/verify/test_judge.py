@@ -1297,6 +1297,9 @@ def test_a_subject_picked_out_by_a_word_the_passage_never_uses_is_another():
                 "Weissman. The prize was announced on Monday, 2 October 2023.")
     a = _align("The economics prize will be announced on Monday (9 October 2023).", medicine)
     assert a.other_subject
+    fosse = ("The Swedish Academy awarded the 2023 Nobel Prize in Literature to the Norwegian writer Jon Fosse. The "
+             "prize was announced on Thursday, 5 October 2023.")  # (whatever the clause the passage reports)
+    assert _align("The economics prize will be announced on Monday (9 October 2023).", fosse).other_subject
     literature = ("The Swedish Academy awarded the 2023 Nobel Prize in Literature to Jon Fosse. The prize was announced "
                   "on Thursday, 5 October 2023.")
     a = _align("The literature prize was announced on Wednesday (4 October 2023).", literature)
@@ -1317,11 +1320,15 @@ def test_a_passage_after_the_article_tells_of_the_occasion_the_claim_said_was_du
     assert a.differences == [] and a.other_occurrence  # another month's meeting is another one
 
 
-def test_a_claim_date_dates_a_figure_the_claim_gives_no_date_of_its_own():
+def test_a_claim_date_dates_a_figure_of_its_own_clause():
     passage = ("Reddit's stock opened at $47 on Thursday, 38% above its IPO price of $34, as the online forum began "
                "trading on the New York Stock Exchange.")
     assert ("Wednesday", "Thursday") in _differs("The stock began trading on Wednesday (20 March 2024), opening at $47",
                                                  passage)
+    # a count in another clause ("three days after two dams ... burst") is not dated by the claim's day
+    burst = "Floodwater unleashed when two dams upstream of Derna burst overnight from Sunday into Monday tore through the port."
+    assert _differs("Rescue workers in Derna were still pulling bodies from the mud on Thursday (14 September 2023), "
+                    "three days after two dams above the eastern Libyan city burst", burst) == []
 
 
 def test_a_part_of_a_million_is_that_many():

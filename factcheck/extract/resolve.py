@@ -293,6 +293,9 @@ _RESTRICTIVE = {"prep", "relcl", "acl", "appos", "nummod", "npadvmod"}
 _ANOTHER = set("other another same first second third last next previous earlier later former latter new".split())
 
 
+_FIGURES = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+
+
 def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
     """(head index, head noun, phrase) of the things a sentence names with a phrase whose head is
     a noun: "the Terminally Ill Adults (End of Life) Bill" (bill), "the Istanbul talks" (talks),
@@ -312,7 +315,9 @@ def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
             continue
         if t.pos_ == "PROPN" and not any(x.dep_ in ("compound", "nmod") and x.text[:1].isupper() for x in t.children):
             continue
-        text = t.doc[left[0].i:t.i + 1].text
+        # (its figures are another sentence's facts: "the $69bn Activision Blizzard takeover" names the takeover)
+        left = [x for x in left if x.ent_type_ not in _FIGURES and x.tag_ != "$"]
+        text = "".join(x.text_with_ws for x in left).strip()
         first = left[0]
         if first.lower_ in ("the", "a", "an") and first.dep_ == "det":  # "a Norfolk Southern train": "the" when named again
             text = "the" + text[len(first.text):]

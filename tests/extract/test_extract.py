@@ -622,3 +622,9 @@ def test_a_possessive_pronoun_skips_a_phrase_that_opens_with_a_pronoun():
     texts = [c.text for c in extract_claims("The company has not yet turned an annual profit. Its revenue rose 21 per cent "
                                             "to $804 million last year, and its net loss narrowed to $90.8 million.")]
     assert "The company's net loss narrowed to $90.8 million" in texts
+
+
+def test_a_description_names_its_thing_without_another_sentences_figures():
+    texts = [c.text for c in extract_claims("Microsoft completed the $69bn Activision Blizzard takeover on Friday. The "
+                                            "Federal Trade Commission sued to block the takeover in December 2022.")]
+    assert "The Federal Trade Commission sued to block the Activision Blizzard takeover in December 2022" in texts

@@ -5,9 +5,10 @@ The assisted-dying set was written before the verification stage was tuned; ever
 it, each run once unseen before anything was changed for it (their first figures are in
 ``docs/benchmarks.md``). The floors are today's figures, so a change that makes the tool refute more
 true statements, or catch fewer planted errors, fails here. The goals (every planted error refuted,
-90 % of covered true statements supported, none refuted) are the issue's; the three newest sets
-with true statements refuted (Vision Pro, Nobel Peace Prize, Phoenix heat) are allowed today's
-two each, to be brought to none.
+90 % of covered true statements supported, none refuted) are the issue's; the three sets with a
+true statement still refuted (Vision Pro's Zeiss price, the debt-ceiling deal's Yellen letter, Reddit's
+net loss of 2022) are allowed that one, to be brought to none. The ten latest sets run in
+`make test-sets` only (``MORE_FLOORS``), to keep the default run short.
 """
 
 from __future__ import annotations
@@ -29,24 +30,28 @@ from factcheck.verify import has_own_model
 # machine-to-machine drift.
 FLOORS = {"assisted-dying-vote": (0, 3, 9), "chevron-ruling": (0, 2, 11), "rate-cut": (0, 1, 7),
           "starship-flight-5": (0, 7, 6), "uk-election-2024": (0, 0, 8), "euro-2024-final": (0, 5, 10),
-          "hualien-earthquake-2024": (0, 1, 11), "bankman-fried-verdict": (0, 3, 9),
+          "hualien-earthquake-2024": (0, 2, 11), "bankman-fried-verdict": (0, 3, 9),
           "key-bridge-collapse-2024": (0, 6, 13), "lahaina-wildfire-2023": (0, 0, 8),
           "who-covid-emergency-end": (0, 2, 9), "dart-asteroid-impact": (0, 0, 11),
-          "nvidia-results-may-2023": (0, 0, 10), "east-palestine-derailment": (0, 3, 10),
+          "nvidia-results-may-2023": (0, 0, 9), "east-palestine-derailment": (0, 3, 10),
           "hurricane-otis-2023": (0, 4, 11), "wimbledon-2023-final": (0, 2, 10),
           "alaska-1282-door-plug": (0, 3, 7), "leqembi-approval-2023": (0, 2, 6),
           "mexico-election-2024": (0, 1, 10), "valencia-floods-2024": (0, 2, 6),
           "chandrayaan-3-landing": (0, 0, 6), "google-search-antitrust-ruling": (0, 1, 8),
-          "morocco-earthquake-2023": (0, 1, 6), "super-bowl-lviii": (0, 1, 5),
-          "uaw-strike-2023": (0, 3, 4), "activision-deal-closes": (0, 3, 5), "ecb-first-cut-2024": (0, 1, 5),
-          "grindavik-eruption-2023": (0, 0, 5), "svb-collapse-2023": (0, 2, 7),
+          "morocco-earthquake-2023": (0, 1, 6), "super-bowl-lviii": (0, 1, 5), "uaw-strike-2023": (0, 3, 4),
+          "activision-deal-closes": (0, 2, 5), "ecb-first-cut-2024": (0, 1, 5),
+          "grindavik-eruption-2023": (0, 1, 5), "svb-collapse-2023": (0, 2, 7),
           "argentina-election-2023": (0, 1, 4), "coronation-charles-2023": (0, 1, 7),
-          "paris-2024-opening-ceremony": (0, 1, 8), "vision-pro-launch-2024": (2, 2, 2),
-          "nobel-peace-2023": (2, 3, 6), "titan-submersible-2023": (0, 0, 4), "phoenix-heat-2023": (2, 3, 7)}
+          "paris-2024-opening-ceremony": (0, 1, 8), "vision-pro-launch-2024": (1, 3, 2),
+          "nobel-peace-2023": (0, 3, 7), "titan-submersible-2023": (0, 0, 4), "phoenix-heat-2023": (0, 3, 8)}
 
 
 # The latest sets, run in `make test-sets` (FACTCHECK_MORE_SETS=1) to keep the default run short.
-MORE_FLOORS: dict[str, tuple[int, int, int]] = {}
+MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 3, 4),
+               "debt-ceiling-deal-2023": (1, 1, 9), "crowdstrike-outage-2024": (0, 1, 4),
+               "womens-world-cup-final-2023": (0, 0, 6), "turkey-syria-earthquake-2023": (0, 0, 5),
+               "openai-altman-ouster-2023": (0, 3, 6), "iowa-caucuses-2024": (0, 0, 7),
+               "reddit-ipo-2024": (1, 1, 7), "eurovision-2024": (0, 5, 6), "derna-floods-2023": (0, 0, 3)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

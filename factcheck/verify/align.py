@@ -558,8 +558,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
     is compared with that figure's dates only; not one that dates another verb ("unveiled in January
     2007 and which went on sale that June priced from $499": January is not the price's day)."""
     for mine in claim.of("date"):
-        figures = [d for figure, days in of_figures if _dates_figure(mine, figure, claim) for d in days]
-        if _of_count(mine, claim) and not any(_dates_figure(mine, figure, claim) and not figure.bound
+        figures = [d for figure, days in of_figures if _dates_figure(mine, figure) for d in days]
+        if _of_count(mine, claim) and not any(_dates_figure(mine, figure) and not figure.bound
                                                for figure, _ in of_figures):
             continue  # "more than 200 deaths this year" / "425 deaths in 2022": another year's count, not another year
         span = _word_before(claim.text, mine) in _SPAN_WORDS
@@ -629,7 +629,7 @@ def _of_count(date: Slot, claim: Frame) -> bool:
     return bool(date.anchors) and date.anchors <= counted
 
 
-def _dates_figure(date: Slot, figure: Slot, claim: Frame) -> bool:
+def _dates_figure(date: Slot, figure: Slot) -> bool:
     """The date hangs from the figure's word ("2.2% in June", "began trading on Wednesday, opening at $47")
     or from the verb its counted noun is done by or to ("recorded 339 deaths in 2022"), or either hangs from
     none (not "unveiled in January 2007 and which went on sale that June priced from $499")."""

@@ -88,16 +88,16 @@ def by_surname(docs: list["Doc"]) -> list["Doc"]:
     bodies = {e.text for doc in docs for e in doc.ents if e.label_ == "ORG" and len(e) == 1} - named
     out = []
     for doc in docs:
-        ents, changed = [], False
+        ents, changed, top = [], False, headline(doc)
         for e in doc.ents:
             words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
             if e.label_ == "PERSON" and any(ch.isdigit() for ch in e.text):
                 e, changed = Span(doc, e.start, e.end, label="PRODUCT"), True  # "COVID-19", "H5N1": no one's name
             elif e.label_ == "PERSON" and e.text in bodies:
                 e, changed = Span(doc, e.start, e.end, label="ORG"), True  # ("CrowdStrike")
-            elif e.label_ == "PERSON" and headline(doc) and words[-1] in bodies:
+            elif e.label_ == "PERSON" and top and words[-1] in bodies:
                 e, changed = Span(doc, e.end - 1, e.end, label="ORG"), True  # "Faulty CrowdStrike": CrowdStrike
-            elif e.label_ == "PERSON" and len(words) >= 2 and not headline(doc):
+            elif e.label_ == "PERSON" and len(words) >= 2 and not top:
                 surnames.update(" ".join(words[k:]) for k in range(1, len(words)))
             elif e.label_ != "PERSON" and " ".join(words) in surnames:
                 e, changed = Span(doc, e.start, e.end, label="PERSON"), True

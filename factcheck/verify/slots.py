@@ -36,7 +36,6 @@ _MARGIN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|\
 _PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
                       r"(?P<scale>million|billion|trillion)\b", re.I)
 _PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
-_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1,2})\b")
 # a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
 # "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
@@ -410,7 +409,7 @@ def _subject_of(verb: "Token") -> "Token | None":
 
 # An event's beginning and its end: a clause of one is no paraphrase of the other ("the run began on 30 June" /
 # "the run came to an end on 31 July").
-_STARTS = {"begin", "start", "open", "launch", "commence", "start-up"}
+_STARTS = {"begin", "start", "open", "launch", "commence"}
 _ENDS = {"end", "finish", "close", "stop", "conclude", "cease", "expire", "halt"}
 PHASES = _STARTS | _ENDS
 
@@ -605,7 +604,7 @@ def frame(doc: "Doc") -> Frame:
         whole = next((s for s in parts if s.text.lower().endswith(m.group("scale").lower())), None)
         if whole is not None:
             count = {"": 1, "a": 1, "one": 1, "two": 2, "three": 3}[(m.group("n") or "").lower()]
-            value = count * _PARTS[m.group("part").lower()] * _SCALES[m.group("scale").lower()]
+            value = count * _PARTS[m.group("part").lower()] * whole.value  # (the "million" read as its value)
             out.slots = [s for s in out.slots if s not in parts] + [
                 replace(whole, text=m.group(), value=value, start=m.start(), end=m.end())]
     # a range is no single value: "between 10 and 20 percent" is neither 10 nor 20, and 16.2 is in it

@@ -109,7 +109,7 @@ def _events(clause: Clause) -> set[str]:
 def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
     """The passage clause that reports the claim's event (verb or predicate lemma in common)."""
     wanted = _events(claim)
-    hits = [c for c in passage.clauses if wanted & _events(c)]
+    hits = [c for c in passage.clauses if wanted & _events(c) and not c.restrictive]
     if not hits:
         return None
     return max(hits, key=lambda c: (c.head == claim.head, len(claim.subject_names & c.subject_names)))
@@ -135,7 +135,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     main = claim.clauses[0] if claim.clauses else Clause()
     clause = _best_clause(main, passage)
     same_verb = clause is not None
-    told = [c for c in passage.clauses if not other_phase(main.event, c.event)]  # (not the start for the end)
+    told = [c for c in passage.clauses if not other_phase(main.event, c.event) and not c.restrictive]  # (not the start for the end)
     if clause is None and similarity >= PARAPHRASE and told:
         clause = max(told, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
@@ -174,10 +174,13 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             # and "did not come out for the second half" denies nothing of what "came in the second half"
             # nor is "declared three days of mourning" any opposite of "has not declared a national emergency"
             _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle
-                      and not _other_patient(main, clause, claim, passage))
+                      and not _other_patient(main, clause, claim, passage)
+                      and not _done_long_before(clause, claim, passage, dates)
+                      and not _doer_on_one_side(main, clause))
+            _told_beside(claim, passage, out)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
-    event |= {f"{v}:{c.patient}" for c in (main, clause) if c is not None and c.patient for v in c.event & LIGHT_VERBS}
+    event |= {w for c in (main, clause) if c is not None for w in _hung_from(c) if ":" in w}
     _names(claim, passage, event, out, dates)
     if main.patient and any(n.role == main.patient for n in claim.of("number")):
         # "Kelce caught nine passes" / "Hardman caught the winning score": a deed done by the count is
@@ -211,9 +214,14 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
                                 for stem, members in series.items() if stem in passage.series)
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
+    if out.long_before and clause is not None and {d["slot"] for d in out.differences} == {"polarity"}:
+        # a denial is as old as its own verb's dates: "was never certified ... argued in a 2019 blog post"
+        own = [d.value for d in passage.of("date") if not d.anchors or _stems(d.anchors) & _hung_from(clause)]
+        out.long_before = _long_before(own, dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
+    out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d)]
     if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage, event):
         # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another
         # year and another sum, another payment; one year for the other is no error of this one
@@ -232,6 +240,42 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _doer_on_one_side(mine: Clause, theirs: Clause) -> bool:
+    """One clause says who did it and the other does not: "Iowa Democrats held no caucus that night"
+    denies only the Democrats' caucus, not that "The caucuses were held" (by someone)."""
+    return (mine.agent in _NO_REFERENT) != (theirs.agent in _NO_REFERENT) and mine.head != theirs.head
+
+
+def _done_long_before(clause: Clause, claim: Frame, passage: Frame, dates: Dates) -> bool:
+    """The passage dates its clause's verb long before a claim that names no time: "The
+    Conservatives, who had won 14 Welsh seats in 2019" tells of another election than "The
+    Conservatives won none of the seats in Wales" of 2024."""
+    own = [d.value for d in passage.of("date") if _stems(d.anchors) & _hung_from(clause)]
+    return not _occasions(claim) and _long_before(own, dates.article)
+
+
+def _hung_from(clause: Clause) -> set[str]:
+    """The anchors a value of the clause's event hangs from: its verbs' stems, and a light verb with
+    its object whole ("hold:games")."""
+    return _stems(clause.event) | {f"{v}:{clause.patient}" for v in clause.event & LIGHT_VERBS if clause.patient}
+
+
+def _told_beside(claim: Frame, passage: Frame, out: Alignment) -> None:
+    """What the claim says beside its main event is claimed too: "wished the government luck in a
+    message that mentioned Milei by name" is denied by "in a message that did not mention Milei".
+    Only a clause of the same verb said of the same named or described one is compared."""
+    for mine in claim.clauses[1:]:
+        if mine.head in _NO_REFERENT:
+            continue
+        theirs = next((c for c in passage.clauses if _events(mine) & _events(c) and c.head == mine.head
+                       and c.restrictive == mine.restrictive
+                       and c.particle == mine.particle and not _other_patient(mine, c, claim, passage)), None)
+        if theirs is not None and not any(d["slot"] in ("polarity", "quantifier") for d in out.differences):
+            found = Alignment()
+            _polarity(mine, theirs, found)
+            out.differences += [d for d in found.differences if d["slot"] == "polarity"]
 
 
 def _another_story(claim: Frame, main: Clause, passage: Frame, article: Frame) -> bool:
@@ -266,6 +310,19 @@ def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out
         return True
     return main.indefinite and clause is not None and clause.head_named and not out.same_subject \
         and main.head not in clause.office
+
+
+def _of_one_picked_out(claim: Frame, difference: dict[str, Any]) -> bool:
+    """The claim's value is told of one its own relative clause introduces: "a magnitude 6.5 quake that
+    struck Suzu in May 2023" is picked out by its details, and a passage's quake of another month is
+    another quake, not another month of this one."""
+    start = difference["claim"].get("start")
+    slot = next((s for s in claim.slots if s.start == start and start is not None), None)
+    if slot is None or not claim.clauses:
+        return False
+    own = _stems(slot.anchors)
+    return not own & _stems(claim.clauses[0].event) and any(
+        c.indefinite and not c.head_named and own & _stems(c.event) for c in claim.clauses[1:])
 
 
 def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
+# a price of one of many: "3.82 francs each", "$34 a share"; "values each of them at 0.76 francs"
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|a share|per share|a piece|per unit)\b", re.I)
+_EACH_BEFORE = re.compile(r"\beach\b[^.;:]{0,25}\bat\s*$", re.I)
 _MARGIN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|\s*(?:\w+\s+)?(?:ahead of|behind)\b", re.I)
 _PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
                       r"(?P<scale>million|billion|trillion)\b", re.I)
@@ -163,6 +167,9 @@ class Clause:
     partly: bool = False  # denied only in degree: "not fully contained" is not "not contained"
     topic: frozenset[str] = frozenset()  # what the subject is over or about: "mpox" of "the emergency over mpox"
     office: tuple[str, ...] = ()  # a named subject's title, lower case: ("nasa", "administrator"), ("president",)
+    # a relative clause that says which one its noun is ("the earthquake that struck on Friday"): it
+    # picks out, it does not report; only a clause that says the same of the same noun meets it
+    restrictive: bool = False
 
 
 @dataclass
@@ -215,6 +222,8 @@ ALIASES = {"united states": "us", "usa": "us", "america": "us", "american": "us"
 
 
 def norm_name(text: str) -> str:
+    # "Pogačar" and "Pogacar" are one name: accents are folded away
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"['’]s$", "", text.strip().lower())
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[^\w\s-]", "", text).strip()
@@ -333,13 +342,28 @@ def _main_verb(sent: "Span") -> "Token":
 def _negated(verb: "Token") -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
         return True
-    if verb.head.lower_ == "without" or verb.head.head.lower_ == "without" and verb.head.dep_ in ("pcomp", "pobj"):
+    if _shares_denial(verb):
+        return True  # "was never classed or certified": neither
+    if verb.dep_ != "relcl" and (verb.head.lower_ == "without"
+                                 or verb.head.head.lower_ == "without" and verb.head.dep_ in ("pcomp", "pobj")):
         return True  # "ended without any agreement being signed"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     # the determiner of the subject or object itself: "No Ukrainian officials", not the "No" of
     # "the Assisted Dying (No 2) Bill"
     return any(d.lower_ in ("no", "none", "nobody", "nothing", "neither") for s in subjects for d in (s, *s.children)
                if d.dep_ == "det" or d.i == s.i)
+
+
+def _shares_denial(verb: "Token") -> bool:
+    """A verb joined by "or"/"nor" to a denied verb, with no auxiliary or subject of its own, is denied
+    with it: "was never classed or certified", "did not attend or send a deputy". ("did not join the
+    family and flew back" has a finite verb of its own: that one happened.)"""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBN", "VBG"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    joined = {c.lower_ for c in verb.head.children if c.dep_ == "cc"} | {c.lower_ for c in verb.children if c.dep_ == "preconj"}
+    return bool(joined & {"or", "nor"}) and _negated(verb.head)
 
 
 _CONDITIONS = {"if", "unless", "whenever", "provided", "providing"}
@@ -382,7 +406,25 @@ def _quantifier(verb: "Token") -> int | None:
             for d in [*s.children, *(g for c in s.children if c.dep_ == "nummod" for g in c.children)]:
                 if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
                     return QUANTIFIERS[d.lower_]
+            if (share := _share_of_whole(s)) is not None:
+                return share
     return None
+
+
+def _share_of_whole(noun: "Token") -> int | None:
+    """"98 of Iowa's 99 counties", "seven of the nine governorships": a count of a counted whole says
+    how many of it, as a quantifier would (all of them, most, some, none)."""
+    if noun.pos_ != "NUM":
+        return None
+    whole = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    total = next((c for c in whole.children if c.dep_ == "nummod"), None) if whole is not None else None
+    part, of = number_value(noun.text), number_value(total.text) if total is not None else None
+    if part is None or not of or part > of:
+        return None
+    if part == of:
+        return QUANTIFIERS["all"]
+    return 0 if part == 0 else QUANTIFIERS["most"] if part > of / 2 else QUANTIFIERS["some"]
 
 
 def _clauses(sent: "Span") -> list[Clause]:
@@ -391,14 +433,37 @@ def _clauses(sent: "Span") -> list[Clause]:
     without any agreement being signed")."""
     main = _main_verb(sent)
     verbs = [main] + [c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    # a clause set off by a semicolon stands on its own: "All 177 people survived; a few were hurt"
+    beside = [c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+              and sent.root.lemma_ not in SPEECH and any(p.text in (";", ":") and min(c.i, p.head.i) < p.i < max(c.i, p.head.i)
+                                                       for p in sent.root.children if p.dep_ == "punct")]
+    verbs += [v for c in beside for v in (c, *(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")))
+              if v not in verbs]
     verbs += [t for t in sent if t.pos_ == "VERB" and t not in verbs and _negated(t)
               and (t.head.lower_ == "without" or t.head.head.lower_ == "without")]
-    return [_clause(v) for v in verbs]
+    # what a relative clause says of the one it describes: "Donald Trump, who did not take part in any
+    # of the debates, held a town hall" says Trump did not take part
+    verbs += [t for t in sent if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and t not in verbs
+              and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _WHO for c in t.children)]
+    # and what a participle adds of the main verb's subject: "lowered rates on Thursday, announcing the
+    # decision at noon" says the Bank announced it
+    verbs += [t for t in main.children if t.dep_ == "advcl" and t.tag_ == "VBG" and t not in verbs
+              and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)]
+    out = [_clause(v) for v in verbs]
+    for clause, verb in zip(out, verbs):
+        clause.restrictive = verb.dep_ == "relcl" and verb.doc[verb.left_edge.i - 1].text != ","
+    return out
+
+
+_WHO = {"that", "which", "who"}  # relative pronouns
 
 
 def _subject_of(verb: "Token") -> "Token | None":
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ == "conj":  # "Russia annexed Crimea and invaded Ukraine"
+    if subj is not None and subj.lower_ in _WHO and verb.dep_ == "relcl":
+        return verb.head  # "a 1960 tsunami that killed 61 people": the tsunami
+    if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "Russia annexed Crimea and invaded Ukraine"; "lowered rates, announcing the decision at noon"
         return _subject_of(verb.head)
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "without any agreement being signed": the agreement
@@ -619,7 +684,18 @@ def frame(doc: "Doc") -> Frame:
                  if s.kind in ("number", "ordinal")
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
+    out.slots = [_glossing(s, out.slots, doc.text) for s in out.slots]
     return out
+
+
+def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
+    """A date in brackets right after a date says which day that one is ("late on Tuesday (3
+    December 2024)"): it hangs from what the first hangs from, whatever the parser attached it to."""
+    if slot.kind != "date" or not text[:slot.start].rstrip().endswith("("):
+        return slot
+    before = text[:slot.start].rstrip()[:-1].rstrip()
+    first = next((s for s in slots if s.kind == "date" and s.end == len(before)), None)
+    return replace(slot, anchors=first.anchors) if first is not None else slot
 
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
@@ -644,8 +720,6 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     subj = _subject_of(verb) if verb is not None else None
-    if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-        subj = verb.head  # "a 1960 tsunami that killed 61 people": the tsunami
     noun = span.root.head if span is not None and span.root.dep_ in ("nummod", "quantmod") else None
     own = _possessor(noun) if noun is not None else None
     if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject
@@ -1076,6 +1150,9 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
         if _MARGIN.match(ent.doc.text[ent.end_char:]):
             prefix = "by:"  # "591 points, 44 more than Croatia": a margin over another, not a score
+        if label == "MONEY" and (_EACH_AFTER.match(ent.doc.text[ent.end_char:])
+                                 or _EACH_BEFORE.search(ent.doc.text[max(0, ent.start_char - 40):ent.start_char])):
+            prefix = "each:"  # "shares at 3.82 francs each": the price of one, not a sum
         return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []
 

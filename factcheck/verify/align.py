@@ -245,7 +245,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
 def _doer_on_one_side(mine: Clause, theirs: Clause) -> bool:
     """One clause says who did it and the other does not: "Iowa Democrats held no caucus that night"
     denies only the Democrats' caucus, not that "The caucuses were held" (by someone)."""
-    return (mine.agent in _NO_REFERENT) != (theirs.agent in _NO_REFERENT) and mine.head != theirs.head
+    return (mine.agent == "") != (theirs.agent == "") and mine.head != theirs.head  # ("it" is a doer, unnamed)
 
 
 def _done_long_before(clause: Clause, claim: Frame, passage: Frame, dates: Dates) -> bool:
@@ -728,7 +728,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # ... by 330 votes to 275" / "voted by 15 to 7 to remove clause 12" is another vote); another
             # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
             # figure of the passage ("44 percent of cases" / "95% CI")
-            theirs = _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event)) if kind == "tally" else \
+            theirs = [s for s in _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event))
+                      if not _other_motion(mine, s)] if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
                  and not _other_deed(mine, s, out, claim, passage)]
@@ -820,6 +821,15 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
         (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
         and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
         and not _part_of(mine, s) and not _part_of(s, mine) for s in passage.of("number"))
+
+
+def _other_motion(mine: Slot, theirs: Slot) -> bool:
+    """Two votes to do different things to different things are two votes: "voted 234 to 56 to impeach
+    her" / "voted 190-0 to overturn the decree". ("to back the bill" / "to approve the bill" is one.)"""
+    if not (mine.deed and theirs.deed):
+        return False
+    (verb, obj), (their_verb, their_obj) = mine.deed.split(":", 1), theirs.deed.split(":", 1)
+    return verb != their_verb and obj != their_obj and bool(obj and their_obj)
 
 
 def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage: Frame) -> bool:

@@ -35,7 +35,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
 # a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
 # a price of one of many: "3.82 francs each", "$34 a share"; "values each of them at 0.76 francs"
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a share|per share|a piece|per unit)\b", re.I)
-_EACH_BEFORE = re.compile(r"\beach\b[^.;:]{0,25}\bat\s*$", re.I)
+_EACH_BEFORE = re.compile(r"\beach\b(?:(?!\.\s)[^;:]){0,40}?\bat\s*$", re.I)
 _MARGIN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|\s*(?:\w+\s+)?(?:ahead of|behind)\b", re.I)
 _PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
                       r"(?P<scale>million|billion|trillion)\b", re.I)
@@ -657,7 +657,7 @@ def frame(doc: "Doc") -> Frame:
                 anchors |= {"vote"}  # "the committee was split 5-4" reports the vote
             end = max(m.end(), token.end_char)  # "five votes to four": the digits' "4" ends before "four" does
             out.slots.append(Slot("tally", doc.text[m.start():end], (a, b), m.start(), end, "", anchors,
-                                  _context(token.root, token)))
+                                  _context(token.root, token), deed=_motion(token.root)))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
     shares = _shares(doc, text)
@@ -699,6 +699,17 @@ def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
 
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
+
+
+def _motion(token: "Token") -> str:
+    """What a vote was to do, as "verb:object" ("voted 234 to 56 to impeach her": "impeach:her"); ""
+    where the vote's verb says no purpose."""
+    verb = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    purpose = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None) if verb is not None else None
+    if purpose is None:
+        return ""
+    obj = next((c.lemma_.lower() for c in purpose.children if c.dep_ in ("dobj", "nsubjpass")), "")
+    return f"{purpose.lemma_.lower()}:{obj}"
 
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:
@@ -1151,7 +1162,7 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if _MARGIN.match(ent.doc.text[ent.end_char:]):
             prefix = "by:"  # "591 points, 44 more than Croatia": a margin over another, not a score
         if label == "MONEY" and (_EACH_AFTER.match(ent.doc.text[ent.end_char:])
-                                 or _EACH_BEFORE.search(ent.doc.text[max(0, ent.start_char - 40):ent.start_char])):
+                                 or _EACH_BEFORE.search(ent.doc.text[max(0, ent.start_char - 60):ent.start_char])):
             prefix = "each:"  # "shares at 3.82 francs each": the price of one, not a sum
         return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []

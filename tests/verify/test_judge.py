@@ -390,6 +390,13 @@ def test_a_value_of_one_a_relative_clause_introduces_is_that_ones():
                                             "2025-07-06", "2025-03-04").differences] == ["month"]
 
 
+def test_a_vote_to_do_another_thing_to_another_thing_is_another_vote():
+    claim = "The council had voted 34 to 6 to dismiss the mayor."
+    assert _differs(claim, "The council voted 21-0 to suspend the budget.") == []
+    assert _differs(claim, "The council voted 21-0 to remove the mayor.") == [("34 to 6", "21-0")]
+    assert _differs(claim, "The council voted 21-0 to dismiss the mayor.") == [("34 to 6", "21-0")]
+
+
 def test_a_tally_written_as_in_favour_and_against_is_a_tally():
     a = _align("The UN General Assembly adopted resolution 68/262 by 100 votes to 11.",
                "Resolution 68/262 was adopted by the General Assembly with 100 states in favour, 11 against and 58 abstaining.")

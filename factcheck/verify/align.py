@@ -599,7 +599,7 @@ def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
     if kind == "person":
         return next((s for s in theirs if mine.role in ("nsubj", "nsubjpass") and s.role == mine.role), None)
     if kind == "org":
-        return next((s for s in theirs if s.role and s.role == mine.role), None)
+        return next((s for s in theirs if s.role and s.role == mine.role and not _other_part(mine, s)), None)
     # a building is no rival to a city or country it may stand in ("at the US Embassy" / "in Saudi
     # Arabia"), nor a city to its country ("in Riyadh" / "in Saudi Arabia")
     return next((s for s in theirs if s.role in ("in", "at") and mine.role in ("in", "at") and s.label == mine.label
@@ -821,6 +821,15 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
         (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
         and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
         and not _part_of(mine, s) and not _part_of(s, mine) for s in passage.of("number"))
+
+
+def _other_part(mine: Slot, theirs: Slot) -> bool:
+    """One organisation does the deed and the other is what it is done from, to or with: "borrow from the
+    Swiss National Bank" / "The Saudi National Bank agreed to invest" (the lender is no rival of the
+    investor). The subject and the object, or an "of", are one part told two ways ("X closed Y" / "Y
+    was closed", "X chairs Y" / "chair of Y")."""
+    parts = {mine.part, theirs.part}
+    return bool(parts & {"nsubj", "nsubjpass"}) and any(p.startswith("pobj:") and p != "pobj:of" for p in parts)
 
 
 def _other_motion(mine: Slot, theirs: Slot) -> bool:

@@ -126,6 +126,9 @@ class Slot:
     deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
     forecast: bool = False  # for numbers: said as what is expected ("seen rising by 2.5% in 2024"), not measured
     holder: str = ""  # for places: the thing it says where of ("plant" of "its plant in Renton"), "" for an event's
+    # for organisations: the part it plays ("nsubj", "dobj", "pobj:from"): "borrow from the Swiss National
+    # Bank" and "The Saudi National Bank agreed to invest" name banks in two parts
+    part: str = ""
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -684,8 +687,22 @@ def frame(doc: "Doc") -> Frame:
                  if s.kind in ("number", "ordinal")
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
-    out.slots = [_glossing(s, out.slots, doc.text) for s in out.slots]
+    out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
     return out
+
+
+def _of_the_earlier_value(slot: Slot, slots: list[Slot], text: str) -> Slot:
+    """A date written right after the value a change started from ("narrowed to $90.8 million from
+    $158.6 million in 2022") is that value's date, not the change's, whatever the parser hung it from."""
+    if slot.kind != "date":
+        return slot
+    before = re.sub(r"\b(?:in|for|during)\s*$", "", text[:slot.start]).rstrip()
+    if before == text[:slot.start].rstrip():
+        return slot
+    figure = next((s for s in slots if s.kind == "number" and s.end == len(before)), None)
+    if figure is None or not text[:figure.start].rstrip().lower().endswith("from"):
+        return slot
+    return replace(slot, anchors=frozenset({"from"}))
 
 
 def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
@@ -1061,7 +1078,7 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound,
-                 holder=holder) for s in slots]
+                 holder=holder, part=s.part) for s in slots]
 
 
 def _town_of(ent: "Span") -> str:
@@ -1118,7 +1135,10 @@ def _entity_slot(ent: "Span") -> list[Slot]:
                      role=_role(root))]
     if label == "ORG":
         words = norm_name(ent.text).split()
-        return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "")]
+        part = _role(root)
+        if part == "pobj" and root.head.dep_ != "agent":
+            part = f"pobj:{root.head.lower_}"
+        return [Slot("org", ent.text, norm_name(ent.text), *span, role=words[-1] if words else "", part=part)]
     if label in PLACES and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS \
             and head.head.dep_ == "pobj" and head.head.head.lower_ in PLACE_PREPS:
         head = head.head.head  # "in the southern state of Guerrero": in Guerrero

@@ -397,6 +397,21 @@ def test_a_vote_to_do_another_thing_to_another_thing_is_another_vote():
     assert _differs(claim, "The council voted 21-0 to dismiss the mayor.") == [("34 to 6", "21-0")]
 
 
+def test_an_organisation_in_another_part_is_no_rival():
+    claim = "The bank would borrow up to 50 billion francs from the Swiss National Bank."
+    assert _differs(claim, "The Saudi National Bank agreed to invest up to 1.5 billion francs in the bank.") == []
+    assert _differs(claim, "The bank would borrow up to 50 billion francs from the Saudi National Bank.") == [
+        ("the Swiss National Bank", "the Saudi National Bank")]
+
+
+def test_a_date_after_the_value_a_change_started_from_is_that_values():
+    passage = "Its net loss narrowed to $40.1 million in 2024 from $52.3 million a year earlier."
+    assert _align_dated("The net loss narrowed to $40.1 million from $52.3 million in 2023.", passage,
+                        "2025-03-01", "2025-02-20").differences == []
+    assert [d["slot"] for d in _align_dated("The net loss narrowed to $40.1 million in 2023.", passage,
+                                            "2025-03-01", "2025-02-20").differences] == ["year"]
+
+
 def test_a_tally_written_as_in_favour_and_against_is_a_tally():
     a = _align("The UN General Assembly adopted resolution 68/262 by 100 votes to 11.",
                "Resolution 68/262 was adopted by the General Assembly with 100 states in favour, 11 against and 58 abstaining.")

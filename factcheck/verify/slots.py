@@ -32,14 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 PLACES = ("GPE", "LOC", "FAC")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
-# a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
 # a price of one of many: "3.82 francs each", "$34 a share"; "values each of them at 0.76 francs"
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|a share|per share|a piece|per unit)\b", re.I)
 _EACH_BEFORE = re.compile(r"\beach\b(?:(?!\.\s)[^;:]){0,40}?\bat\s*$", re.I)
+# a margin over another: "44 more than Croatia", "13 points ahead of"
 _MARGIN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b|\s*(?:\w+\s+)?(?:ahead of|behind)\b", re.I)
 _PART_OF = re.compile(r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<part>quarter|third|half)s?\s+of\s+an?\s+"
                       r"(?P<scale>million|billion|trillion)\b", re.I)
 _PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
+# a grade on a named scale: "Category 5", "Level 3", "Stage 4", "EF4" is left to the numbers
 _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1,2})\b")
 # a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
 # "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
@@ -414,9 +415,12 @@ def _quantifier(verb: "Token") -> int | None:
     return None
 
 
+_WHO = {"that", "which", "who"}  # relative pronouns
+
+
 def _share_of_whole(noun: "Token") -> int | None:
-    """"98 of Iowa's 99 counties", "seven of the nine governorships": a count of a counted whole says
-    how many of it, as a quantifier would (all of them, most, some, none)."""
+    """How many of a counted whole a count says, as a quantifier would (all, most, some, none): "98 of
+    Iowa's 99 counties" is most, not all; "seven of the nine governorships" most; "9 of 9" all."""
     if noun.pos_ != "NUM":
         return None
     whole = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -432,8 +436,9 @@ def _share_of_whole(noun: "Token") -> int | None:
 
 def _clauses(sent: "Span") -> list[Clause]:
     """A sentence's clauses, its main one first: the verb it reports, the verbs coordinated with
-    that verb ("annexed Crimea and invaded Ukraine"), and what it says did not happen ("ended
-    without any agreement being signed")."""
+    that verb ("annexed Crimea and invaded Ukraine"), a clause set off by a semicolon, what it says
+    did not happen ("ended without any agreement being signed"), what its relative clauses say of
+    the nouns they describe, and its participles ("..., announcing the decision at noon")."""
     main = _main_verb(sent)
     verbs = [main] + [c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     # a clause set off by a semicolon stands on its own: "All 177 people survived; a few were hurt"
@@ -456,9 +461,6 @@ def _clauses(sent: "Span") -> list[Clause]:
     for clause, verb in zip(out, verbs):
         clause.restrictive = verb.dep_ == "relcl" and verb.doc[verb.left_edge.i - 1].text != ","
     return out
-
-
-_WHO = {"that", "which", "who"}  # relative pronouns
 
 
 def _subject_of(verb: "Token") -> "Token | None":

@@ -216,8 +216,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     if out.long_before and clause is not None and {d["slot"] for d in out.differences} == {"polarity"}:
         # a denial is as old as its own verb's dates: "was never certified ... argued in a 2019 blog post"
-        own = [d.value for d in passage.of("date") if not d.anchors or _stems(d.anchors) & _hung_from(clause)]
-        out.long_before = _long_before(own, dates.article)
+        out.long_before = _long_before(_dates_of(clause, passage, undated=True), dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
@@ -252,8 +251,13 @@ def _done_long_before(clause: Clause, claim: Frame, passage: Frame, dates: Dates
     """The passage dates its clause's verb long before a claim that names no time: "The
     Conservatives, who had won 14 Welsh seats in 2019" tells of another election than "The
     Conservatives won none of the seats in Wales" of 2024."""
-    own = [d.value for d in passage.of("date") if _stems(d.anchors) & _hung_from(clause)]
-    return not _occasions(claim) and _long_before(own, dates.article)
+    return not _occasions(claim) and _long_before(_dates_of(clause, passage), dates.article)
+
+
+def _dates_of(clause: Clause, passage: Frame, undated: bool = False) -> list[When]:
+    """The passage's dates that hang from the clause's event (and, with ``undated``, those that hang
+    from nothing)."""
+    return [d.value for d in passage.of("date") if undated and not d.anchors or _stems(d.anchors) & _hung_from(clause)]
 
 
 def _hung_from(clause: Clause) -> set[str]:

@@ -193,7 +193,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
-    stated = _numbers(claim, passage, event, out, pinned, dates, paragraph)
+    told = claim.names | claim.content | (article.names | article.content if article is not None else set())
+    stated = _numbers(claim, passage, event, out, pinned, dates, paragraph, told if article is not None else None)
     # the claim's date is compared with the dates of the occasion its figure is stated for ("2.2% in June"
     # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
     # the date of doing one thing is not the date of doing another with the same verb ("set sentencing
@@ -209,6 +210,13 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.other_occurrence |= _later(_occasions(passage), dates.article) and not any(
         _due((_year_of(c, dates.article, claim) or c[0], *c[1:]), p, dates.article)
         for c in _occasions(claim) for p in _occasions(passage))
+    # a claim of the article's own days against a passage, written long before, all of whose occasions lie long
+    # before, that tells no same event of the same subject: another year's ("the fifth of this year's Nobel
+    # awards (2023)" / "The 2021 Nobel Peace Prize was awarded ... announced on Friday, 8 October 2021")
+    current = [w for w in _occasions(claim) if w[0] is not None]
+    out.other_occurrence |= bool(current) and not any(_long_before([w], dates.article) for w in current) \
+        and _long_before(_occasions(passage), dates.article) and dates.published is not None \
+        and _long_before([dates.published], dates.article) and not (out.same_event and out.same_subject)
     # "Super Bowl LIV" for "Super Bowl LVIII", "Chandrayaan-1" for "Chandrayaan-3": another of the series
     out.other_occurrence |= any(not members & passage.series[stem]
                                 for stem, members in series.items() if stem in passage.series)
@@ -340,12 +348,16 @@ def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
 
 
 def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
-    """The two clauses do their verb to different things, both described, neither named, and neither
-    text has the other's: "set sentencing" / "set a trial date"."""
+    """The two clauses do their verb to different things, and neither text has the other's: "set
+    sentencing" / "set a trial date", "had beaten Alcaraz in Friday's semi-final" / "beat Casper Ruud in
+    the final"; or offer, agree or plan to do different things: "offered to go ahead on the original
+    terms" / "offered to buy Twitter"."""
+    if mine.intent and theirs.intent and mine.intent != theirs.intent:
+        return True
     a, b = mine.patient, theirs.patient
-    return bool(a and b) and a != b and a not in _PRONOUNS and b not in _PRONOUNS \
-        and name_key(a) not in claim.names and name_key(b) not in passage.names \
-        and a not in passage.content and b not in claim.content
+    if not (a and b) or a == b or a in _PRONOUNS or b in _PRONOUNS:
+        return False
+    return not {a, name_key(a)} & (passage.content | passage.names) and not {b, name_key(b)} & (claim.content | claim.names)
 
 
 def _coverage(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> float:
@@ -477,6 +489,7 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
                 continue
             same = [s for s in theirs if _same_name(kind, mine.value, s.value) or kind == "person" and _one_person(mine, s)]
             same += [s for s in theirs if kind == "place" and not same and within(s.text, mine.text, surely=True)]
+            same += [s for s in theirs if not same and _one_named_twice(kind, mine.text, s.text)]
             if (same or (kind != "org" and name_key(mine.text) in passage.names)) and not (
                     kind == "place" and (rival := _placed_otherwise(mine, theirs))):
                 out.matches.append(_pair(kind, mine, same[0] if same else mine.text))
@@ -486,11 +499,32 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
                 continue
             # a passage value the claim itself states elsewhere ("Moscow and Washington") is no rival
             others = [s for s in _rivals(mine, theirs, event)
-                      if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names]
+                      if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names
+                      and (kind != "person" or name_key(s.text) not in claim.names)]  # (a person the tagger took for a body)
             rival = _rival(kind, mine, others)
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):
                 out.differences.append(_pair(kind, mine, rival))
+
+
+_PLACE_KINDS = {"ocean", "sea", "river", "lake", "bay", "gulf", "island", "islands", "peninsula", "mountains",
+                "desert", "strait", "channel", "city", "county", "province", "region", "state"}
+_OWNER = re.compile(r"^(?:the\s+)?(\S+)['’]s?\s+(?=\S)")
+
+
+def _one_named_twice(kind: str, a: str, b: str) -> bool:
+    """One place with and without the word for its kind ("the Pacific" / "the Pacific Ocean"), or one
+    body owned by a name and by a description of it ("Harvard's Board of Overseers" / "the
+    university's Board of Overseers"): the same one, not a rival."""
+    if kind == "place":
+        bare = [[w for w in norm_name(x).split() if w not in _PLACE_KINDS] for x in (a, b)]
+        return bool(bare[0]) and bare[0] == bare[1]
+    if kind != "org":
+        return False
+    owners = [_OWNER.match(x) for x in (a, b)]
+    if not all(owners) or not any(m.group(1)[:1].islower() for m in owners):
+        return False
+    return norm_name(a[owners[0].end():]) == norm_name(b[owners[1].end():])
 
 
 def _one_person(a: Slot, b: Slot) -> bool:
@@ -631,6 +665,16 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
                                      if _word_before(passage.text, s) not in _UNTIL]
+        # a day said of another named one is that one's, and another place's is the other place's, where the
+        # claim names its own: "California's ban ... approved in 1996" / "Michigan's ban was approved in 2006"
+        # (and a day of saying is the sayer's: "On 8 July, Musk said" / "Twitter said on 25 April")
+        theirs = [s for s in theirs if not (_of_saying(mine) and _of_saying(s) and _other_doer(mine, s)) and not (
+            name_key(s.doer) in passage.places and claim.places and name_key(s.doer) not in claim.names)]
+        # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
+        # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"
+        own = _stems(mine.anchors)
+        told_apart = _stems(claim.verbs) - own
+        theirs = [s for s in theirs if not (own and _stems(s.anchors) & told_apart and not _stems(s.anchors) & own)]
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
@@ -656,6 +700,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         later = [s for s in theirs if _later([s.value], dates.article) and not _due(due, s.value, dates.article)]
         out.other_occurrence |= bool(later)
         theirs = [s for s in theirs if s not in later]
+        if _READ_WEEKDAY.search(claim.text[:mine.start]):
+            # "declared Monday (19 June 2023) a non-working day": which Monday is the reading's guess, not
+            # what the article says; that Monday a week on is no other day
+            theirs = [s for s in theirs if not _week_apart(mine.value, s.value)]
         for i, part in enumerate(_DATE_PARTS):
             if mine.value[i] is None:
                 continue
@@ -667,6 +715,21 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
             elif rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out, pinned):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+def _of_saying(date: Slot) -> bool:
+    return bool(date.anchors) and date.anchors <= SPEECH
+
+
+_READ_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")  # a weekday the claim's date reads
+
+
+def _week_apart(a: When, b: When) -> bool:
+    """Two days exactly a week apart (one written without its year taken to be in the other's)."""
+    b = (b[0] or a[0], *b[1:])
+    if None in a[:3] or None in b[:3]:
+        return False
+    return abs((dt.date(*a[:3]) - dt.date(*b[:3])).days) == 7
 
 
 def _apart(claim: Frame, differences: list[dict[str, Any]]) -> bool:
@@ -721,9 +784,12 @@ def _part_slot(s: Slot, part: str) -> Slot:
 
 
 def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned: Sentence = None,
-             dates: Dates = Dates(), paragraph: Frame | None = None) -> list[tuple[Slot, Slot]]:
+             dates: Dates = Dates(), paragraph: Frame | None = None, told: set[str] | None = None
+             ) -> list[tuple[Slot, Slot]]:
     """Figures and tallies compared; returns the claim's stated in the passage, each with the passage's
-    figure that states it."""
+    figure that states it. ``told``: what the claim and its article name, where the article is known
+    (a score against a side neither names is another match's: "won the shootout 4-2" of the final
+    against France / "beat the Netherlands 4-3 on penalties")."""
     beside = paragraph.of("number") if paragraph is not None else []
     stated: list[tuple[Slot, Slot]] = []
     for kind in ("number", "tally"):
@@ -733,7 +799,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = [s for s in _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event))
-                      if not _other_motion(mine, s)] if kind == "tally" else \
+                      if not _other_motion(mine, s) and not (told is not None and s.against and s.against not in told)] \
+                if kind == "tally" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
                  and not _other_deed(mine, s, out, claim, passage)]
@@ -1049,7 +1116,10 @@ def _states(mine: Slot, theirs: Slot) -> bool:
     if mine.kind != "number" or not (mine.bound or theirs.bound):
         return _same_value(mine.value, theirs.value, mine.role, mine.decimals)
     if theirs.bound:
-        return theirs.bound == mine.bound and _same_value(mine.value, theirs.value, mine.role, mine.decimals)
+        return theirs.bound == mine.bound and _same_value(mine.value, theirs.value, mine.role, mine.decimals) \
+            and _same_value(mine.high, theirs.high, mine.role, mine.decimals)
+    if mine.bound == "<=":  # a cap ("up to $30 billion") is stated by that cap, not by any figure under it
+        return _same_value(mine.value, theirs.value, mine.role, mine.decimals)
     lo, hi = mine.interval()
     return lo <= theirs.value <= hi
 
@@ -1060,6 +1130,8 @@ def _consistent(mine: Slot, theirs: Slot) -> bool:
     if mine.kind != "number" or not (mine.bound or theirs.bound):
         return _same_value(mine.value, theirs.value, mine.role, min(mine.decimals, theirs.decimals)) \
             or mine.kind == "number" and _rounded_alike(mine, theirs)
+    if mine.bound == theirs.bound == "<=":
+        return _same_value(mine.value, theirs.value, mine.role, min(mine.decimals, theirs.decimals))  # two caps
     (a, b), (c, d) = mine.interval(), theirs.interval()
     return a <= d and c <= b
 

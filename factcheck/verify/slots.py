@@ -77,7 +77,7 @@ _FOR_AGAINST = re.compile(r"\b(\d{1,4})\s+(?:[a-z]+\s+)?(?:in\s+favou?r|for)(?:\
 # a division's two lobbies: "The Ayes numbered 330 and the Noes 275", "52 yeas to 48 nays"
 _AYES_NOES = re.compile(r"\b(?:ayes|yeas)\b[^.;\d]{0,20}?(\d{1,4})\b[^.;\d]{0,30}?\b(?:noes|nays)\b[^.;\d]{0,20}?(\d{1,4})\b"
                         r"|\b(\d{1,4})\s+(?:ayes|yeas)\b[^.;\d]{0,30}?\b(\d{1,4})\s+(?:noes|nays)\b", re.IGNORECASE)
-_RANGE = re.compile(r"(?:\bbetween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<lo>\d+(?:[.,]\d+)*)"
+_RANGE = re.compile(r"(?:\b[Bb]etween\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?P<lo>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent|percent)?\s*(?:and|to|-|–)\s*(?:about\s+)?(?P<hi>\d+(?:[.,]\d+)*))"
                     r"|(?:\b(?P<lo2>\d+(?:[.,]\d+)*)\s*(?:%|per\s?cent|percent)?\s*(?:to|-|–)\s*(?P<hi2>\d+(?:[.,]\d+)*)"
                     r"\s*(?:%|per\s?cent\b|percent\b))")
@@ -115,7 +115,9 @@ class Slot:
     anchors: frozenset[str] = frozenset()  # lemmas of the words it hangs from (its verb, its event noun)
     context: frozenset[str] = frozenset()  # places and ordinals of the phrase it hangs from ("place:istanbul")
     label: str = ""  # the entity label: a place is a GPE (city, country), a LOC or a FAC (a building)
-    bound: str = ""  # for numbers: ">=" at least, ">" more than, "<=" up to, "<" fewer than, "~" about
+    # for numbers: ">=" at least, ">" more than, "<=" up to, "<" fewer than, "~" about, "range" from
+    # ``value`` to ``high`` ("between 10,000 and 12,000 people")
+    bound: str = ""
     # for shares: the decimals written, or more where the sentence writes a share finer ("from 5.25% to
     # 5%": the 5% is to two decimals too); a share stands for the values that round to it
     decimals: int = 0
@@ -130,11 +132,14 @@ class Slot:
     # for organisations: the part it plays ("nsubj", "dobj", "pobj:from"): "borrow from the Swiss National
     # Bank" and "The Saudi National Bank agreed to invest" name banks in two parts
     part: str = ""
+    high: float = 0.0  # a range's upper end (``bound`` "range")
+    against: str = ""  # for tallies: the name key of the side beaten or played ("beat the Netherlands 4-3")
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
         v, tiny = self.value, 1e-9 * max(abs(self.value), 1.0)
         return {">=": (v, math.inf), ">": (v + tiny, math.inf), "<=": (-math.inf, v), "<": (-math.inf, v - tiny),
+                "range": (v, self.high),
                 "~": (min(0.9 * v, 1.1 * v), max(0.9 * v, 1.1 * v))}.get(self.bound, (v, v))
 
     def to_dict(self) -> dict[str, Any]:
@@ -168,6 +173,7 @@ class Clause:
     owned: str = ""  # what of the owner's the subject is: "man", "goal", "rodri" ("Spain's midfielder Rodri")
     owned_noun: bool = False  # that is a common noun, not a name ("Luis de la Fuente's Spain")
     particle: str = ""  # the verb's particle: "come out" is another verb than "come"
+    intent: str = ""  # the verb an "offer", "agree" or "plan" is to do: "go" of "offered to go ahead"
     partly: bool = False  # denied only in degree: "not fully contained" is not "not contained"
     topic: frozenset[str] = frozenset()  # what the subject is over or about: "mpox" of "the emergency over mpox"
     office: tuple[str, ...] = ()  # a named subject's title, lower case: ("nasa", "administrator"), ("president",)
@@ -184,6 +190,7 @@ class Frame:
     slots: list[Slot] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
+    verbs: set[str] = field(default_factory=set)  # the lemmas of its verbs, finite or not ("striking": "strike")
     names: set[str] = field(default_factory=set)  # name stems of every entity
     places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
     initials: dict[str, str] = field(default_factory=dict)  # name stem -> its acronym ("faa" / "administration" -> "FAA")
@@ -463,10 +470,18 @@ def _clauses(sent: "Span") -> list[Clause]:
     return out
 
 
+_SPEAKER = {"he", "she", "it", "they"}
+
+
 def _subject_of(verb: "Token") -> "Token | None":
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in _WHO and verb.dep_ == "relcl":
         return verb.head  # "a 1960 tsunami that killed 61 people": the tsunami
+    if subj is not None and subj.lower_ in _SPEAKER and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+        # "McCarthy said he would not run again": the one who said it
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.pos_ in ("PROPN", "NOUN"):
+            return speaker
     if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "Russia annexed Crimea and invaded Ukraine"; "lowered rates, announcing the decision at noon"
         return _subject_of(verb.head)
@@ -536,6 +551,8 @@ def _clause(verb: "Token") -> Clause:
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _KNOWN | {"the"} for c in subj.children))
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    out.intent = next((c.lemma_.lower() for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))), "")  # ("offered on Thursday to buy")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
     if verb.lemma_.lower() in LIGHT_VERBS and out.patient:
         out.event.add(out.patient)  # "took a position" / "has no position", "held talks" / "the talks were held"
@@ -609,6 +626,7 @@ def frame(doc: "Doc") -> Frame:
     out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                    and not t.is_stop and t.lemma_.lower() not in SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
+    out.verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     out.places = {name_key(e.text): e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     out.initials = {name_key(e.text): a for e in doc.ents if e.label_ in NAME_LABELS and (a := acronym(e.text))}
@@ -624,11 +642,17 @@ def frame(doc: "Doc") -> Frame:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)
         out.slots.extend(_entity_slots(ent))
+    # a subject named that the entity tagger missed ("Milei is due to be sworn in"): a name all the same
+    tagged = {t.i for e in doc.ents for t in e}
+    out.names |= {name_key(t.text) for t in doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+                  and t.i not in tagged and len(t.text) > 2 and t.text[0].isupper() and t.text[1:].islower()}
     # a day the entity tagger missed ("as early as 1 June"): read as the day it is
     for m in _DAY_MONTH.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), label="DATE")
+        # (nor one read into a longer phrase whose day is lost: "On 8 July Musk said")
         if span is None or date_parts(m.group())[2] is None or any(
-                e.start_char < m.end() and m.start() < e.end_char and e.label_ != "CARDINAL" for e in doc.ents):
+                e.start_char < m.end() and m.start() < e.end_char and e.label_ != "CARDINAL"
+                and not (e.label_ == "DATE" and date_parts(e.text)[2] is None) for e in doc.ents):
             continue
         out.slots = [s for s in out.slots if not (s.start < m.end() and m.start() < s.end)] + _entity_slots(span)
     for m in grades:  # "a Category 4 storm": a grade on a scale, compared with grades only
@@ -662,7 +686,7 @@ def frame(doc: "Doc") -> Frame:
                 anchors |= {"vote"}  # "the committee was split 5-4" reports the vote
             end = max(m.end(), token.end_char)  # "five votes to four": the digits' "4" ends before "four" does
             out.slots.append(Slot("tally", doc.text[m.start():end], (a, b), m.start(), end, "", anchors,
-                                  _context(token.root, token), deed=_motion(token.root)))
+                                  _context(token.root, token), deed=_motion(token.root), against=_against(token.root)))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
     shares = _shares(doc, text)
@@ -680,13 +704,30 @@ def frame(doc: "Doc") -> Frame:
     # a range is no single value: "between 10 and 20 percent" is neither 10 nor 20, and 16.2 is in it
     bounds = [(m.span(), number_value(m.group("lo") or m.group("lo2")), number_value(m.group("hi") or m.group("hi2")))
               for m in _RANGE.finditer(text)]
-    ranges = [span for span, lo, hi in bounds if lo is not None and hi is not None and lo < hi]
-    out.slots = [s for s in out.slots if not (s.kind == "number" and any(s.start < e and b < s.end for b, e in ranges))]
+    for (b, e), lo, hi in bounds:
+        if lo is None or hi is None or not lo < hi:
+            continue
+        inside = [s for s in out.slots if s.kind == "number" and s.start < e and b < s.end]
+        out.slots = [s for s in out.slots if s not in inside]
+        # kept as one figure that allows the values between, when both ends count one thing
+        # (the unit is written once, after the second: "between 26.6 and 28.6 per cent"; "rose from 5% to
+        # 6%" is a change, no range)
+        ends = [s for s in inside if not s.bound] if text[:b].split()[-1:] != ["from"] else []
+        if ends and len({s.role for s in ends if s.role}) <= 1:
+            last = next((s for s in reversed(ends) if s.role), ends[-1])
+            # ("between 5 and 6 million": the scale word is read into the figure, not into the range)
+            scale = 1000.0 ** round(math.log(last.value / hi, 1000)) if hi and last.value > hi else 1.0
+            end = max(e, last.end)
+            out.slots.append(replace(last, text=doc.text[b:end], value=lo * scale, high=hi * scale, start=b,
+                                     end=end, bound="range"))
     # nor is a span of time one date: "from March through May" is neither March nor May
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
     out.slots = [replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
                  if s.kind in ("number", "ordinal")
+                 # whose day it is: "On 8 July Musk said" / "Twitter said on 25 April", "Michigan's ban was
+                 # approved in 2006"
+                 else replace(s, doer=_dated_of(doc, s, out.places)) if s.kind == "date"
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
@@ -731,6 +772,19 @@ def _motion(token: "Token") -> str:
     return f"{purpose.lemma_.lower()}:{obj}"
 
 
+def _against(token: "Token") -> str:
+    """The named side a score was won or played against: "Netherlands" of "beat the Netherlands 4-3 on
+    penalties", "Germany" of "lost 1-0 to Germany" ("" where none is named)."""
+    verb = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    sides = [c for c in verb.children if c.dep_ == "dobj"]
+    sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "to", "over")
+              for g in c.children if g.dep_ == "pobj"]
+    named = next((c for c in sides if c.ent_type_ in NAME_LABELS or c.pos_ == "PROPN"), None)
+    return name_key(_full_name(named)) if named is not None else ""
+
+
 def _forecast(doc: "Doc", slot: Slot) -> bool:
     """The figure is said as what is expected ("prices are now seen rising by 2.5% in 2024", "expect
     inflation to average 2.5%"), not as what was measured."""
@@ -769,6 +823,13 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     named = subj if subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS else owner
     return (subj.lemma_.lower(), frozenset(t.lemma_.lower() for t in joined) if len(joined) > 1 else frozenset(),
             _full_name(named) if named is not None and len(joined) == 1 else "")
+
+
+def _dated_of(doc: "Doc", date: Slot, places: dict[str, str]) -> str:
+    """Whose day a date is, where that is told: the sayer's for a day of saying, a place's for a day
+    said of a thing of that place ("Michigan's ban was approved in 2006"); "" otherwise."""
+    doer = _said_of(doc, date)[2]
+    return doer if date.anchors and date.anchors <= SPEECH or name_key(doer) in places else ""
 
 
 def _deed(doc: "Doc", slot: Slot) -> str:
@@ -814,6 +875,8 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
     found = [(m.start(), m.end(), float(m.group(1)), len(m.group(1).partition(".")[2])) for m in _PERCENT.finditer(text)]
     for m in _FRACTION.finditer(doc.text.lower()):
         count = m.group("count")
+        if count is None and doc.text[:m.start()].lower().split()[-1:] in (["the"], ["its"], ["their"], ["this"]):
+            continue  # "the fifth of this year's awards" is one of a series, no share
         n = 1 if count in (None, "a", "an", "one") else number_value(count)
         if n is not None:
             found.append((m.start(), m.end("frac"), 100 * n * FRACTIONS[m.group("frac").rstrip("s").replace("halve", "half")], 0))
@@ -1162,6 +1225,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if any(p is not None for p in parts):
             return [Slot("date", text, parts, *span)]
         value = number_value(ent.text)  # a duration: "six years", "five hours"
+        if re.search(r"\d(?:st|nd|rd|th)\b", _digits(ent.text)):
+            return []  # not "the fifth of this year's awards": one of a series, no length of time
         unit = next((w for w in DURATIONS if re.search(rf"\b{w}s?\b", ent.text.lower())), "")
         return [Slot("number", ent.text, value, *span, role=unit)] if value is not None and unit else []
     if label == "ORDINAL" and (m := re.match(r"(\d+)(?:st|nd|rd|th)\b", _digits(ent.text).strip())):
@@ -1177,6 +1242,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         return [Slot("number", ent.text, minutes, *span, role="clock")]
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
+        if value is None and label == "QUANTITY" and re.match(r"(?:an?|one)\s+[a-z]+$", ent.text.lower()):
+            value = 1.0  # "within a mile of the crash site" is within one mile
         if value is None or label == "CARDINAL" and len(ent) == 1 and _in_a_name(ent.root):
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)

@@ -206,7 +206,13 @@ def _own_subject(t: Token) -> set[int]:
     if t.dep_ not in ("dobj", "dative", "pobj") or t.lower_ not in ("him", "her", "them"):
         return set()
     verb = t.head.head if t.dep_ == "pobj" else t.head
-    return {x.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = {x.i for c in subject for x in c.subtree}
+    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which") for c in subject):
+        # "Truss, who beat him by 81,326 votes": "who" is Truss, and Truss did not beat herself
+        clause = {x.i for x in verb.subtree}
+        own |= {x.i for x in verb.head.subtree if x.i not in clause}
+    return own
 
 
 def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int, str]],

@@ -665,11 +665,12 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
                                      if _word_before(passage.text, s) not in _UNTIL]
-        # a day said of another named one is that one's, and another place's is the other place's, where the
-        # claim names its own: "California's ban ... approved in 1996" / "Michigan's ban was approved in 2006"
-        # (and a day of saying is the sayer's: "On 8 July, Musk said" / "Twitter said on 25 April")
+        # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
+        # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
+        # / "Michigan's ban was approved in 2006")
+        owners = {k for k, place in claim.places.items() if re.search(rf"\b{re.escape(place)}['’]s?\s", claim.text)}
         theirs = [s for s in theirs if not (_of_saying(mine) and _of_saying(s) and _other_doer(mine, s)) and not (
-            name_key(s.doer) in passage.places and claim.places and name_key(s.doer) not in claim.names)]
+            s.doer and not _of_saying(s) and owners and name_key(s.doer) not in owners)]
         # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
         # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"
         own = _stems(mine.anchors)

@@ -828,8 +828,10 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
 def _dated_of(doc: "Doc", date: Slot, places: dict[str, str]) -> str:
     """Whose day a date is, where that is told: the sayer's for a day of saying, a place's for a day
     said of a thing of that place ("Michigan's ban was approved in 2006"); "" otherwise."""
-    doer = _said_of(doc, date)[2]
-    return doer if date.anchors and date.anchors <= SPEECH or name_key(doer) in places else ""
+    subject, _, doer = _said_of(doc, date)
+    if date.anchors and date.anchors <= SPEECH:
+        return doer
+    return doer if name_key(doer) in places and name_key(subject) != name_key(doer) else ""  # (not "Spain beat")
 
 
 def _deed(doc: "Doc", slot: Slot) -> str:

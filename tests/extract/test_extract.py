@@ -317,6 +317,9 @@ def test_a_pronoun_with_two_people_in_view_stays_and_an_object_is_not_its_own_su
     assert not any(t.startswith("Anna Berg was later named") for t in texts(claims))
     claims = extract_claims("The minister met Lavrov in Doha. Peskov praised him on Friday.")
     assert "Peskov praised Lavrov on Friday" in texts(claims)
+    # nor is the one a relative "who" stands for: Truss did not beat herself
+    claims = extract_claims("He had lost the summer contest to Truss, who beat him by 81,326 votes to 60,399.")
+    assert not any(t.startswith("Truss beat Truss") for t in texts(claims))
 
 
 def test_it_after_a_name_in_its_own_sentence_is_not_sent_to_an_earlier_thing():

@@ -196,7 +196,10 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
             if rel is None or rel.lower_ not in ("which", "who", "that") or noun.pos_ not in _ROLE_WORDS:
                 continue
             if whose is not None or (comma and rel.lower_ != "that") or _named(noun, subtree(t)):
-                lead = [x.i for x in phrase(whose if whose is not None else noun)]
+                # (of the noun alone where others are joined to it after the clause: "the TDP, which won 16
+                # seats, and the Janata Dal (United)")
+                after = {i for c in noun.children if c.dep_ in ("conj", "cc") and c.i > t.i for i in subtree(c)}
+                lead = [x.i for x in phrase(whose if whose is not None else noun, drop=after)]
                 out.extend(Clause(part, lead=lead, extra=True) for part in _distribute(t, subtree(t) - {rel.i}))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "acl" and t.tag_ == "VBN" and _subject(t) is None and t.i > t.head.i:

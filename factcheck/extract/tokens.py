@@ -65,7 +65,12 @@ def phrase(token: Token, drop: set[int] | None = None) -> list[Token]:
     for child in token.children:
         set_off = child.dep_ == "acl" and child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == ","
         if (child.dep_ in ("relcl", "appos") or set_off) and child.i > token.i:
-            drop |= subtree(child)
+            gone = subtree(child)
+            # with the brackets it stood in: "Telugu Desam Party (TDP)" is "Telugu Desam Party"
+            edges = (min(gone) - 1, max(gone) + 1)
+            if edges[0] >= 0 and edges[1] < len(token.doc) and (token.doc[edges[0]].text, token.doc[edges[1]].text) == ("(", ")"):
+                gone |= set(edges)
+            drop |= gone
     toks = [t for t in token.subtree if t.i not in drop]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()

@@ -348,16 +348,20 @@ def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
 
 
 def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
-    """The two clauses do their verb to different things, and neither text has the other's: "set
-    sentencing" / "set a trial date", "had beaten Alcaraz in Friday's semi-final" / "beat Casper Ruud in
-    the final"; or offer, agree or plan to do different things: "offered to go ahead on the original
+    """The two clauses do their verb to different things, both described or both named, and neither text
+    has the other's: "set sentencing" / "set a trial date", "had beaten Alcaraz in Friday's semi-final" /
+    "beat Casper Ruud in the final"; or offer, agree or plan to do different things: "offered to go ahead on the original
     terms" / "offered to buy Twitter"."""
     if mine.intent and theirs.intent and mine.intent != theirs.intent:
         return True
     a, b = mine.patient, theirs.patient
     if not (a and b) or a == b or a in _PRONOUNS or b in _PRONOUNS:
         return False
-    return not {a, name_key(a)} & (passage.content | passage.names) and not {b, name_key(b)} & (claim.content | claim.names)
+    named = a in claim.proper or name_key(a) in claim.names, b in passage.proper or name_key(b) in passage.names
+    if named[0] != named[1]:
+        return False  # a named one may be the one the other describes: "won the trophy" / "won the World Cup"
+    return a not in passage.content and name_key(a) not in passage.names and b not in claim.content \
+        and name_key(b) not in claim.names
 
 
 def _coverage(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> float:

@@ -191,6 +191,7 @@ class Frame:
     clauses: list[Clause] = field(default_factory=list)
     content: set[str] = field(default_factory=set)  # content lemmas and name stems, for coverage
     verbs: set[str] = field(default_factory=set)  # the lemmas of its verbs, finite or not ("striking": "strike")
+    proper: set[str] = field(default_factory=set)  # the lemmas of its proper nouns, tagged as names or not
     names: set[str] = field(default_factory=set)  # name stems of every entity
     places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
     initials: dict[str, str] = field(default_factory=dict)  # name stem -> its acronym ("faa" / "administration" -> "FAA")
@@ -627,6 +628,7 @@ def frame(doc: "Doc") -> Frame:
                    and not t.is_stop and t.lemma_.lower() not in SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
     out.verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    out.proper = {t.lemma_.lower() for t in doc if t.pos_ == "PROPN"}
     out.content |= {name_key(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     out.places = {name_key(e.text): e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     out.initials = {name_key(e.text): a for e in doc.ents if e.label_ in NAME_LABELS and (a := acronym(e.text))}

@@ -631,3 +631,10 @@ def test_a_description_names_its_thing_without_another_sentences_figures():
     texts = [c.text for c in extract_claims("Microsoft completed the $69bn Activision Blizzard takeover on Friday. The "
                                             "Federal Trade Commission sued to block the takeover in December 2022.")]
     assert "The Federal Trade Commission sued to block the Activision Blizzard takeover in December 2022" in texts
+
+
+def test_a_relative_clause_on_the_first_of_two_joined_names_is_on_that_one_alone():
+    claims = extract_claims("Modi will lean on two partners: Chandrababu Naidu's Telugu Desam Party (TDP), which won "
+                            "16 seats, and the Janata Dal (United) of Nitish Kumar.")
+    assert "Chandrababu Naidu's Telugu Desam Party won 16 seats" in texts(claims)
+    assert not any("()" in t for t in texts(claims))

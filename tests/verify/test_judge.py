@@ -1599,3 +1599,6 @@ def test_the_same_deed_done_to_two_named_others_is_two_deeds():
     a = _align("Djokovic had beaten Alcaraz in Friday's semi-final of the French Open in Paris.",
                "Novak Djokovic beat Casper Ruud in the French Open final in Paris on 11 June 2023.")
     assert not a.differences
+    # a named one may be what the other describes
+    assert _differs("Argentina had won the trophy twice before, in 1978 and in 1990.",
+                    "Argentina have won the World Cup three times: in 1978, in 1986 and in 2022.") == [("1990", "1986")]

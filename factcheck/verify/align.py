@@ -182,6 +182,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {w for c in (main, clause) if c is not None for w in _hung_from(c) if ":" in w}
     _names(claim, passage, event, out, dates)
+    _posts(claim, passage, out)
     if main.patient and any(n.role == main.patient for n in claim.of("number")):
         # "Kelce caught nine passes" / "Hardman caught the winning score": a deed done by the count is
         # one many may do; another doer of it is no other value of the claim's
@@ -529,6 +530,23 @@ def _one_named_twice(kind: str, a: str, b: str) -> bool:
     if not all(owners) or not any(m.group(1)[:1].islower() for m in owners):
         return False
     return norm_name(a[owners[0].end():]) == norm_name(b[owners[1].end():])
+
+
+def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
+    """Who holds a post: the claim's holder against the passage's holders of the same post ("Jack
+    Dorsey is the chief executive" / "Musk fired Parag Agrawal, the chief executive"). Compared only
+    for one post (the same words, of the same body), said of one holder ("the", not "a"), and, where
+    no body is said, a post of more than one word ("chief executive", not "president")."""
+    for mine in claim.posts:
+        if mine.one_of or not mine.org and len(mine.role) < 2:
+            continue
+        theirs = [p for p in passage.posts if p.role == mine.role and p.org == mine.org and not p.one_of]
+        same = next((p for p in theirs if p.holder.value == mine.holder.value), None)
+        if same is not None:
+            out.matches.append(_pair("person", mine.holder, same.holder))
+        elif theirs and not any(d["slot"] == "person" and d["claim"].get("start") == mine.holder.start
+                                for d in out.differences):
+            out.differences.append(_pair("person", mine.holder, theirs[0].holder))
 
 
 def _one_person(a: Slot, b: Slot) -> bool:

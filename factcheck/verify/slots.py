@@ -146,6 +146,19 @@ class Slot:
         return {"slot": self.kind, "text": self.text, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True)
+class Post:
+    """A person said to hold a post: "Stockton Rush, chief executive of OceanGate", "Finance Minister
+    Choi Sang-mok", "Dorsey is the chief executive". ``role`` is the post's words ("chief executive"),
+    ``org`` the name stem of whose post it is ("" if not said), ``holder`` the person's name stem;
+    ``one_of`` a post said with "a" ("a hydrologist at ..."), which others may hold too."""
+
+    role: frozenset[str]
+    org: str
+    holder: Slot
+    one_of: bool = False
+
+
 @dataclass
 class Clause:
     """One sentence's main event: its verb (and predicate) lemmas, its subject, its polarity."""
@@ -206,6 +219,7 @@ class Frame:
     # numerals that are part of names ("Boeing 737"): a claim's "737 MAX 9 jets" names the model the
     # passage names, it counts no jets
     name_numbers: set[int] = field(default_factory=set)
+    posts: list[Post] = field(default_factory=list)  # who holds which post, where the text says so
     series: dict[str, set[str]] = field(default_factory=dict)  # "super bowl" -> {"LVIII"}: members named
     # noun -> the words that say which one it is, wherever the text names one ("prize" -> {"nobel",
     # "physiology", "medicine"} of "the Nobel Prize in Physiology or Medicine")
@@ -667,6 +681,7 @@ def frame(doc: "Doc") -> Frame:
         if t.pos_ in ("NOUN", "PROPN") and (words := _kind_words(t)):
             out.kinds.setdefault(t.lemma_.lower(), set()).update(words)
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
+    out.posts = [p for t in doc if t.pos_ in ("NOUN", "PROPN") and (p := _post(t)) is not None]
     for m in _FISCAL.finditer(doc.text):
         year = next(g for g in m.groups() if g)
         out.series.setdefault("fiscal year", set()).add(year if len(year) == 4 else "20" + year)
@@ -785,6 +800,42 @@ def _against(token: "Token") -> str:
               for g in c.children if g.dep_ == "pobj"]
     named = next((c for c in sides if c.ent_type_ in NAME_LABELS or c.pos_ == "PROPN"), None)
     return name_key(_full_name(named)) if named is not None else ""
+
+
+# words that say a post is no longer or not yet held, or held for now: such a post is not compared
+_NOT_NOW = {"former", "ex", "then", "late", "previous", "outgoing", "incoming", "future", "acting", "interim"}
+
+
+def _post(noun: "Token") -> Post | None:
+    """The post ``noun`` names and the person said to hold it, by apposition ("Rush, chief executive
+    of OceanGate"; "chief executive Parag Agrawal"), a title before the name ("Finance Minister Choi")
+    or a copula ("Dorsey is the chief executive"); None where no person is tied to it so."""
+    if noun.ent_type_ == "PERSON" or not noun.text[:1].isalpha():
+        return None
+    person = None
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        person = noun.head
+    elif noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" and noun.i < noun.head.i:
+        person = noun.head  # ("Finance Minister Choi Sang-mok": the title before the name)
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        person = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+    else:
+        person = next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if person is None:
+        return None
+    ent = next((e for e in noun.doc.ents if e.start <= person.i < e.end), None)
+    if ent is None or noun.i in range(ent.start, ent.end):
+        return None
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and not c.ent_type_]
+    if {w.lower_ for w in words} & _NOT_NOW:
+        return None
+    role = frozenset([noun.lemma_.lower()] + [w.lemma_.lower() for w in words])
+    owners = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for g in c.children
+               if g.dep_ == "pobj"]
+    org = next((name_key(_full_name(o)) for o in owners if o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN"), "")
+    one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return Post(role, org, Slot("person", ent.text, name_key(ent.text), ent.start_char, ent.end_char), one_of)
 
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:

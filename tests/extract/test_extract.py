@@ -638,3 +638,9 @@ def test_a_relative_clause_on_the_first_of_two_joined_names_is_on_that_one_alone
                             "16 seats, and the Janata Dal (United) of Nitish Kumar.")
     assert "Chandrababu Naidu's Telugu Desam Party won 16 seats" in texts(claims)
     assert not any("()" in t for t in texts(claims))
+
+
+def test_a_quantified_phrase_is_no_referent():
+    claims = extract_claims("Orion will enter a distant orbit, farther than any spacecraft built for astronauts has "
+                            "gone. It is scheduled to splash down in the Pacific on 11 December.")
+    assert not any(t.lower().startswith("any spacecraft") for t in texts(claims))

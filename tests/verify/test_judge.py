@@ -1602,3 +1602,18 @@ def test_the_same_deed_done_to_two_named_others_is_two_deeds():
     # a named one may be what the other describes
     assert _differs("Argentina had won the trophy twice before, in 1978 and in 1990.",
                     "Argentina have won the World Cup three times: in 1978, in 1986 and in 2022.") == [("1990", "1986")]
+
+
+def test_another_holder_of_the_same_post_is_a_difference():
+    passage = ("After closing his deal for Twitter on Thursday, Elon Musk fired Parag Agrawal, the chief executive, and "
+               "Ned Segal, the chief financial officer.")
+    assert _differs("Jack Dorsey is the chief executive.", passage) == [("Jack Dorsey", "Parag Agrawal")]
+    assert _differs("Parag Agrawal is the chief executive.", passage) == []
+    assert _differs("Guillermo Sohnlein is OceanGate's chief executive.",
+                    "Stockton Rush, chief executive of OceanGate, was piloting the Titan. He co-founded the company "
+                    "with Guillermo Sohnlein.") == [("Guillermo Sohnlein", "Stockton Rush")]
+    # not a post of another body, one said with "a", a former one, or a bare title any country has
+    assert _differs("Guillermo Sohnlein is OceanGate's chief executive.", "Tim Cook, chief executive of Apple, spoke.") == []
+    assert _differs("Jack Dorsey is the chief executive.", "Musk fired Parag Agrawal, a chief executive.") == []
+    assert _differs("Jack Dorsey is the chief executive.", "Musk fired Parag Agrawal, the former chief executive.") == []
+    assert _differs("Joe Biden is the president.", "President Emmanuel Macron spoke on Friday.") == []

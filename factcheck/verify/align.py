@@ -540,6 +540,12 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
     for mine in claim.posts:
         if mine.one_of or not mine.org and len(mine.role) < 2:
             continue
+        # the claim's holder in that post of another body: "D'Angelo is the chief executive of Facebook" /
+        # "D'Angelo, chief executive of Quora" (a holder may hold the post of one body only)
+        held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body]
+        if mine.body is not None and held and not any(p.org == mine.org for p in held):
+            out.differences.append(_pair("org", mine.body, held[0].body))
+            continue
         theirs = [p for p in passage.posts if p.role == mine.role and p.org == mine.org and not p.one_of]
         same = next((p for p in theirs if p.holder.value == mine.holder.value), None)
         if same is not None:

@@ -157,6 +157,7 @@ class Post:
     org: str
     holder: Slot
     one_of: bool = False
+    body: Slot | None = None  # the words of ``org`` as written
 
 
 @dataclass
@@ -812,13 +813,16 @@ def _post(noun: "Token") -> Post | None:
     or a copula ("Dorsey is the chief executive"); None where no person is tied to it so."""
     if noun.ent_type_ == "PERSON" or not noun.text[:1].isalpha():
         return None
+    first = noun  # ("Massa, economy minister and the candidate of ...": the second post is his too)
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
     person = None
-    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-        person = noun.head
+    if first.dep_ == "appos" and first.head.ent_type_ == "PERSON":
+        person = first.head
     elif noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" and noun.i < noun.head.i:
         person = noun.head  # ("Finance Minister Choi Sang-mok": the title before the name)
-    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        person = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+    elif first.dep_ == "attr" and first.head.lemma_ == "be":
+        person = next((c for c in first.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
     else:
         person = next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if person is None:
@@ -833,9 +837,37 @@ def _post(noun: "Token") -> Post | None:
     owners = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
     owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for g in c.children
                if g.dep_ == "pobj"]
-    org = next((name_key(_full_name(o)) for o in owners if o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN"), "")
+    # (a body named after the noun that describes it: "of the governing coalition Juntos")
+    owners += [c for o in owners if o.pos_ == "NOUN" for c in o.children if c.dep_ in ("appos", "compound")
+               and c.pos_ == "PROPN" and c.i > o.i]
+    owner = next((o for o in owners if o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN"
+                  or o.text[:1].isupper() and o.i > o.sent.start), None)  # (a name the tagger took for a noun)
+    body = None
+    if owner is not None:
+        run = _name_run(owner)
+        body = Slot("org", run.text, name_key(run.text), run.start_char, run.end_char)
     one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-    return Post(role, org, Slot("person", ent.text, name_key(ent.text), ent.start_char, ent.end_char), one_of)
+    return Post(role, body.value if body is not None else "", Slot("person", ent.text, name_key(ent.text),
+                                                                    ent.start_char, ent.end_char), one_of, body)
+
+
+_LINKS = {"por", "la", "de", "del", "of", "the", "for", "y", "di"}  # words inside a name ("Unión por la Patria")
+
+
+def _name_run(token: "Token") -> "Span":
+    """The capitalised words around ``token`` that make one name, whatever the parser made of them
+    ("Unión por la Patria", read as a compound, an appositive and a noun)."""
+    doc, sent = token.doc, token.sent
+    def named(i: int, step: int) -> bool:  # a capital here, or name words up to one
+        while sent.start < i < sent.end and doc[i].lower_ in _LINKS:
+            i += step
+        return sent.start < i < sent.end and doc[i].text[:1].isupper()
+    start = end = token.i
+    while named(start - 1, -1):
+        start -= 1
+    while named(end + 1, 1):
+        end += 1
+    return doc[start:end + 1]
 
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:

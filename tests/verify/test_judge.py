@@ -1617,3 +1617,13 @@ def test_another_holder_of_the_same_post_is_a_difference():
     assert _differs("Jack Dorsey is the chief executive.", "Musk fired Parag Agrawal, a chief executive.") == []
     assert _differs("Jack Dorsey is the chief executive.", "Musk fired Parag Agrawal, the former chief executive.") == []
     assert _differs("Joe Biden is the president.", "President Emmanuel Macron spoke on Friday.") == []
+
+
+def test_the_same_holder_in_the_same_post_of_another_body_is_a_difference():
+    assert _differs("Adam D'Angelo is the chief executive of Facebook.",
+                    "Adam D'Angelo, chief executive of the question-and-answer site Quora, was earlier chief "
+                    "technology officer of Facebook.") == [("Facebook", "Quora")]
+    passage = ("Sergio Massa, Argentina's economy minister since August 2022 and the candidate of the governing "
+               "Peronist coalition Unión por la Patria, admitted defeat.")
+    assert _differs("Sergio Massa is the candidate of the governing Peronist coalition Juntos.", passage)
+    assert not _differs("Sergio Massa is the candidate of the governing Peronist coalition Unión por la Patria.", passage)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Slot, another_time, context_conflict, date_text, name_key, \
+from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, another_time, context_conflict, date_text, name_key, \
     norm_name, other_phase, FIRST
 from .places import nested, within
 
@@ -543,16 +543,25 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
         # the claim's holder in that post of another body: "D'Angelo is the chief executive of Facebook" /
         # "D'Angelo, chief executive of Quora" (a holder may hold the post of one body only)
         held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body]
-        if mine.body is not None and held and not any(p.org == mine.org for p in held):
+        if mine.body is not None and held and not any(_one_body(p, mine) for p in held):
             out.differences.append(_pair("org", mine.body, held[0].body))
             continue
-        theirs = [p for p in passage.posts if p.role == mine.role and p.org == mine.org and not p.one_of]
+        theirs = [p for p in passage.posts if p.role == mine.role and _one_body(p, mine) and not p.one_of]
         same = next((p for p in theirs if p.holder.value == mine.holder.value), None)
         if same is not None:
             out.matches.append(_pair("person", mine.holder, same.holder))
         elif theirs and not any(d["slot"] == "person" and d["claim"].get("start") == mine.holder.start
                                 for d in out.differences):
             out.differences.append(_pair("person", mine.holder, theirs[0].holder))
+
+
+def _one_body(a: Post, b: Post) -> bool:
+    """Two posts of one body, or both of none said: "Federal Reserve" and "Federal Reserve Board" are
+    one, written at two lengths."""
+    if a.body is None or b.body is None:
+        return a.body is b.body
+    words = sorted((set(norm_name(a.body.text).split()), set(norm_name(b.body.text).split())), key=len)
+    return a.org == b.org or bool(words[0]) and words[0] <= words[1]
 
 
 def _one_person(a: Slot, b: Slot) -> bool:

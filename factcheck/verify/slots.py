@@ -804,6 +804,8 @@ def _against(token: "Token") -> str:
 
 
 # words that say a post is no longer or not yet held, or held for now: such a post is not compared
+_KIN = {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "twin", "partner", "cousin",
+        "uncle", "aunt", "nephew", "niece", "friend", "widow", "child", "grandson", "granddaughter"}
 _NOT_NOW = {"former", "ex", "then", "late", "previous", "outgoing", "incoming", "future", "acting", "interim"}
 
 
@@ -813,9 +815,13 @@ def _post(noun: "Token") -> Post | None:
     or a copula ("Dorsey is the chief executive"); None where no person is tied to it so."""
     if noun.ent_type_ == "PERSON" or not noun.text[:1].isalpha():
         return None
+    if noun.lemma_.lower() in _KIN:
+        return None  # a relation, not a post: many are someone's brother
     first = noun  # ("Massa, economy minister and the candidate of ...": the second post is his too)
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
+    if first is not noun and any(t.ent_type_ == "PERSON" for t in noun.doc[first.i:noun.i]):
+        first = noun  # not "Agrawal, the chief executive, and Segal, the chief financial officer": Segal's
     person = None
     if first.dep_ == "appos" and first.head.ent_type_ == "PERSON":
         person = first.head
@@ -844,7 +850,7 @@ def _post(noun: "Token") -> Post | None:
                   or o.text[:1].isupper() and o.i > o.sent.start), None)  # (a name the tagger took for a noun)
     body = None
     if owner is not None:
-        run = _name_run(owner)
+        run = _name_run(owner, {noun.i, *range(ent.start, ent.end)})
         body = Slot("org", run.text, name_key(run.text), run.start_char, run.end_char)
     one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     return Post(role, body.value if body is not None else "", Slot("person", ent.text, name_key(ent.text),
@@ -854,14 +860,15 @@ def _post(noun: "Token") -> Post | None:
 _LINKS = {"por", "la", "de", "del", "of", "the", "for", "y", "di"}  # words inside a name ("Unión por la Patria")
 
 
-def _name_run(token: "Token") -> "Span":
+def _name_run(token: "Token", outside: set[int]) -> "Span":
     """The capitalised words around ``token`` that make one name, whatever the parser made of them
-    ("Unión por la Patria", read as a compound, an appositive and a noun)."""
+    ("Unión por la Patria", read as a compound, an appositive and a noun); not the words of
+    ``outside`` (the post and its holder: "Treasury Secretary Janet Yellen" is the Treasury's)."""
     doc, sent = token.doc, token.sent
     def named(i: int, step: int) -> bool:  # a capital here, or name words up to one
         while sent.start < i < sent.end and doc[i].lower_ in _LINKS:
             i += step
-        return sent.start < i < sent.end and doc[i].text[:1].isupper()
+        return sent.start < i < sent.end and doc[i].text[:1].isupper() and i not in outside
     start = end = token.i
     while named(start - 1, -1):
         start -= 1

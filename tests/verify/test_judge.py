@@ -1627,3 +1627,16 @@ def test_the_same_holder_in_the_same_post_of_another_body_is_a_difference():
                "Peronist coalition Unión por la Patria, admitted defeat.")
     assert _differs("Sergio Massa is the candidate of the governing Peronist coalition Juntos.", passage)
     assert not _differs("Sergio Massa is the candidate of the governing Peronist coalition Unión por la Patria.", passage)
+
+
+def test_a_post_written_at_two_lengths_or_a_relation_is_no_rival():
+    passage = ("Treasury Secretary Janet Yellen, Federal Reserve Board Chair Jerome Powell and FDIC Chairman Martin "
+               "Gruenberg said on Sunday that depositors would have access to all of their money.")
+    assert _differs("Janet Yellen is Treasury Secretary.", passage) == []
+    assert _differs("Jerome Powell is Federal Reserve chair.", passage) == []
+    assert _differs("Alvin Bragg is the Manhattan district attorney.",
+                    "Manhattan District Attorney Alvin Bragg said: 'I did my job.'") == []
+    assert _differs("Ned Segal is the chief financial officer.", "Elon Musk fired Parag Agrawal, the chief executive, "
+                    "and Ned Segal, the chief financial officer.") == []
+    assert _differs("His twin brother Simon was fourth.", "Adam Yates finished third, and his twin brother Simon "
+                    "was fourth.") == []

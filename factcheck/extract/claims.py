@@ -100,8 +100,8 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
             not any(c.dep_ in ("det", "poss", "compound") for c in t.children)  # "take part", not "Northwind said"
         # (a noun the parser made the root, its verb hung from it: "The Key Bridge, which ..., opened in 1977")
         root_noun = t.dep_ == "ROOT" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in t.children)
-        # (nor "any spacecraft" or "every member": a quantified phrase picks out no one thing a pronoun can mean)
-        quantified = any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "no") for c in t.children)
+        # (nor "any spacecraft" or "no member": such a phrase picks out no one thing a pronoun can mean)
+        quantified = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in t.children)
         if (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or root_noun) and t.pos_ in ("PROPN", "NOUN") and not bare \
                 and t.ent_type_ not in _NOT_REFERENTS and not quantified:  # not "take part", not "on Thursday"
             role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or root_noun else "object"

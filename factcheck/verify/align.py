@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, another_time, context_conflict, date_text, name_key, \
+from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, date_text, name_key, \
     norm_name, other_phase, FIRST
 from .places import nested, within
 
@@ -561,7 +561,8 @@ def _one_body(a: Post, b: Post) -> bool:
     if a.body is None or b.body is None:
         return a.body is b.body
     words = sorted((set(norm_name(a.body.text).split()), set(norm_name(b.body.text).split())), key=len)
-    return a.org == b.org or bool(words[0]) and words[0] <= words[1]
+    initials = {acronym(a.body.text), acronym(b.body.text)} - {""}  # ("CMA" / "Competition and Markets Authority")
+    return a.org == b.org or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
 
 
 def _one_person(a: Slot, b: Slot) -> bool:

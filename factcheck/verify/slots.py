@@ -857,7 +857,7 @@ def _post(noun: "Token") -> Post | None:
                                                                     ent.start_char, ent.end_char), one_of, body)
 
 
-_LINKS = {"por", "la", "de", "del", "of", "the", "for", "y", "di"}  # words inside a name ("Unión por la Patria")
+_LINKS = {"por", "la", "de", "del", "of", "the", "for", "and", "y", "di"}  # words inside a name ("Unión por la Patria")
 
 
 def _name_run(token: "Token", outside: set[int]) -> "Span":

@@ -1638,5 +1638,7 @@ def test_a_post_written_at_two_lengths_or_a_relation_is_no_rival():
                     "Manhattan District Attorney Alvin Bragg said: 'I did my job.'") == []
     assert _differs("Ned Segal is the chief financial officer.", "Elon Musk fired Parag Agrawal, the chief executive, "
                     "and Ned Segal, the chief financial officer.") == []
+    assert _differs("Sarah Cardell is the CMA's chief executive.", "Sarah Cardell, chief executive of the Competition "
+                    "and Markets Authority, said the regulator's intervention had worked.") == []
     assert _differs("His twin brother Simon was fourth.", "Adam Yates finished third, and his twin brother Simon "
                     "was fourth.") == []

@@ -817,13 +817,18 @@ def _post(noun: "Token") -> Post | None:
         return None
     if noun.lemma_.lower() in _KIN:
         return None  # a relation, not a post: many are someone's brother
+    if any(e.start <= noun.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for e in noun.doc.ents):
+        return None  # a word of a body's name ("the Green Party"), not a post
     first = noun  # ("Massa, economy minister and the candidate of ...": the second post is his too)
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
     if first is not noun and any(t.ent_type_ == "PERSON" for t in noun.doc[first.i:noun.i]):
         first = noun  # not "Agrawal, the chief executive, and Segal, the chief financial officer": Segal's
     person = None
-    if first.dep_ == "appos" and first.head.ent_type_ == "PERSON":
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        person = after  # a title right before a name: "chief financial officer Ned Segal", whatever the parse
+    elif first.dep_ == "appos" and first.head.ent_type_ == "PERSON":
         person = first.head
     elif noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" and noun.i < noun.head.i:
         person = noun.head  # ("Finance Minister Choi Sang-mok": the title before the name)

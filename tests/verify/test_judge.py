@@ -1640,5 +1640,10 @@ def test_a_post_written_at_two_lengths_or_a_relation_is_no_rival():
                     "and Ned Segal, the chief financial officer.") == []
     assert _differs("Sarah Cardell is the CMA's chief executive.", "Sarah Cardell, chief executive of the Competition "
                     "and Markets Authority, said the regulator's intervention had worked.") == []
+    assert _differs("Ned Segal is the chief financial officer.", "Musk took control of Twitter, firing chief executive "
+                    "Parag Agrawal, chief financial officer Ned Segal and legal and policy chief Vijaya Gadde.") == []
+    assert _differs("Sinn Féin is the Green Party.", "Fine Gael, Fianna Fáil and the Green Party are campaigning for a "
+                    "Yes vote. Sinn Féin, the largest opposition party, the Labour Party and the Social Democrats "
+                    "are also asking voters to approve both amendments.") == []
     assert _differs("His twin brother Simon was fourth.", "Adam Yates finished third, and his twin brother Simon "
                     "was fourth.") == []

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, date_text, name_key, \
-    norm_name, other_phase, FIRST
+from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, date_text, \
+    name_key, norm_name, other_phase, FIRST
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -351,8 +351,8 @@ def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
 def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
     """The two clauses do their verb to different things, both described or both named, and neither text
     has the other's: "set sentencing" / "set a trial date", "had beaten Alcaraz in Friday's semi-final" /
-    "beat Casper Ruud in the final"; or offer, agree or plan to do different things: "offered to go ahead on the original
-    terms" / "offered to buy Twitter"."""
+    "beat Casper Ruud in the final"; or offer, agree or plan to do different things: "offered to go
+    ahead on the original terms" / "offered to buy Twitter"."""
     if mine.intent and theirs.intent and mine.intent != theirs.intent:
         return True
     a, b = mine.patient, theirs.patient

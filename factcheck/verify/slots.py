@@ -8,10 +8,12 @@ A parsed claim or passage in, typed slots out, each with its character span in t
   its weekday, so "Thursday" can be checked against "27 February 2025");
 - ``number``: cardinals, quantities, money and percentages as values (words read with
   ``text2num``; "half", "a third", "1.2 million"), with the noun they count and whether they are a
-  bound or an estimate ("at least one", "about 1,000"); a range or a span of time is no value;
+  bound, an estimate or a range ("at least one", "about 1,000", "between 10,000 and 12,000"); a span
+  of time is no value;
 - ``tally``: vote tallies ("330 to 275", "7-2", "seven votes to two", "the Ayes numbered 330 and
   the Noes 275");
-- ``polarity``: the main event denied ("not", "never", "no officials") or quantified ("several").
+- ``polarity``: the main event denied ("not", "never", "no officials") or quantified ("several");
+- posts: who holds which post of which body ("Stockton Rush, chief executive of OceanGate").
 
 The sentence's main ``event`` (its verb, or the predicate of "was present") and ``subject`` (the
 head noun of its subject with its names) say what a sentence is about.
@@ -150,7 +152,8 @@ class Slot:
 class Post:
     """A person said to hold a post: "Stockton Rush, chief executive of OceanGate", "Finance Minister
     Choi Sang-mok", "Dorsey is the chief executive". ``role`` is the post's words ("chief executive"),
-    ``org`` the name stem of whose post it is ("" if not said), ``holder`` the person's name stem;
+    ``org`` the name stem of whose post it is ("" if not said), ``holder`` the person (a slot valued
+    by the name's stem);
     ``one_of`` a post said with "a" ("a hydrologist at ..."), which others may hold too."""
 
     role: frozenset[str]

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, SPEECH, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, date_text, \
-    name_key, norm_name, other_phase, FIRST
+from .slots import LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
+    date_text, name_key, norm_name, of_saying, other_phase, FIRST
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -194,8 +194,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
-    told = claim.names | claim.content | (article.names | article.content if article is not None else set())
-    stated = _numbers(claim, passage, event, out, pinned, dates, paragraph, told if article is not None else None)
+    told = claim.names | claim.content | article.names | article.content if article is not None else None
+    stated = _numbers(claim, passage, event, out, pinned, dates, paragraph, told)
     # the claim's date is compared with the dates of the occasion its figure is stated for ("2.2% in June"
     # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
     # the date of doing one thing is not the date of doing another with the same verb ("set sentencing
@@ -707,8 +707,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
         # / "Michigan's ban was approved in 2006")
         owners = {k for k, place in claim.places.items() if re.search(rf"\b{re.escape(place)}['’]s?\s", claim.text)}
-        theirs = [s for s in theirs if not (_of_saying(mine) and _of_saying(s) and _other_doer(mine, s)) and not (
-            s.doer and not _of_saying(s) and owners and name_key(s.doer) not in owners)]
+        theirs = [s for s in theirs if not (of_saying(mine) and of_saying(s) and _other_doer(mine, s)) and not (
+            s.doer and not of_saying(s) and owners and name_key(s.doer) not in owners)]
         # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
         # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"
         own = _stems(mine.anchors)
@@ -756,11 +756,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 
-def _of_saying(date: Slot) -> bool:
-    return bool(date.anchors) and date.anchors <= SPEECH
-
-
-_READ_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")  # a weekday the claim's date reads
+_READ_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\s*\($")  # a weekday the claim's date reads
 
 
 def _week_apart(a: When, b: When) -> bool:
@@ -1048,7 +1044,7 @@ def _dated_by(passage: Frame, slot: Slot) -> list[Slot]:
     own = [d for d in here if _stems(d.anchors) & _stems(slot.anchors)]
     deed = _stems({slot.deed, slot.subject})
     return own or [d for d in here if (not slot.deed or not d.anchors or _stems(d.anchors) & deed)
-                   and not (d.anchors and d.anchors <= SPEECH)]
+                   and not of_saying(d)]
 
 
 def _sentence_dates(passage: Frame, slot: Slot) -> list[Slot]:

@@ -925,11 +925,16 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
             _full_name(named) if named is not None and len(joined) == 1 else "")
 
 
+def of_saying(date: Slot) -> bool:
+    """The date hangs from verbs of saying only ("said on 25 April"): the day something was said."""
+    return bool(date.anchors) and date.anchors <= SPEECH
+
+
 def _dated_of(doc: "Doc", date: Slot, places: dict[str, str]) -> str:
     """Whose day a date is, where that is told: the sayer's for a day of saying, a place's for a day
     said of a thing of that place ("Michigan's ban was approved in 2006"); "" otherwise."""
     subject, _, doer = _said_of(doc, date)
-    if date.anchors and date.anchors <= SPEECH:
+    if of_saying(date):
         return doer
     return doer if name_key(doer) in places and name_key(subject) != name_key(doer) else ""  # (not "Spain beat")
 

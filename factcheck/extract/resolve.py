@@ -101,6 +101,9 @@ def mention_kind(head: Token) -> str:
     if head.ent_type_ in _PERSON_ENTS or head.lower_ in _PEOPLE or \
             (head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in _PEOPLE for c in head.children)):
         return "person"  # "Oncu Keceli", "the spokesman", "Justice Jackson"
+    if any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)
+           for c in head.children):
+        return "person"  # "The new pope, who is 69, ...": "who" is said of a person
     return "thing"
 
 
@@ -172,6 +175,7 @@ def resolve_pronouns(tokens: set[int], doc_tokens: list[Token], discourse: Disco
 
 
 _HIS = {"his", "him", "her"}
+_PERSONS = {"he", "she", "him", "her"}
 
 
 def _another_in_view(doc_tokens: list[Token], before: list[str], people: list[str], upto: int | None = None) -> bool:
@@ -179,6 +183,9 @@ def _another_in_view(doc_tokens: list[Token], before: list[str], people: list[st
     mean the person the article spoke of before: "Judge Kaplan revoked his bail ... He has been held
     since" is not the judge. Two people are then in view, and a later "he" has no single referent."""
     named = {p.split()[-1] for p in people}
+    if any(t.lower_ in _PERSONS and (t.dep_ == "conj" and t.head.ent_type_ == "PERSON" or any(
+            c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)) for t in doc_tokens[:upto]):
+        return bool(people)  # "he and Rosalynn built homes": the name is one of two people, the "he" another
     gone = [p for p in before if p.split()[-1] not in named]
     # (not "his own", nor a "his" in what someone says: "Kerrigan said his side had switched off")
     return bool(gone) and any(t.lower_ in _HIS and t.dep_ not in ("nsubj", "nsubjpass") and (upto is None or t.i < upto)
@@ -238,6 +245,12 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                 named[m.text.split()[-1]] = m.text
         if named:  # named earlier in the same sentence
             return next(iter(named.values())) if len(named) == 1 else None
+        topic = discourse.topic
+        if t.dep_ in ("nsubj", "nsubjpass") and topic is not None and topic.kind == "person" and topic.name == "-" \
+                and max(discourse.last_named.values(), default=0) < discourse.sentence:
+            # "The new pope, who is 69, paid tribute to his predecessor. He did not address the crowd in
+            # English": the last sentence named no one, and its subject is the person meant, not one named before
+            return topic.text
         if len(discourse.people) == 1 and not discourse.crowded and not discourse.rival_of(discourse.people[0]):
             person = discourse.people[0]
             # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's

@@ -20,10 +20,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
+from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
     date_text, name_key, norm_name, of_saying, other_phase, FIRST
 from .places import nested, within
 
@@ -33,12 +34,14 @@ _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that",
                 "there", "one", "what"}
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "those"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
+NAME_SLOTS = {"person", "org", "place"}
 ALL = 5  # the quantifier of "all", "every", "both"
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
 _SPAN_WORDS = {"since", "from", "after", "before", "until", "till", "through"}
 _UNTIL = {"until", "till", "through"}
+_BY = {"by"}  # "by 7am": a time of day something was done by, no time it was done at
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,11 @@ class Alignment:
     long_before: bool = False  # the claim names no time and the passage's are all long before its article
     old_report: bool = False  # the claim names no time and the passage was published long before its article
     unknown_subject: bool = False  # the claim's subject is a pronoun the article left unresolved ("It also destroyed ...")
+    unknown_person: bool = False  # a person of the claim is a pronoun left unresolved ("awarded him the prize in 2002")
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
+    subject_name: str = ""  # the name stem of the claim's subject, where its subject is a place named
 
     @property
     def polarity_flip(self) -> bool:
@@ -92,7 +97,10 @@ class Alignment:
         differing (another person, place and year), or another cast of names, is another event on
         the same topic, not a contradiction."""
         missing = self.names_missing - {name_key(d["claim"]["text"]) for d in self.differences}
-        return len(self.differing_kinds) == 1 and (not missing or len(missing) * 2 < self.claim_names)
+        # (nor is a passage without the claim's subject about it: "Seoul keeps its ban on seafood from eight
+        # prefectures" / "Hong Kong ... would ban imports ... from 10 Japanese prefectures")
+        return len(self.differing_kinds) == 1 and (not missing or len(missing) * 2 < self.claim_names) \
+            and self.subject_name not in missing
 
 
 def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:
@@ -130,9 +138,14 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.names_missing |= _unplaced(claim, passage)
     out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)
                          and claim.initials.get(n) not in passage.initials.values()}  # "FAA" / "Federal Aviation Administration"
+    if article is not None:
+        out.names_missing |= _namesakes_unsure(claim, passage, article)
     out.claim_names = len(claim.names)
     out.names_covered = not out.names_missing
     main = claim.clauses[0] if claim.clauses else Clause()
+    # (a place as the doer: "Seoul keeps its ban", where a capital stands for its government; a person or
+    # a body the passage lacks is weighed as a name of its own)
+    out.subject_name = name_key(main.head) if name_key(main.head) in claim.places else ""
     clause = _best_clause(main, passage)
     same_verb = clause is not None
     told = [c for c in passage.clauses if not other_phase(main.event, c.event) and not c.restrictive]  # (not the start for the end)
@@ -140,6 +153,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         clause = max(told, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
     out.unknown_subject = main.head in _PRONOUNS
+    out.unknown_person = claim.someone
     out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
     # "Trump visited East Palestine on Wednesday, a day before Buttigieg": the visit on Wednesday is Trump's
     out.named_other_doer = same_verb and main.head != clause.head \
@@ -173,7 +187,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             # embassies", however alike the two sentences; only the same verb can be denied
             # and "did not come out for the second half" denies nothing of what "came in the second half"
             # nor is "declared three days of mourning" any opposite of "has not declared a national emergency"
+            # nor is "was not in the city" any opposite of "was out of the country"
             _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle
+                      and not (main.where and clause.where and not main.where & clause.where)
                       and not _other_patient(main, clause, claim, passage)
                       and not _done_long_before(clause, claim, passage, dates)
                       and not _doer_on_one_side(main, clause))
@@ -244,10 +260,36 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     unreal = clause.unreal if clause is not None else any(c.unreal for c in passage.clauses)
     if main.unreal != unreal:
         out.differences = []  # what would have happened is not contradicted by what did, nor the reverse
+    # a name each text also writes as the other does is no other name: "the Basilica of" / "Basilica", one
+    # basilica the entity tagger cut two ways
+    out.differences = [d for d in out.differences if not (d["slot"] in NAME_SLOTS and _writes(passage.text, d["claim"]["text"])
+                                                          and _writes(claim.text, d["passage"]["text"]))]
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+def _namesakes_unsure(claim: Frame, passage: Frame, article: Frame) -> set[str]:
+    """Name stems of the claim's people whose surname the article gives to another person too, where
+    the passage writes that surname without the claim's person's first name: the passage's "Carter"
+    is the article's most named Carter (Jimmy), not the claim's Rosalynn Carter."""
+    def full(frame: Frame) -> dict[str, Counter[str]]:  # surname stem -> first names written with it
+        out: dict[str, Counter[str]] = {}
+        for s in frame.of("person"):
+            words = norm_name(s.text).split()
+            out.setdefault(name_key(s.text), Counter()).update(words[:1] if len(words) > 1 else [])
+        return out
+    told, mine, theirs = full(article), full(claim), full(passage)
+    return {key for key, first in mine.items() if first and len(told.get(key, Counter()) | first) > 1
+            and key in theirs and not first.keys() & theirs[key].keys()
+            and (told.get(key) or first).most_common(1)[0][0] not in first}
+
+
+def _writes(text: str, name: str) -> bool:
+    """The text writes the name, word for word (a leading "the" aside)."""
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.I) is not None
 
 
 def _doer_on_one_side(mine: Clause, theirs: Clause) -> bool:
@@ -388,7 +430,7 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
             # change ("turnout was 67.3%" / "59.7%, down from 67.3%") does not state the claim's
             # (a margin, "by 630 votes", is the contest's: "lost to Labour by 630" / "Labour won by 630")
             own = [s for s in equal if (not _other_doer(mine, s) or _word_before(claim.text, mine) == "by")
-                   and (_was(claim, mine) or not _was(passage, s))]
+                   and not (kind == "date" and _another_ones_day(mine, s)) and (_was(claim, mine) or not _was(passage, s))]
             # nor does a date that bounds a span ("moved the start forward from 1 December") state the day
             # of an occasion ("to be sworn in on 1 December")
             own = [s for s in own if kind != "date" or _word_before(passage.text, s) not in _SPAN_WORDS
@@ -707,7 +749,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
         # / "Michigan's ban was approved in 2006")
         owners = {k for k, place in claim.places.items() if re.search(rf"\b{re.escape(place)}['’]s?\s", claim.text)}
-        theirs = [s for s in theirs if not (of_saying(mine) and of_saying(s) and _other_doer(mine, s)) and not (
+        # and one name's own day is not another's ("Francis died on 21 April" / "Leo XIII, who died on 20 July 1903")
+        theirs = [s for s in theirs if not (of_saying(mine) and of_saying(s) and _other_doer(mine, s))
+                  and not _another_ones_day(mine, s) and not (
             s.doer and not of_saying(s) and owners and name_key(s.doer) not in owners)]
         # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
         # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"
@@ -836,6 +880,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             theirs = [s for s in _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event))
                       if not _other_motion(mine, s) and not (told is not None and s.against and s.against not in told)] \
                 if kind == "tally" else \
+                _ages(mine, claim, passage, dates) if mine.role == "age" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
                  and not _other_deed(mine, s, out, claim, passage)]
@@ -843,7 +888,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
                 # the bill was read a second time": a tally in a sentence about that one vote and no other
                 theirs += [s for s in passage.of(kind) if passage.ordinals_at(s) == own and s not in theirs]
-            comparable = _same_occurrence(mine, theirs, out, pinned)
+            comparable = theirs if mine.role == "age" else _same_occurrence(mine, theirs, out, pinned)
             # a figure dated after the article is of another occasion; so is another figure dated otherwise
             # than the claim ("in June, when it voted 7-2" against "at its meeting ending on 31 July, ...
             # voted 5-4"), while the same figure dated otherwise leaves the dates to differ ("in March 2019
@@ -851,7 +896,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # and what else the passage says still counts ("the first cut since March 2020").
             # A claim's undated figure is the article's news: a passage figure dated over a month before
             # the article is of another occasion ("The Liberal Democrats won 72 seats" / "... won 11 in 2019").
-            comparable = [s for s in comparable if _within(s, pinned) or not _elsewhen(claim, passage, mine, s, dates)]
+            comparable = [s for s in comparable if mine.role == "age" or _within(s, pinned)
+                          or not _elsewhen(claim, passage, mine, s, dates)]
             same = next((s for s in comparable if _states(mine, s)), None)
             if same is None and (parts := _parts_adding_up(mine, comparable, passage)):
                 out.matches.append(_pair(kind, mine, " + ".join(p.text for p in parts)))
@@ -870,8 +916,13 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
             others = [s for s in others if kind != "number" or not any(
                 t.role == s.role and not t.bound and _same_value(t.value, s.value, t.role, t.decimals) for t in beside)]
-            # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it
-            others = [s for s in others if _clocked(claim, mine) or not _clocked(passage, s)]
+            # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it,
+            # nor deny another moment's ("more than 99% ... by 7am" / "92.09% ... by 05:00")
+            others = [s for s in others if not _clocked(passage, s) or _clocked(claim, mine) and not _other_moment(
+                _clocks(claim, mine), _clocks(passage, s))]
+            # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
+            others = [s for s in others if mine.role != "clock" or not (
+                _word_before(claim.text, mine) in _BY or _word_before(passage.text, s) in _BY)]
             if same is not None:
                 stated.append((mine, same))
                 out.matches.append(_pair(kind, mine, same))
@@ -971,8 +1022,9 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
     own date, else its article's). Otherwise an ordinal only tells which occurrence a passage is of
     ("at third reading", months after "the second reading"). A passage naming several members of
     the series ("the second set ... the fourth set") states the claim's among them or does not say
-    which; another member there is no other value of the claim's. ("First" is not counted: it mostly
-    tells a record, "the first flight on which a booster was caught", not a place in the series.)"""
+    which; another member there is no other value of the claim's. ("First" is not counted on either
+    side: it mostly tells a record, "the first flight on which a booster was caught", "the first pope
+    born in the United States", not a place in the series.)"""
     days = [d for d in _occasions(claim) or [dates.article] if d is not None and None not in d[:3]]
     for mine in claim.of("ordinal") if days else []:
         theirs = [s for s in passage.of("ordinal")
@@ -981,8 +1033,8 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
                   and not _other_doer(mine, s)]  # "Alcaraz won the second set" / "Djokovic took the fourth set"
         if same := next((s for s in theirs if s.value == mine.value), None):
             out.matches.append(_pair("ordinal", mine, same))
-        elif len({s.value for s in theirs if s.value != 1}) < 2 and theirs:
-            out.differences.append(_pair("ordinal", mine, theirs[0]))
+        elif mine.value != 1 and len({s.value for s in theirs if s.value != 1}) == 1:
+            out.differences.append(_pair("ordinal", mine, next(s for s in theirs if s.value != 1)))
 
 
 def _elsewhen(claim: Frame, passage: Frame, mine: Slot, theirs: Slot, dates: Dates) -> bool:
@@ -1111,7 +1163,8 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     own = claim.ordinals_at(mine)
     # (a value dated the claim's own day is of the claim's occasion, whatever ordinal its sentence
     # names: "beat England 2-1 on Sunday 14 July 2024 to become champions for a record fourth time")
-    rivals = [s for s in theirs if _within(s, pinned) or not (passage.ordinals_at(s) - own) or _same_day(claim, passage, s)]
+    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned) or not (passage.ordinals_at(s) - own)
+              or _same_day(claim, passage, s)]  # (an age is its person's, whatever occurrence its sentence tells)
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
     before = _word_before(claim.text, mine)
@@ -1132,6 +1185,39 @@ def _clocked(text: Frame, slot: Slot) -> bool:
     return any(t.label == "TIME" and t is not slot and re.search(r"\d", t.text) and _within(t, sentence)
                for t in text.of("number")) or \
         any(_within(t, sentence) and re.search(r"\bas of\s*$", text.text[:t.start], re.I) for t in text.of("date"))
+
+
+def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
+    """The passage's ages of the claim's named person, given of the same time: an age is the person's,
+    whatever verb it hangs from ("Sunak, 42, took office" / "At 43, Sunak is the youngest"), and
+    changes by the year ("elected in 2005 at the age of 78" is no age of 2025)."""
+    def years(text: Frame, slot: Slot, fallback: When | None) -> set[int]:
+        sentence = text.sentence_of(slot)
+        told = {d.value[0] for d in text.of("date") if d.value[0] is not None and _within(d, sentence)}
+        return told or ({fallback[0]} if fallback is not None and fallback[0] is not None else set())
+    mine_years = years(claim, mine, dates.article)
+    return [s for s in passage.of("number") if s.role == "age" and mine.doer and s.doer
+            and name_key(mine.doer) == name_key(s.doer)
+            and not (mine_years and (theirs := years(passage, s, dates.published))
+                     and all(abs(a - b) > 1 for a in mine_years for b in theirs))]
+
+
+def _another_ones_day(mine: Slot, theirs: Slot) -> bool:
+    """Two dates each of another name's own deed ("Francis died on 21 April" / "Leo XIII, who died on
+    20 July 1903"); one name at two lengths ("Joe Biden" / "Joseph R. Biden Jr.") is one."""
+    a, b = set(mine.subject.split()), set(theirs.subject.split())
+    return bool(a and b) and not (a <= b or b <= a) and name_key(mine.subject) != name_key(theirs.subject)
+
+
+def _clocks(text: Frame, slot: Slot) -> set[float]:
+    """The times of day the figure's sentence gives, as minutes after midnight."""
+    sentence = text.sentence_of(slot)
+    return {t.value for t in text.of("number") if t.role == "clock" and t is not slot and _within(t, sentence)}
+
+
+def _other_moment(mine: set[float], theirs: set[float]) -> bool:
+    """Both give times of day, and none in common."""
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _was(text: Frame, slot: Slot) -> bool:
@@ -1184,8 +1270,9 @@ def _rounded_alike(mine: Slot, theirs: Slot) -> bool:
             step = a.value / float(m.group(1) + ("." + m.group(2) if m.group(2) else "")) * 10 ** -len(m.group(2) or "")
             if abs(a.value - b.value) <= 0.5 * step + 1e-9 * abs(a.value):
                 return True
-        elif a.role == "money" and a.value == int(a.value) and "." not in a.text and 0 <= b.value - a.value < 1:
-            return True
+        elif a.role in ("money", *DURATIONS) and a.value == int(a.value) and "." not in a.text \
+                and 0 <= b.value - a.value < 1:
+            return True  # (and a length of time in whole units drops the part: "five years" / "five and a half years")
         elif _rounds_to(b, a):
             return True
     return False

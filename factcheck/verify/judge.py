@@ -33,12 +33,11 @@ from pathlib import Path
 from typing import Protocol
 
 from ..types import Evidence
-from .align import Alignment, Dates, When, align
+from .align import NAME_SLOTS, Alignment, Dates, When, align
 from ..nlp import parse
 from .slots import frame
 
 WEIGHTS = Path(__file__).with_name("relevance.json")
-NAME_SLOTS = {"person", "org", "place"}
 
 
 class PairJudge(Protocol):
@@ -130,6 +129,8 @@ class Judge:
             return "neutral"  # the first round for the second, last year's vote for this year's
         if a.differences and a.unknown_subject and a.differing_kinds <= {"number", "tally"}:
             return "neutral"  # whose figure "it also destroyed nearly 19,000 structures" gives, the claim does not say
+        if a.differences and a.unknown_person and a.differing_kinds <= {"number", "tally", "date"}:
+            return "neutral"  # nor whose year "awarded him the prize in 2002" is: Obama's was 2009
         if a.differences and a.long_before and not a.differing_kinds <= {"number", "tally"}:
             # a state of years ago may still hold; what differed then is not an error now (a figure is
             # dated on its own: "The bridge, which opened in 1977, carried 30,000 vehicles a day")

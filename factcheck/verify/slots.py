@@ -124,7 +124,8 @@ class Slot:
     # 5%": the 5% is to two decimals too); a share stands for the values that round to it
     decimals: int = 0
     # for numbers: the subject of the verb the figure is said with, and the things a coordinated
-    # subject joins ("the booster and the ship stand 121 metres": {"booster", "ship"})
+    # subject joins ("the booster and the ship stand 121 metres": {"booster", "ship"}); for dates, the
+    # name whose own day it is ("leo xiii" of "Leo XIII, who died on 20 July 1903", see ``_day_of``)
     subject: str = ""
     together: frozenset[str] = frozenset()
     doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
@@ -197,6 +198,8 @@ class Clause:
     # a relative clause that says which one its noun is ("the earthquake that struck on Friday"): it
     # picks out, it does not report; only a clause that says the same of the same noun meets it
     restrictive: bool = False
+    # where a "be" with no predicate word says its subject is: "city" of "was not in the city"
+    where: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -220,6 +223,9 @@ class Frame:
     ordinals: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
 
     imperative: bool = False  # "Sign up for our newsletter": addressed to the reader, states nothing
+    # a person done to it names by a pronoun only, no one named before it ("awarded him the prize"):
+    # one its article did not resolve
+    someone: bool = False
     # numerals that are part of names ("Boeing 737"): a claim's "737 MAX 9 jets" names the model the
     # passage names, it counts no jets
     name_numbers: set[int] = field(default_factory=set)
@@ -296,8 +302,14 @@ def number_value(text: str) -> float | None:
 
     words = text.lower().replace(",", "")
     for word, value in FRACTIONS.items():
-        if re.search(rf"\b(a|one|an)\s+{word}\b|^{word}\b", words):
-            return value
+        if m := re.search(rf"\b(a|one|an)\s+{word}\b|^{word}\b", words):
+            # "five and a half years" is 5.5, "half a point" 0.5
+            whole = re.match(r"(.+?)\s+and\s*$", words[:m.start()]) if m.group(1) in ("a", "an") else None
+            base = number_value(whole.group(1)) if whole else None
+            scale = next((v for w, v in SCALES.items() if re.search(rf"\b{w}\b", words[m.end():])), 1)
+            if base is None:
+                return value * scale if m.group(1) is None else value  # "half a million"; not "a half"
+            return (base + value) * scale  # "two and a half million"
     digits = alpha2digit(words, "en", threshold=0)
     m = _NUMBER.search(digits)
     if not m:
@@ -564,6 +576,9 @@ def _clause(verb: "Token") -> Clause:
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
+    if verb.lemma_ == "be" and not predicate:
+        out.where = frozenset(t.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "advmod")
+                              for t in c.subtree if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"))
     subj = _subject_of(verb)
     out.indefinite = subj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
     out.definite = subj is not None and (subj.lower_ in _KNOWN or any(  # ("the city's all-time high")
@@ -635,6 +650,9 @@ def _owner(subj: "Token") -> tuple[str, str, bool]:
     return (owner, noun.lemma_.lower(), noun.pos_ == "NOUN" and not noun.ent_type_) if owner else ("", "", False)
 
 
+_SOMEONE = {"him", "her", "them"}
+
+
 def frame(doc: "Doc") -> Frame:
     """The slots, clauses and content of a parsed text (a claim, or a passage of a few sentences)."""
     out = Frame(text=doc.text, clauses=[c for s in doc.sents if len(s) for c in _clauses(s)])
@@ -642,6 +660,8 @@ def frame(doc: "Doc") -> Frame:
     out.imperative = (first is not None and first.root.tag_ == "VB" and first.root.i == first.start
                       and first.root.text[1:].islower()  # not an acronym misread as a verb ("MPs back ...")
                       and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.root.children))
+    out.someone = any(t.lower_ in _SOMEONE and t.dep_ in ("dobj", "dative", "pobj")
+                      and not any(e.label_ == "PERSON" and e.end <= t.i for e in doc.ents) for t in doc)
     out.content = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                    and not t.is_stop and t.lemma_.lower() not in SPEECH and len(t.text) > 1
                    and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}  # compared as slots
@@ -744,11 +764,12 @@ def frame(doc: "Doc") -> Frame:
     # nor is a span of time one date: "from March through May" is neither March nor May
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
-    out.slots = [replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
+    out.slots = [replace(s, doer=_age_holder(doc, s)) if s.role == "age"
+                 else replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
                  if s.kind in ("number", "ordinal")
                  # whose day it is: "On 8 July Musk said" / "Twitter said on 25 April", "Michigan's ban was
                  # approved in 2006"
-                 else replace(s, doer=_dated_of(doc, s, out.places)) if s.kind == "date"
+                 else replace(s, doer=_dated_of(doc, s, out.places), subject=_day_of(doc, s)) if s.kind == "date"
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
@@ -937,6 +958,18 @@ def _dated_of(doc: "Doc", date: Slot, places: dict[str, str]) -> str:
     if of_saying(date):
         return doer
     return doer if name_key(doer) in places and name_key(subject) != name_key(doer) else ""  # (not "Spain beat")
+
+
+def _day_of(doc: "Doc", date: Slot) -> str:
+    """Whose own day a date is, where a name did it: a named person, or a name that did it to no one
+    else ("Leo XIII, who died on 20 July 1903"); "" otherwise (not "Spain beat England on 14 July":
+    England's day too)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    subj = _subject_of(verb) if verb is not None else None
+    own = subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not any(
+        c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "with", "to") for c in verb.children))
+    return norm_name(" ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t == subj)) if own else ""
 
 
 def _deed(doc: "Doc", slot: Slot) -> str:
@@ -1241,6 +1274,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
         anchors = frozenset()  # "the US Embassy in Ankara" says which embassy, not where anything happened
     else:
         anchors = _anchors(governor)
+    if kind == "date" and (day := _apposed_day(ent)) is not None:
+        anchors = _anchors(_governor(day))  # "said on Tuesday morning, 29 April 2025, that ...": the day of saying
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
@@ -1251,6 +1286,19 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound,
                  holder=holder, part=s.part) for s in slots]
+
+
+def _apposed_day(ent: "Span") -> "Span | None":
+    """The day a date is set beside, after a comma, as the same day written otherwise ("on Tuesday
+    morning, 29 April 2025,"): the parser hangs such a date anywhere; it dates what its day dates."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    i = ent.start - 2
+    while i >= 0 and doc[i].ent_type_ in ("DATE", "TIME"):
+        i -= 1
+    return next((e for e in doc.ents if e.label_ == "DATE" and i < e.start and e.end <= ent.start - 1
+                 and date_parts(e.text)[3] is not None), None)
 
 
 def _town_of(ent: "Span") -> str:
@@ -1293,6 +1341,8 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     label, root = ent.label_, _governor(ent)
     if label not in ("DATE", "TIME") and _FULL_DATE.fullmatch(ent.text):
         label = "DATE"  # "opened on 9 September 2024", tagged an event: a date whatever the tagger said
+    if label == "TIME" and clock_minutes(ent.text) is None and set(ent.text.lower().split()) & set(WEEKDAYS):
+        label = "DATE"  # "late on Monday night": Monday, whatever the hour
     head = root.head
     if label in ("PERSON", "ORG", "GPE", "LOC") and root.dep_ == "pobj" and head.lower_ == "of" \
             and head.head.lemma_.lower() in _PLACE_NOUNS:
@@ -1323,6 +1373,12 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     if label == "DATE" and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN" \
             and re.fullmatch(r"\d{4}", ent.text):
         return []  # a year that ends a name dates nothing: "the Fiscal Responsibility Act of 2023"
+    if label == "DATE" and (m := _AGE.fullmatch(ent.text.strip())) and (age := number_value(m.group("n") or m.group("m"))) is not None:
+        return [Slot("number", ent.text, age, *span, role="age")]  # "at the age of 88", "aged 100", "94 years old"
+    if label == "DATE" and ent.start and ent.doc[ent.start - 1].lower_ == "aged" and re.match(r"[0-9]+ years?$", ent.text):
+        return [Slot("number", ent.text, float(ent.text.split()[0]), *span, role="age")]  # "aged 100 years and 89 days"
+    if label in ("CARDINAL", "DATE") and _an_age(ent):
+        return [Slot("number", ent.text, float(ent.text), *span, role="age")]  # "Rishi Sunak, 42,", "At 42, he is"
     if label == "DATE":
         before = ent.doc[ent.start - 1] if ent.start else None
         if before is not None and before.is_digit and 1 <= int(before.text) <= 31 and ent[0].lower_ in MONTHS:
@@ -1362,6 +1418,46 @@ def _entity_slot(ent: "Span") -> list[Slot]:
             prefix = "each:"  # "shares at 3.82 francs each": the price of one, not a sum
         return [Slot("number", ent.text, value, *span, role=prefix + unit)]
     return []
+
+
+# a person's age as news writes it: "the age of 88", "aged 100 years and 89 days", "94 years old", "a 69-year-old"
+_AGE = re.compile(r"(?:(?:the\s+)?age\s+of\s+|aged\s+)(?P<n>[\w-]+?)(?:\s+years?\b.*)?|(?P<m>[\w-]+?)[-\s]years?[-\s]old",
+                  re.I)
+
+
+def _an_age(ent: "Span") -> bool:
+    """A bare number that gives a person's age: set beside a name ("Rishi Sunak, 42,"), or said of a
+    person named, at the head of the sentence ("At 42, Sunak is ...") or as what they are ("Milei is 53")."""
+    if len(ent) != 1 or not re.fullmatch(r"[0-9]{1,3}", ent[0].text) or not 1 <= int(ent[0].text) <= 125:
+        return False
+    t = ent[0]
+    if t.dep_ == "appos" and (t.head.ent_type_ == "PERSON" or t.head.pos_ == "PROPN"):
+        return True
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.i == t.sent.start else t.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    said = t.dep_ == "pobj" and verb is not t.head or t.dep_ in ("attr", "acomp") and verb.lemma_ == "be"
+    return said and subject is not None and subject.ent_type_ == "PERSON"
+
+
+def _age_holder(doc: "Doc", age: Slot) -> str:
+    """Whose age it is, where a name says: the name it is set beside or written before ("Rishi Sunak,
+    42,", "a 69-year-old Augustinian" of Robert Prevost), else the named subject of its verb
+    ("died at his home, aged 100", "At 42, Sunak is ..."); "" for one of a person not named."""
+    span = doc.char_span(age.start, age.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    token = span.root
+    def name(t: "Token") -> bool:  # (not "Spaniard": a nationality is no name)
+        return t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE", "LOC", "DATE")
+    token = span.root
+    while token.dep_ in ("appos", "amod", "nummod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \
+            and token.head is not token and not name(token.head):
+        token = token.head  # "a 69-year-old Augustinian": the Augustinian
+    if token.dep_ in ("appos", "amod", "compound") and name(token.head):
+        return _full_name(token.head)
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.lower_ != "aged"), None)
+    subj = _subject_of(verb) if verb is not None else None
+    return _full_name(subj) if subj is not None and name(subj) else ""
 
 
 def clock_minutes(text: str) -> int | None:

@@ -644,3 +644,15 @@ def test_a_quantified_phrase_is_no_referent():
     claims = extract_claims("Orion will enter a distant orbit, farther than any spacecraft built for astronauts has "
                             "gone. It is scheduled to splash down in the Pacific on 11 December.")
     assert not any(t.lower().startswith("any spacecraft") for t in texts(claims))
+
+
+def test_a_person_told_of_with_who_is_the_next_sentences_he():
+    claims = extract_claims("Pope Francis died in April. The new pope, who is 69, paid tribute to his predecessor. He "
+                            "did not address the crowd in English.")
+    assert "The new pope did not address the crowd in English" in texts(claims)
+
+
+def test_a_pronoun_joined_with_a_name_leaves_two_people_in_view():
+    claims = extract_claims("Jimmy Carter left office in 1981. For decades he and Rosalynn built homes for charity. In "
+                            "2002 the Norwegian Nobel Committee awarded him the Nobel Peace Prize.")
+    assert not any("Rosalynn the Nobel" in t for t in texts(claims))

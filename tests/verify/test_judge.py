@@ -1647,3 +1647,96 @@ def test_a_post_written_at_two_lengths_or_a_relation_is_no_rival():
                     "are also asking voters to approve both amendments.") == []
     assert _differs("His twin brother Simon was fourth.", "Adam Yates finished third, and his twin brother Simon "
                     "was fourth.") == []
+
+
+def test_first_is_a_record_not_a_place_in_a_series():
+    a = _align_dated("Robert Prevost was elected the 267th pope on Thursday.",
+                     "Leo XIV, elected on 8 May 2025, is the first pope born in the United States.", "2025-05-09", "2025-05-20")
+    assert not a.differences
+    a = _align_dated("The first ballot, on Wednesday evening, produced black smoke.",
+                     "The Vatican said on Thursday, 8 May 2025, that the pope had been chosen on the fourth ballot.",
+                     "2025-05-09", "2025-05-08")
+    assert not a.differences
+
+
+def test_a_day_of_another_persons_deed_is_no_other_day():
+    assert _differs("The conclave was called after Francis died on 21 April 2025.",
+                    "Before Francis, the last pope buried outside the Vatican was Leo XIII, who died on 20 July 1903.") == []
+    assert ("21 July", "20 July") in _differs("Leo XIII died on 21 July 1903.", "Leo XIII died on 20 July 1903.")
+
+
+def test_a_passage_without_the_claims_named_subject_does_not_refute_its_figure():
+    assert _stance("Seoul keeps its ban on seafood from eight Japanese prefectures.",
+                   "The Hong Kong government said it would ban imports of seafood from 10 Japanese prefectures.") == "neutral"
+    assert _stance("Seoul keeps its ban on seafood from eight Japanese prefectures.",
+                   "Seoul keeps its ban on seafood from 10 Japanese prefectures.") == "refute"
+
+
+def test_a_name_each_text_also_writes_is_no_other_name():
+    passage = ("After a funeral Mass in St Peter's Square on Saturday, 26 April 2025, Pope Francis was buried in the Basilica "
+               "of Santa Maria Maggiore in Rome.")
+    assert _differs("Francis was buried on 26 April in the Basilica of Santa Maria Maggiore in Rome, the first pope in more "
+                    "than a century to be laid to rest outside the Vatican.", passage) == []
+    assert _differs("Francis was buried on 26 April in the Basilica of St John Lateran in Rome.", passage)
+
+
+def test_being_somewhere_is_denied_only_of_the_same_place():
+    assert _differs("Karen Bass was not in the city when the fire started.",
+                    "Karen Bass was out of the country when the fire started.") == []
+    assert _differs("Karen Bass was in the city when the fire started.",
+                    "Karen Bass was not in the city when the fire started.") == [("affirmed", "denied")]
+
+
+def test_a_date_beside_a_day_of_saying_is_of_the_saying():
+    a = _align_dated("All 89 of REN's substations were back in service by late Monday night.",
+                     "Portugal's grid operator REN said on Tuesday morning, 29 April 2025, that all 89 of its substations "
+                     "had been back online since late on Monday night.", "2025-04-30", "2025-04-29")
+    assert not a.differences
+    assert any(m["slot"] == "weekday" for m in a.matches)
+
+
+def test_figures_at_other_times_of_day_and_times_something_was_done_by():
+    assert _differs("More than 99% of demand had been restored by 7am on Tuesday.",
+                    "92% of demand had been restored by 05:00 on Tuesday, two hours before the figure passed 99%.") == []
+    assert _differs("More than 99% of demand had been restored by 7am on Tuesday.",
+                    "At 7am on Tuesday, 92% of demand had been restored.") == [("99%", "92%")]
+
+
+def test_a_length_of_time_in_whole_units_drops_the_part():
+    assert number_value("five and a half years") == 5.5
+    assert number_value("two and a half million") == 2_500_000
+    assert _differs("Notre-Dame reopened five years after the fire.",
+                    "Notre-Dame reopened five and a half years after the fire.") == []
+    assert _differs("Notre-Dame reopened four years after the fire.",
+                    "Notre-Dame reopened five and a half years after the fire.") == [("four years", "five and a half years")]
+
+
+def test_a_surname_the_article_gives_two_people_is_the_most_named_ones():
+    story = ("Jimmy Carter died on Sunday at 100. Jimmy Carter was president from 1977. Rosalynn Carter, his wife, died "
+             "in 2023.")
+    passage = "Carter died at his home in Plains on 29 December 2024, aged 100."
+    assert _stance("Rosalynn Carter died in Plains on 19 November 2023.", passage, article="2024-12-30",
+                   story=story) == "neutral"
+    assert _stance("Jimmy Carter died in Plains on 28 December 2024.", passage, article="2024-12-30",
+                   story=story) == "refute"
+
+
+def test_a_year_of_a_deed_done_to_someone_left_unresolved_is_not_denied():
+    passage = "On 9 October 2009 the Norwegian Nobel Committee awarded the Nobel Peace Prize to Barack Obama."
+    assert _stance("In 2002 the Norwegian Nobel Committee awarded him the Nobel Peace Prize.", passage) == "neutral"
+    assert _stance("In 2002 the Norwegian Nobel Committee awarded Barack Obama the Nobel Peace Prize.", passage) == "refute"
+
+
+def test_an_age_is_its_persons_whatever_verb_it_hangs_from_and_of_its_own_year():
+    passage = "Rishi Sunak, 42, took office on Tuesday as Britain's first prime minister of Asian heritage."
+    a = _align_dated("At 43, Rishi Sunak is the youngest prime minister for more than 200 years.", passage,
+                     "2022-10-26", "2022-10-25")
+    assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("43", "42")]
+    assert not _align_dated("At 42, Rishi Sunak is the youngest prime minister for more than 200 years.", passage,
+                            "2022-10-26", "2022-10-25").differences
+    # another person's age, and an age of another year, are no other value
+    assert not _align_dated("At 43, Rishi Sunak is the youngest prime minister for more than 200 years.",
+                            "David Cameron, 43, took office in 2010.", "2022-10-26", "2010-05-11").differences
+    assert not _align_dated("Jimmy Carter was 52 when he was elected president in 1976.",
+                            "Jimmy Carter died at his home in Plains on 29 December 2024, at the age of 100.",
+                            "2024-12-30", "2024-12-29").differences

@@ -183,9 +183,12 @@ def _another_in_view(doc_tokens: list[Token], before: list[str], people: list[st
     mean the person the article spoke of before: "Judge Kaplan revoked his bail ... He has been held
     since" is not the judge. Two people are then in view, and a later "he" has no single referent."""
     named = {p.split()[-1] for p in people}
-    if any(t.lower_ in _PERSONS and (t.dep_ == "conj" and t.head.ent_type_ == "PERSON" or any(
-            c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)) for t in doc_tokens[:upto]):
-        return bool(people)  # "he and Rosalynn built homes": the name is one of two people, the "he" another
+    joined = {n.text for t in doc_tokens[:upto] if t.lower_ in _PERSONS
+              for n in ([t.head] if t.dep_ == "conj" else []) + [c for c in t.children if c.dep_ == "conj"]
+              if n.ent_type_ == "PERSON"}
+    if joined and not named - joined:
+        return True  # "he and Rosalynn built homes": the name is one of two people, the "he" another unnamed here
+        # (not "Haley said ... between her and Trump": her is Haley)
     gone = [p for p in before if p.split()[-1] not in named]
     # (not "his own", nor a "his" in what someone says: "Kerrigan said his side had switched off")
     return bool(gone) and any(t.lower_ in _HIS and t.dep_ not in ("nsubj", "nsubjpass") and (upto is None or t.i < upto)

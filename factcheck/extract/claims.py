@@ -22,7 +22,7 @@ from .attribution import Report, content_tokens, find_reports
 from .boilerplate import Dropped, split_story
 from .compound import Clause, carried_facts, split_clause, titled_people
 from .kinds import kind_of
-from .resolve import Discourse, Mention, mention_kind, named_things, resolve_descriptions, resolve_pronouns
+from .resolve import Discourse, Mention, mention_kind, named_things, resolve_descriptions, resolve_pronouns, sexes
 from .tokens import phrase, render, tidy, trim
 from .when import Anchor, article_date, resolve_times
 
@@ -121,6 +121,7 @@ class _Reader:
         self.claims: list[Claim] = []
 
     def read(self, sent: Span, doc: Doc) -> None:
+        self.discourse.sex |= sexes(doc)
         subjects = _mentions(doc)
         # (a headline's capitals are no names: "Faulty CrowdStrike update crashes ..." names no "update")
         self.discourse.here = [] if headline(doc) else named_things(list(doc))

@@ -37,6 +37,35 @@ crew""".split())
 _THING_ENTS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LOC"}
 
 
+# words that say a named person is a woman or a man: "his wife Rosalynn", "Rosalynn Carter, his wife", "Mrs May"
+_FEMALE = set("""wife widow mother daughter sister queen princess woman girl mrs ms miss lady grandmother aunt niece
+duchess""".split())
+_MALE = set("""husband widower father son brother king prince man boy mr sir lord grandfather uncle nephew duke""".split())
+_SHE = {"she", "her", "hers", "herself"}
+_HE = {"he", "him", "his", "himself"}
+
+
+def sexes(doc: Doc) -> dict[str, str]:
+    """First names ("f" or "m") the sentence marks as a woman's or a man's by a word set beside the
+    name: a pronoun is then not read as a person of the other sex ("The Carter Center, the charity he
+    founded with his wife Rosalynn, announced his death": not Rosalynn's)."""
+    out = {}
+    for e in (e for e in doc.ents if e.label_ == "PERSON"):
+        words = {doc[e.start - 1].lower_.rstrip(".")} if e.start else set()
+        words |= {c.lemma_.lower() for c in e.root.children if c.dep_ == "appos"}
+        if e.root.dep_ in ("appos", "compound"):
+            words.add(e.root.head.lemma_.lower())
+        female, male = bool(words & _FEMALE), bool(words & _MALE)
+        if female != male:
+            out[e.text.split()[0]] = "f" if female else "m"
+    return out
+
+
+def _other_sex(pronoun: Token, name: str, marked: dict[str, str]) -> bool:
+    sex = marked.get(name.split()[0]) if name.split() else None
+    return sex == "f" and pronoun.lower_ in _HE or sex == "m" and pronoun.lower_ in _SHE
+
+
 @dataclass
 class Mention:
     text: str
@@ -61,6 +90,7 @@ class Discourse:
     things: list[list[tuple[str, str]]] = field(default_factory=list)  # per sentence: (head noun, name)
     here: list[tuple[int, str, str]] = field(default_factory=list)  # this sentence's named things (``named_things``)
     crowded: bool = False  # the last sentence naming people also spoke of someone it did not name
+    sex: dict[str, str] = field(default_factory=dict)  # first names marked as a woman's or a man's (``sexes``)
     side_verbs: set[str] = field(default_factory=set)  # the last sentence's verbs outside its main clause
     sentence: int = 0  # sentences read so far
     # per surname: how often the article has named that person, and the sentence that last did
@@ -234,6 +264,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         quoted = {} if quoted.get(t.i) else quoted  # (a pronoun inside the quote may mean a name inside it)
         people = [(i, p) for i, p in people if not quoted.get(i)]
         mentions = [(i, m, r) for i, m, r in mentions if not quoted.get(i)]
+        people = [(i, p) for i, p in people if not _other_sex(t, p, discourse.sex)]
+        mentions = [(i, m, r) for i, m, r in mentions if not _other_sex(t, m.text, discourse.sex)]
         main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
         if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
             here = [main[-1].text] + [p for _, p in people]
@@ -254,6 +286,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
             # "The new pope, who is 69, paid tribute to his predecessor. He did not address the crowd in
             # English": the last sentence named no one, and its subject is the person meant, not one named before
             return topic.text
+        if len(discourse.people) == 1 and _other_sex(t, discourse.people[0], discourse.sex):
+            return None  # "his wife Rosalynn ... his death": not hers
         if len(discourse.people) == 1 and not discourse.crowded and not discourse.rival_of(discourse.people[0]):
             person = discourse.people[0]
             # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's
@@ -263,7 +297,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
                     topic.text.split()[-1] not in person.split() and t.dep_ in ("nsubj", "nsubjpass"):
                 return None
             return person
-        return discourse.speaker if discourse.speaker in discourse.people and not discourse.crowded else None
+        return discourse.speaker if discourse.speaker in discourse.people and not discourse.crowded \
+            and not _other_sex(t, discourse.speaker, discourse.sex) else None
     # "eight members of a crew were filling potholes ..., and only two of them were pulled out": a part
     # of one of two groups named before it in its sentence has no single referent
     partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass")

@@ -656,3 +656,14 @@ def test_a_pronoun_joined_with_a_name_leaves_two_people_in_view():
     claims = extract_claims("Jimmy Carter left office in 1981. For decades he and Rosalynn built homes for charity. In "
                             "2002 the Norwegian Nobel Committee awarded him the Nobel Peace Prize.")
     assert not any("Rosalynn the Nobel" in t for t in texts(claims))
+
+
+def test_a_pronoun_is_not_read_as_a_person_the_article_marks_as_of_the_other_sex():
+    claims = extract_claims("Jimmy Carter left office in 1981. The Carter Center, the charity he founded with his wife "
+                            "Rosalynn, announced his death on Sunday.")
+    assert not any("Rosalynn's death" in t for t in texts(claims))
+    claims = extract_claims("Rosalynn Carter, his wife of 77 years, died in 2023. He outlived his vice-president.")
+    assert not any(t.startswith("Rosalynn Carter also outlived") or t.startswith("Rosalynn Carter outlived")
+                   for t in texts(claims))
+    claims = extract_claims("Queen Elizabeth opened the bridge in 1977. She was 51.")
+    assert "Queen Elizabeth was 51" in texts(claims)

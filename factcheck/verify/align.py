@@ -154,13 +154,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.same_event = clause is not None
     out.unknown_subject = main.head in _PRONOUNS
     out.unknown_person = claim.someone
-    out.same_subject = clause is not None and _same_doer(main, clause, bare_heads=True)
+    # ("Macron took communion" / "President Emmanuel Macron sat in the front row. ... the president would not
+    # take communion": the passage's president is its Macron)
+    titled = clause is not None and _titled(main, clause, passage)
+    out.same_subject = clause is not None and (_same_doer(main, clause, bare_heads=True) or titled)
     # "Trump visited East Palestine on Wednesday, a day before Buttigieg": the visit on Wednesday is Trump's
     out.named_other_doer = same_verb and main.head != clause.head \
         and (main.head_named or name_key(main.head) in claim.names) \
         and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
         and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
-    out.about = same_verb and out.names_covered and _same_doer(main, clause, bare_heads=False)
+    out.about = same_verb and out.names_covered and (_same_doer(main, clause, bare_heads=False) or titled)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         unnamed = {n for n in main.subject_names - passage.names if not _inside(claim.places.get(n, ""), passage)}
         out.other_subject = not (main.subject_names & clause.subject_names) and bool(unnamed)  # ("in Texas" / "in Houston")
@@ -187,9 +190,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             # embassies", however alike the two sentences; only the same verb can be denied
             # and "did not come out for the second half" denies nothing of what "came in the second half"
             # nor is "declared three days of mourning" any opposite of "has not declared a national emergency"
-            # nor is "was not in the city" any opposite of "was out of the country"
-            _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle
-                      and not (main.where and clause.where and not main.where & clause.where)
+            # nor is "was not in the city" any opposite of "was out of the country", nor "was in the city"
+            # the same as it: being elsewhere neither denies nor states being here
+            elsewhere = bool(main.where and clause.where and not main.where & clause.where)
+            out.opposed |= elsewhere
+            _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle and not elsewhere
                       and not _other_patient(main, clause, claim, passage)
                       and not _done_long_before(clause, claim, passage, dates)
                       and not _doer_on_one_side(main, clause))
@@ -461,6 +466,15 @@ def _same_doer(claim: Clause, passage: Clause, bare_heads: bool) -> bool:
     pronoun or none), a name in both subjects, or the same doer and done-to."""
     heads = claim.head == passage.head and (bare_heads or claim.head not in _NO_REFERENT)
     return heads or bool(claim.subject_names & passage.subject_names) or _same_roles(claim, passage)
+
+
+def _titled(claim: Clause, passage: Clause, text: Frame) -> bool:
+    """The passage's subject is "the" title its one holder of that title has, and that holder is the
+    claim's named subject."""
+    if not claim.head_named or not passage.definite or passage.head_named or passage.head in _NO_REFERENT:
+        return False
+    holders = {p.holder.value for p in text.posts if passage.head in p.role}
+    return holders == {name_key(claim.head)}
 
 
 def _same_roles(claim: Clause, passage: Clause) -> bool:
@@ -1163,8 +1177,11 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     own = claim.ordinals_at(mine)
     # (a value dated the claim's own day is of the claim's occasion, whatever ordinal its sentence
     # names: "beat England 2-1 on Sunday 14 July 2024 to become champions for a record fourth time")
-    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned) or not (passage.ordinals_at(s) - own)
-              or _same_day(claim, passage, s)]  # (an age is its person's, whatever occurrence its sentence tells)
+    # (an age is its person's, whatever occurrence its sentence tells; and a day of "his first visit to Los
+    # Angeles" is of a record, not of one of a series)
+    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned)
+              or not (passage.ordinals_at(s) - own - ({"first"} if mine.kind == "date" else set()))
+              or _same_day(claim, passage, s)]
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
     before = _word_before(claim.text, mine)

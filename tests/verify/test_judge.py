@@ -1685,6 +1685,8 @@ def test_being_somewhere_is_denied_only_of_the_same_place():
                     "Karen Bass was out of the country when the fire started.") == []
     assert _differs("Karen Bass was in the city when the fire started.",
                     "Karen Bass was not in the city when the fire started.") == [("affirmed", "denied")]
+    assert _stance("Karen Bass was in the city when the fire started.",
+                   "Karen Bass was out of the country when the fire started.", support=0.9, refute=0.05) == "neutral"
 
 
 def test_a_date_beside_a_day_of_saying_is_of_the_saying():
@@ -1740,3 +1742,19 @@ def test_an_age_is_its_persons_whatever_verb_it_hangs_from_and_of_its_own_year()
     assert not _align_dated("Jimmy Carter was 52 when he was elected president in 1976.",
                             "Jimmy Carter died at his home in Plains on 29 December 2024, at the age of 100.",
                             "2024-12-30", "2024-12-29").differences
+
+
+def test_a_day_beside_a_first_is_of_a_record_not_another_of_a_series():
+    a = _align_dated("President Donald Trump toured the ruins of Pacific Palisades last Wednesday (29 January 2025).",
+                     "Trump's tour of Pacific Palisades on 24 January 2025 was his first visit to Los Angeles as president.",
+                     "2025-01-31", "2025-01-25")
+    assert ("29 January", "24 January") in [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+
+
+def test_the_title_the_passage_gives_the_claims_person_is_that_person():
+    passage = ("President Emmanuel Macron and his wife Brigitte sat in the front row at the Mass on 8 December 2024. "
+               "The Élysée said the president would not take communion.")
+    assert _differs("Macron took communion.", passage) == [("affirmed", "denied")]
+    # not where the passage has two presidents
+    assert _differs("Macron took communion.", "President Emmanuel Macron met President Joe Biden. The Élysée said the "
+                    "president would not take communion.") == []

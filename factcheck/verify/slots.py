@@ -772,6 +772,7 @@ def frame(doc: "Doc") -> Frame:
                  else replace(s, doer=_dated_of(doc, s, out.places), subject=_day_of(doc, s)) if s.kind == "date"
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
+    out.slots = _ones_counted(out.slots, doc)
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
     return out
 
@@ -904,6 +905,21 @@ def _name_run(token: "Token", outside: set[int]) -> "Span":
     while named(end + 1, 1):
         end += 1
     return doc[start:end + 1]
+
+
+def _ones_counted(slots: list[Slot], doc: "Doc") -> list[Slot]:
+    """A figure of "ones" counts what the figure before it in its sentence counts: "three helium leaks:
+    the one known before launch and two new ones" gives one leak and two leaks."""
+    out: list[Slot] = []
+    for s in slots:
+        if s.kind == "number" and s.role == "one":
+            sent = doc.char_span(s.start, s.end, alignment_mode="expand")
+            before = [t for t in out if t.kind == "number" and t.role and t.role != "one" and t.start < s.start
+                      and sent is not None and t.start >= sent.sent.start_char]
+            if before:
+                s = replace(s, role=max(before, key=lambda t: t.start).role)
+        out.append(s)
+    return out
 
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:

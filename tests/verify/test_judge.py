@@ -1758,3 +1758,11 @@ def test_the_title_the_passage_gives_the_claims_person_is_that_person():
     # not where the passage has two presidents
     assert _differs("Macron took communion.", "President Emmanuel Macron met President Joe Biden. The Élysée said the "
                     "president would not take communion.") == []
+
+
+def test_ones_count_what_the_figure_before_them_counts():
+    passage = ("In an update on 6 June 2024, the morning after launch, NASA said teams had identified three helium leaks: "
+               "the one known before launch and two new ones found in flight.")
+    assert _differs("One small leak had been found before launch.", passage) == []
+    assert _differs("Four helium leaks had been identified.", "NASA said teams had identified three helium "
+                    "leaks.") == [("Four", "three")]

@@ -213,7 +213,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         out.about = True  # "NASA administrator X congratulated" / "NASA administrator Y congratulated": one post, another holder
     # a vote's tally, stated alike in both, says which vote they are of, whatever else the phrase says
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
-    tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)), None)
+    # (not a score against a side the passage does not name: "lost the final 1-0 to Germany" / "beat Brazil 1-0")
+    tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)
+                  and not (c.against and c.against not in passage.names)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
     told = claim.names | claim.content | article.names | article.content if article is not None else None
     stated = _numbers(claim, passage, event, out, pinned, dates, paragraph, told)

@@ -1766,3 +1766,11 @@ def test_ones_count_what_the_figure_before_them_counts():
     assert _differs("One small leak had been found before launch.", passage) == []
     assert _differs("Four helium leaks had been identified.", "NASA said teams had identified three helium "
                     "leaks.") == [("Four", "three")]
+
+
+def test_a_score_against_a_side_the_passage_does_not_name_pins_no_match():
+    assert _differs("Messi came close in 2014, when Argentina lost the final 1-0 to Germany after extra time in Rio de "
+                    "Janeiro.", "Argentina beat Brazil 1-0 in the Copa America final at the Maracana in Rio de Janeiro "
+                    "on 10 July 2021.") == []
+    assert ("2015", "2014") in _differs("Argentina lost the final 1-0 to Germany in 2015.", "Germany beat Argentina "
+                                        "1-0 in the World Cup final in Rio de Janeiro on 13 July 2014.")

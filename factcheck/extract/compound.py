@@ -95,6 +95,7 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
         while j > root.i and j in own and (root.doc[j].dep_ == "cc" or root.doc[j].is_punct):
             own.discard(j)
             j -= 1
+    own -= _after_aside(root, own)
     carried = _carried_facts(root.doc, own, root.i)
     clauses = [Clause(part) for part in _distribute(root, own)]
     for c in conjuncts:
@@ -113,6 +114,21 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
                     p.lead = lead
         clauses.extend(part)
     return clauses + carried
+
+
+def _after_aside(root: Token, own: set[int]) -> set[int]:
+    """A phrase set off by a comma right after a relative clause set off by commas, hung by the parser
+    on the main verb: it most likely goes on describing the relative clause's noun ("Otis struck with
+    more force than Hurricane Patricia, which in 2015 became the strongest hurricane on record, with
+    winds of about 215mph": Patricia's winds). The main clause does not claim it."""
+    doc, out = root.doc, set()
+    asides = [t for t in doc if t.i in own and t.dep_ == "relcl" and t.head.i != root.i and doc[t.left_edge.i - 1].text == ","]
+    for aside in asides:
+        end = max(subtree(aside))
+        for c in root.children:
+            if c.i == end + 2 and doc[end + 1].text == "," and c.dep_ in ("prep", "npadvmod"):
+                out |= subtree(c)
+    return out
 
 
 def _items(first: Token, own: set[int]) -> list[Token]:

@@ -667,3 +667,10 @@ def test_a_pronoun_is_not_read_as_a_person_the_article_marks_as_of_the_other_sex
                    for t in texts(claims))
     claims = extract_claims("Queen Elizabeth opened the bridge in 1977. She was 51.")
     assert "Queen Elizabeth was 51" in texts(claims)
+
+
+def test_a_phrase_after_a_relative_clause_set_off_by_commas_is_not_the_main_verbs():
+    claims = extract_claims("Otis struck the coast with more force than Hurricane Patricia, which in October 2015 became "
+                            "the strongest hurricane on record, with winds of about 215mph.")
+    assert "Otis struck the coast with more force than Hurricane Patricia" in texts(claims)
+    assert not any(t.startswith("Otis") and "215mph" in t for t in texts(claims))

@@ -215,7 +215,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # ("the last time the Commons voted ..., MPs rejected a bill by 330 votes to 118")
     # (not a score against a side the passage does not name: "lost the final 1-0 to Germany" / "beat Brazil 1-0")
     tally = next((p for c in claim.of("tally") for p in passage.of("tally") if _same_value(c.value, p.value)
-                  and not (c.against and c.against not in passage.names)), None)
+                  and not (c.against and c.against not in passage.names | passage.content)), None)
     pinned = passage.sentence_of(tally) if tally is not None else None
     told = claim.names | claim.content | article.names | article.content if article is not None else None
     stated = _numbers(claim, passage, event, out, pinned, dates, paragraph, told)
@@ -1179,10 +1179,8 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     own = claim.ordinals_at(mine)
     # (a value dated the claim's own day is of the claim's occasion, whatever ordinal its sentence
     # names: "beat England 2-1 on Sunday 14 July 2024 to become champions for a record fourth time")
-    # (an age is its person's, whatever occurrence its sentence tells; and a day of "his first visit to Los
-    # Angeles" is of a record, not of one of a series)
-    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned)
-              or not (passage.ordinals_at(s) - own - ({"first"} if mine.kind == "date" else set()))
+    # (an age is its person's, whatever occurrence its sentence tells)
+    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned) or not (passage.ordinals_at(s) - own)
               or _same_day(claim, passage, s)]
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"

@@ -34,7 +34,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(?:Getty Images|Shutterstock|Alamy)\W*$", re.I)),
     ("dateline", re.compile(r"^[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .'’\-]+)?\s*[—–\-]+\s*[\w ,.]{0,30}\d[\w ,.]{0,30}$")),
     ("date line", re.compile(r"^\W*(?:date|updated|published|posted|last updated|last modified|first published|modified)"
-                             r"\b[\s:]*(?=.*(?:\d|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[\w ,:./+\-]{0,60}$",
+                             r"\b[\s:]*(?=.*(?:\d|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[\w ,:./+\-]{0,60}"
+                             r"(?:\|\s*(?:updated|published|posted|last updated|modified)\b[\w ,:./+\-]{0,60})?$",
                              re.I)),
     ("share prompt", re.compile(r"^\W*(?:share|tweet|email|print|copy link|save)\b(?:\s+(?:this|the|on|via|article|story|"
                                 r"page|link))*\s*(?::|$|\|)|\bcopy link\b|\b(?:facebook|whatsapp|linkedin)\s*\|", re.I)),

@@ -43,6 +43,7 @@ def test_spans_point_at_the_sentence_in_the_article():
     ("Related: Five things to know about the vote", "related links"),
     ("Map: Where the storm made landfall", "related links"),
     ("Updated 3 March 2024, 08:15 GMT", "date line"),
+    ("Published 30 December 2024, 06:45 EST | Updated 30 December 2024, 13:20 EST", "date line"),
     ("Published: 12/05/2023", "date line"),
     ("Share on Facebook | Share on X | Email", "share prompt"),
     ("Sign in to continue reading", "log-in prompt"),

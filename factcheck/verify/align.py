@@ -1064,7 +1064,12 @@ def _other_doer(a: Slot, b: Slot) -> bool:
     """Two figures said of two named things ("The Conservatives fell to 121 seats" / "Labour won 411
     seats"): two counts, not two values of one. A description ("the party") may be either, and a name
     at two lengths ("Yamal" / "Lamine Yamal") is one."""
-    mine, theirs = set(a.doer.split()), set(b.doer.split())
+    return _other_names(a.doer, b.doer)
+
+
+def _other_names(a: str, b: str) -> bool:
+    """Two names given, neither the other at another length ("Yamal" / "Lamine Yamal" are one)."""
+    mine, theirs = set(a.split()), set(b.split())
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
@@ -1222,8 +1227,7 @@ def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
 def _another_ones_day(mine: Slot, theirs: Slot) -> bool:
     """Two dates each of another name's own deed ("Francis died on 21 April" / "Leo XIII, who died on
     20 July 1903"); one name at two lengths ("Joe Biden" / "Joseph R. Biden Jr.") is one."""
-    a, b = set(mine.subject.split()), set(theirs.subject.split())
-    return bool(a and b) and not (a <= b or b <= a) and name_key(mine.subject) != name_key(theirs.subject)
+    return _other_names(mine.subject, theirs.subject) and name_key(mine.subject) != name_key(theirs.subject)
 
 
 def _clocks(text: Frame, slot: Slot) -> set[float]:

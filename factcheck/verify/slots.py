@@ -935,11 +935,17 @@ def _forecast(doc: "Doc", slot: Slot) -> bool:
     return False
 
 
+def _said_with(doc: "Doc", slot: Slot) -> tuple["Span | None", "Token | None"]:
+    """A slot's words and the verb they are said with (the nearest verb above them), None where none."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    return span, verb
+
+
 def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     """What a figure is said of: the head of its verb's subject, the heads a coordinated subject
     joins (empty for one thing), and the subject's name if it is a name ("" for "the party")."""
-    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    span, verb = _said_with(doc, slot)
     subj = _subject_of(verb) if verb is not None else None
     noun = span.root.head if span is not None and span.root.dep_ in ("nummod", "quantmod") else None
     own = _possessor(noun) if noun is not None else None
@@ -980,8 +986,7 @@ def _day_of(doc: "Doc", date: Slot) -> str:
     """Whose own day a date is, where a name did it: a named person, or a name that did it to no one
     else ("Leo XIII, who died on 20 July 1903"); "" otherwise (not "Spain beat England on 14 July":
     England's day too)."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    _, verb = _said_with(doc, date)
     subj = _subject_of(verb) if verb is not None else None
     own = subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not any(
         c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "with", "to") for c in verb.children))

@@ -33,6 +33,10 @@ PARAPHRASE = 0.75
 _NO_REFERENT = {"", "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who",
                 "there", "one", "what"}
 _PRONOUNS = {"it", "they", "he", "she", "this", "these", "those"}
+# a subject that is a share of a group it does not name ("41 percent voted against it"): a part of whoever
+# the passage says voted, not a subject of its own
+_SHARES = {"percent", "%", "half", "majority", "minority", "most", "share", "proportion", "third", "quarter",
+           "fifth", "two-thirds", "three-quarters", "fraction", "rest"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 NAME_SLOTS = {"person", "org", "place"}
 ALL = 5  # the quantifier of "all", "every", "both"
@@ -179,7 +183,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if article is not None and _another_story(claim, main, passage, article):
         out.other_subject = True
     if clause is not None and not claim.names and not out.same_subject and clause.owner_names \
-            and main.head not in _NO_REFERENT:
+            and main.head not in _NO_REFERENT and main.head not in _SHARES:
         # a claim that names nothing is about its own subject, not a named one's: "The market closed on
         # Wednesday" / "Nvidia shares closed on Thursday"
         out.other_subject = True
@@ -271,10 +275,54 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # basilica the entity tagger cut two ways
     out.differences = [d for d in out.differences if not (d["slot"] in NAME_SLOTS and _writes(passage.text, d["claim"]["text"])
                                                           and _writes(claim.text, d["passage"]["text"]))]
+    # an undated claim's event is its article's: a passage that dates its own telling of that event otherwise
+    # than the article does tells of another, and what differs is that one's ("41 percent voted against the
+    # deal" of an article whose vote was on Monday / "voted on Wednesday, 23 October 2024, to reject a proposal
+    # ... About 64 percent voted against")
+    out.other_occurrence |= bool(out.differences) and article is not None and clause is not None \
+        and _dated_otherwise(claim, main, clause, passage, article, dates.article)
+    # a passage published long before the article's own days, which the claim gives its event, cannot tell of
+    # that event: it tells of an earlier one ("was freed on Tuesday (6 August 2024)" / "was released from prison
+    # on 25 March 2020"), unless the event happens once ("died on 2 January 2025" / "died on 29 December 2024").
+    # (Of a claim dated years back the passage may tell the one time it happened: "hit in October 2013 by
+    # Hurricane Pauline" / Pauline's 1997.)
+    out.other_occurrence |= bool(out.differences) and _told_before(claim, dates) \
+        and not _stems(main.event) & _stems(_ONCE)
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     return out
+
+
+_ONCE = {"die", "bear", "born", "found", "kill", "bury", "assassinate", "murder", "execute", "invent", "establish"}
+
+
+def _told_before(claim: Frame, dates: Dates) -> bool:
+    """Every day the claim gives its event is of its article's own days (within a month before it, or
+    after), and the passage was published more than a month before each."""
+    whens = [(_year_of(c, dates.article, claim) or c[0], *c[1:]) for c in _occasions(claim)]
+    whens = [w for w in whens if w[0] is not None]
+    return dates.published is not None and bool(whens) and all(
+        _long_before([dates.published], (w[0], w[1] or 1, w[2] or 1, None)) and not _long_before([w], dates.article)
+        for w in whens)
+
+
+def _dated_otherwise(claim: Frame, main: Clause, clause: Clause, passage: Frame, article: Frame,
+                     day: When | None) -> bool:
+    """The claim names no time, its article dates the claim's event in its own days (``day``, the
+    article's; not "the last time the Commons voted on assisted dying, in 2011"), in a sentence that
+    names what the claim names ("Otis came ashore ... on 25 October" dates no "Lidia came ashore"), and
+    every date the passage gives its own telling of that event disagrees with every such date."""
+    if _occasions(claim):
+        return False
+    def of_claim(d: Slot) -> bool:
+        start, end = article.sentence_of(d)
+        return all(n in article.text[start:end].lower() for n in claim.names)
+    told = [d.value for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and of_claim(d)
+            and (d.value[0] is not None or d.value[2] is not None or d.value[3] is not None)  # (not a month alone)
+            and not _long_before([d.value], day)]
+    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & _hung_from(clause)]
+    return bool(told and theirs) and not any(_agree(a, b) for a in told for b in theirs)
 
 
 def _namesakes_unsure(claim: Frame, passage: Frame, article: Frame) -> set[str]:
@@ -1017,9 +1065,14 @@ def _other_motion(mine: Slot, theirs: Slot) -> bool:
 def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage: Frame) -> bool:
     """Two counts of one noun that did different things count different groups: "eight members of a
     road crew were filling potholes" / "six members of a road crew were presumed dead". Not when the
-    two texts report the same event, the count hangs from more than its noun, or another figure of
-    the claim stands beside the passage's (then it is the same group told in other words)."""
-    return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and not out.same_event
+    two texts report the same event (then it may be the same group told in other words: "marched" /
+    "took part"; not where the passage's sentence tells the claim's deed beside the other: "4,521 people
+    had been injured" / "thousands had been injured, and ... more than 8.5 million people had been
+    directly affected"), the count hangs from more than its noun, or another figure of the claim stands
+    beside the passage's."""
+    start, end = passage.sentence_of(theirs)
+    elsewhere = any(stem in passage.text[start:end].lower() for stem in _stems({mine.deed}) if mine.deed)
+    return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere)
                 and not _stems(mine.anchors) - {mine.role[:5]} and not _beside_another(mine, theirs, claim, passage))
 
 

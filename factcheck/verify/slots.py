@@ -264,8 +264,11 @@ def norm_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[^\w\s-]", "", text).strip()
     text = re.sub(r"\s+(?:jr|sr|ii|iii|iv)$", "", text)  # "Joseph R. Biden Jr." is Biden, not "Jr"
+    text = _ARTICLE.sub("", text)  # "Bashar al-Assad" is the Assad of "Assad fled", "el-Sisi" Sisi
     return ALIASES.get(text, text)
 
+
+_ARTICLE = re.compile(r"\b(?:al|el|ad|ud|ul|ash|ar|an|az)-(?=\w)")  # the article joined to an Arabic name
 
 _MINOR = {"of", "and", "for", "the", "on", "in", "&"}
 
@@ -338,7 +341,9 @@ def date_parts(text: str) -> tuple[int | None, int | None, int | None, int | Non
     """
     low = text.lower()
     year = int(m.group()) if (m := _YEAR.search(low)) else None
-    month = next((i for name, i in MONTHS.items() if re.search(rf"\b{name[:3]}\w*\b", low)), None)
+    # a month's name or its short form ("Dec", "Sept."), not a word that starts like one ("a decade")
+    month = next((i for name, i in MONTHS.items()
+                  if re.search(rf"\b(?:{name}|{name[:3]}{'|sept' if name == 'september' else ''})\b", low)), None)
     weekday = next((i for i, d in enumerate(WEEKDAYS) if d in low), None)
     day = None
     if month is not None:
@@ -898,7 +903,10 @@ def _name_run(token: "Token", outside: set[int]) -> "Span":
     def named(i: int, step: int) -> bool:  # a capital here, or name words up to one
         while sent.start < i < sent.end and doc[i].lower_ in _LINKS:
             i += step
-        return sent.start < i < sent.end and doc[i].text[:1].isupper() and i not in outside
+        # (a sentence's first word is capitalised whatever it is: a name only if tagged one, "Princeton
+        # University President ...")
+        first = i == sent.start and (doc[i].pos_ == "PROPN" or doc[i].ent_type_)
+        return (sent.start < i or first) and i < sent.end and doc[i].text[:1].isupper() and i not in outside
     start = end = token.i
     while named(start - 1, -1):
         start -= 1
@@ -1204,10 +1212,21 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
-            if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine}
+            if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine
+            and not _of_person(t.head)}
     if a is not None and a.pos_ in ("VERB", "AUX") and _first_time(a):
         out.add(FIRST)  # "it was first awarded in 1901": the first of many, not any one of them
     return frozenset(out)
+
+
+def _of_person(noun: "Token") -> bool:
+    """A noun that names or titles a person: "former" in "Former prime minister Khaleda Zia was freed on
+    Tuesday" places her office in time, not the day she was freed."""
+    head = noun
+    while head.dep_ == "compound":
+        head = head.head
+    return any(t.ent_type_ == "PERSON" for t in (noun, head)) or any(
+        c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in head.children)
 
 
 _FIRST = {"first", "originally", "initially", "inaugural"}

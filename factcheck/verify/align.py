@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
-    date_text, name_key, norm_name, of_saying, other_phase, FIRST
+    date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -45,6 +45,12 @@ When = tuple[int | None, int | None, int | None, int | None]  # (year, month, da
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
 _SPAN_WORDS = {"since", "from", "after", "before", "until", "till", "through"}
 _UNTIL = {"until", "till", "through"}
+
+
+def _bound(word: str) -> str:
+    """Which bound of a span a word sets: a start ("since", "from"), an end ("until"), or a day something
+    came before or after ("after Sunday's clashes" is no "from Tuesday 6 August" of a moved march)."""
+    return "start" if word in ("since", "from") else "end" if word in _UNTIL else word if word in _SPAN_WORDS else ""
 _BY = {"by"}  # "by 7am": a time of day something was done by, no time it was done at
 
 
@@ -298,13 +304,13 @@ _ONCE = {"die", "bear", "born", "found", "kill", "bury", "assassinate", "murder"
 
 
 def _told_before(claim: Frame, dates: Dates) -> bool:
-    """Every day the claim gives its event is of its article's own days (within a month before it, or
-    after), and the passage was published more than a month before each."""
+    """Every day the claim gives its event is of its article's own days (within a month before it; not
+    after it, where a past deed cannot be), and the passage was published more than a month before each."""
     whens = [(_year_of(c, dates.article, claim) or c[0], *c[1:]) for c in _occasions(claim)]
     whens = [w for w in whens if w[0] is not None]
     return dates.published is not None and bool(whens) and all(
         _long_before([dates.published], (w[0], w[1] or 1, w[2] or 1, None)) and not _long_before([w], dates.article)
-        for w in whens)
+        and not _later([w], dates.article) for w in whens)
 
 
 def _dated_otherwise(claim: Frame, main: Clause, clause: Clause, passage: Frame, article: Frame,
@@ -804,9 +810,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         span = _word_before(claim.text, mine) in _SPAN_WORDS
         if span and not out.same_subject:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
-        # and a span's bound is compared with a span's bound only, not with the day of the 72 seats it qualifies
+        # and a span's bound is compared with a bound of its kind only, not with the day of the 72 seats it qualifies
         # (and a day something lasted until is not the day it happened: "continued every day through 30 July")
-        theirs = [s for s in _rivals(mine, passage.of("date"), event) if _word_before(passage.text, s) in _SPAN_WORDS] \
+        theirs = [s for s in _rivals(mine, passage.of("date"), event)
+                  if _bound(_word_before(passage.text, s)) == _bound(_word_before(claim.text, mine))] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
                                      if _word_before(passage.text, s) not in _UNTIL]
         # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
@@ -973,9 +980,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # $26.2bn paid for LinkedIn" / "LinkedIn ... valued at $26.2 billion")
             others = [s for s in comparable if not _consistent(mine, s) and not (kind == "number" and any(
                 c.role == s.role and _states(c, s) for c in claim.of(kind) if c is not mine))]
-            # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now,
-            # nor a forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured
-            others = [s for s in others if (_was(claim, mine) or not _was(passage, s)) and (mine.forecast or not s.forecast)]
+            # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now, nor
+            # the reverse ("has grown from 338 seats" / "the 12 seats needed for official party status"), nor a
+            # forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured
+            others = [s for s in others if _was(claim, mine) == _was(passage, s) and (mine.forecast or not s.forecast)]
             # and a figure the article gives beside the claim's, in its paragraph, is of another thing ("prices
             # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
             others = [s for s in others if kind != "number" or not any(
@@ -984,6 +992,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # nor deny another moment's ("more than 99% ... by 7am" / "92.09% ... by 05:00")
             others = [s for s in others if not _clocked(passage, s) or _clocked(claim, mine) and not _other_moment(
                 _clocks(claim, mine), _clocks(passage, s))]
+            # nor is a running figure told at another point of its story: "$7.6 billion after five weeks" / "as
+            # the strike entered its second month, ... nearly $5 billion"
+            others = [s for s in others if not _other_point(_elapsed(claim, mine), _elapsed(passage, s))]
             # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
             others = [s for s in others if mine.role != "clock" or not (
                 _word_before(claim.text, mine) in _BY or _word_before(passage.text, s) in _BY)]
@@ -992,10 +1003,12 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 out.matches.append(_pair(kind, mine, same))
             elif others and not _stated_elsewhere(mine, passage) and mine.value not in passage.name_numbers and \
                     (rival := _rival_value(mine, others, claim, passage, out, pinned)) and \
-                    (claim.names or not rival.doer or _beside_another(mine, rival, claim, passage)):
-                # a claim that names nothing ("Revenue for the quarter was $7.19 billion") is no other value of
-                # a named doer's figure ("Intel made a net loss of $2.8 billion"), unless another of its
-                # figures stands beside that one
+                    (not rival.doer or not mine.doer and _told(rival.doer, claim) or mine.doer
+                     or _beside_another(mine, rival, claim, passage)):
+                # a figure the claim says of no one ("Revenue for the quarter was $7.19 billion", "172 seats are
+                # needed for a majority") is no other value of a named doer's figure the claim never names
+                # ("Intel made a net loss of $2.8 billion", "The New Democratic Party was reduced to seven
+                # seats"), unless another of its figures stands beside that one
                 out.differences.append(_pair(kind, mine, rival))
     return stated
 
@@ -1034,10 +1047,19 @@ def _parts_adding_up(mine: Slot, theirs: list[Slot], passage: Frame) -> list[Slo
     return []
 
 
+def _told(doer: str, claim: Frame) -> bool:
+    """The claim names the doer (a figure's doer is written as its name: "new democratic party")."""
+    return name_key(doer) in claim.names | claim.content
+
+
 def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     """The passage gives the claim's figure for the same counted thing, of no other doer, though not
     in the phrase compared: "Maui's 80 sirens" beside "about 400 sirens" in all Hawaii. It does not
-    deny what it states."""
+    deny what it states. Nor does one that writes the claim's figure of ten or more with its noun left
+    to be understood: "three short of the 172 needed for a majority" for "172 seats are needed"."""
+    if mine.kind == "number" and mine.role and not mine.bound and abs(mine.value) >= 10 and any(
+            not s.role and not s.bound and s.value == mine.value for s in passage.of("number")):
+        return True
     return mine.kind == "number" and bool(mine.role) and any(
         (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
         and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
@@ -1071,7 +1093,8 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     directly affected"), the count hangs from more than its noun, or another figure of the claim stands
     beside the passage's."""
     start, end = passage.sentence_of(theirs)
-    elsewhere = any(stem in passage.text[start:end].lower() for stem in _stems({mine.deed}) if mine.deed)
+    elsewhere = any(re.search(rf"\b{re.escape(stem)}", passage.text[start:end].lower())
+                    for stem in _stems({mine.deed}) if mine.deed)
     return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere)
                 and not _stems(mine.anchors) - {mine.role[:5]} and not _beside_another(mine, theirs, claim, passage))
 
@@ -1252,6 +1275,34 @@ def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
     return any(None not in a[:3] and None not in b[:3] and _agree(a, b) for a in _occasions(claim) for b in days)
 
 
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_ELAPSED = re.compile(r"\b(?:after|within)\s+(?P<n>[\w-]+)\s+(?P<u>hour|day|week|month|year)s?\b"
+                      r"|\b(?P<n2>[\w-]+)\s+(?P<u2>hour|day|week|month|year)s?\s+(?:into|after)\b"
+                      r"|\b(?:entered|entering|enters|in)\s+its\s+(?P<nth>[\w-]+)\s+(?P<u3>day|week|month|year)\b", re.I)
+
+
+def _elapsed(text: Frame, slot: Slot) -> float | None:
+    """How long into its story the figure's sentence places it, in days: "after five weeks" 35, "two weeks
+    into the strike" 14, "as the strike entered its second month" 30; None where it says nothing of it."""
+    start, end = text.sentence_of(slot)
+    # (not the figure itself: "reopened five and a half years after the fire" gives a length, no point)
+    m = next((m for m in _ELAPSED.finditer(text.text, start, end)
+              if m.end() <= slot.start or m.start() >= slot.end), None)
+    if m is None:
+        return None
+    if m.group("nth"):
+        n = number_value(m.group("nth"))
+        return (n - 1) * _UNIT_DAYS[m.group("u3").lower()] if n else None
+    word, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    n = 1.0 if word.lower() in ("a", "an") else number_value(word)
+    return n * _UNIT_DAYS[unit.lower()] if n else None
+
+
+def _other_point(a: float | None, b: float | None) -> bool:
+    """Two points of a story more than a day apart."""
+    return a is not None and b is not None and abs(a - b) > 1
+
+
 def _clocked(text: Frame, slot: Slot) -> bool:
     """The figure's sentence gives the moment it was counted at: a time of day ("As of 2 p.m. on 3
     April, 77 people were trapped") or a day it is "as of" ("as of 8 February, it estimated the spill
@@ -1300,7 +1351,11 @@ def _was(text: Frame, slot: Slot) -> bool:
 
 
 def _word_before(text: str, slot: Slot) -> str:
+    """The word before a value; before the weekday a date in brackets reads ("after Sunday (4 August
+    2024)'s clashes": "after")."""
     words = text[:slot.start].split()
+    if len(words) >= 2 and words[-1] == "(" and words[-2].lower() in WEEKDAYS:
+        words = words[:-2]
     return words[-1].lower() if words else ""
 
 

@@ -777,9 +777,25 @@ def frame(doc: "Doc") -> Frame:
                  else replace(s, doer=_dated_of(doc, s, out.places), subject=_day_of(doc, s)) if s.kind == "date"
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
+    out.slots = [s for s in out.slots if s.kind not in ("number", "tally") or not _in_rule(doc, s)]
     out.slots = _ones_counted(out.slots, doc)
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
     return out
+
+
+def _in_rule(doc: "Doc", slot: Slot) -> bool:
+    """A figure of a condition ("if ...", "unless ...", or "when" in the present: "When a prize is shared
+    by two laureates, each receives half") is a case of a rule, no count of anything that happened."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "advcl":
+            words = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")}
+            present = token.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
+            return bool(words & _CONDITIONS) or "when" in words and present
+        token = token.head
+    return False
 
 
 def _of_the_earlier_value(slot: Slot, slots: list[Slot], text: str) -> Slot:

@@ -1831,3 +1831,46 @@ def test_a_count_of_another_deed_is_another_group_where_the_passage_tells_both()
 def test_a_word_that_starts_like_a_month_is_no_month():
     assert date_parts("nearly a decade ago") == (None, None, None, None)
     assert date_parts("5 Sept 2024")[:3] == (2024, 9, 5) and date_parts("Dec. 5, 2024")[:3] == (2024, 12, 5)
+
+
+def test_a_day_something_came_after_is_no_start_of_a_span():
+    passage = ("The student movement on Sunday, 4 August 2024, brought its march to Dhaka forward by one day, from "
+               "Tuesday 6 August to Monday 5 August, after deadly clashes across the country.")
+    assert _differs("Student leaders had brought their march to Dhaka forward by a day after Sunday (4 August 2024)'s "
+                    "clashes.", passage) == []
+    assert ("2015", "2010") in _differs("The party has held the seat since 2015.", "The party has held the seat since "
+                                        "2010.")
+
+
+def test_a_value_before_a_change_is_compared_with_a_value_before_a_change():
+    assert _differs("The House has grown from 338 seats after a redistribution.", "The party fell short of the 12 "
+                    "seats needed for official party status in the House.") == []
+    assert ("330", "338") in _differs("The House has grown from 330 seats after a redistribution.", "After the "
+                                      "redistribution the House grew from 338 seats to 343.")
+
+
+def test_a_figure_written_without_its_noun_states_the_same_figure():
+    assert _differs("172 seats are needed for a majority in the House.", "The Liberals were on course for 169 seats in "
+                    "the 343-seat House, three short of the 172 needed for a majority.") == []
+
+
+def test_a_figure_said_of_no_one_is_no_value_of_a_figure_of_a_body_the_claim_never_names():
+    assert _differs("172 seats are needed for a majority in the House.", "The New Democratic Party was reduced to "
+                    "seven seats in the House.") == []
+    assert ("150", "144") in _differs("The Conservatives won 150 seats in the House.", "The Conservatives won 144 "
+                                      "seats in the House.")
+
+
+def test_a_figure_of_a_rule_counts_nothing_that_happened():
+    assert _differs("The prize has been awarded to 227 laureates.", "The prize was awarded in 2024. When a prize is "
+                    "shared by two laureates, each laureate receives half of the amount.") == []
+    assert ("227", "225") in _differs("The prize has been awarded to 227 laureates.", "The prize has been awarded to "
+                                      "225 laureates.")
+
+
+def test_a_running_figure_at_another_point_of_its_story_is_no_other_value():
+    assert _differs("The firm put the total economic loss of the strike at $7.6 billion after five weeks.",
+                    "As the strike entered its second month, the firm put the economic loss at nearly $5 billion.") == []
+    assert ("$7.6 billion", "$5 billion") in _differs(
+        "The firm put the total economic loss of the strike at $7.6 billion after five weeks.",
+        "After five weeks, the firm put the economic loss of the strike at $5 billion.")

@@ -1096,7 +1096,8 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     elsewhere = any(re.search(rf"\b{re.escape(stem)}", passage.text[start:end].lower())
                     for stem in _stems({mine.deed}) if mine.deed)
     return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere)
-                and not _stems(mine.anchors) - {mine.role[:5]} and not _beside_another(mine, theirs, claim, passage))
+                and (mine.deed == "have" or not _stems(mine.anchors) - {mine.role[:5]})  # (what a thing has hangs
+                and not _beside_another(mine, theirs, claim, passage))                    # from that thing too)
 
 
 def _beside_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> bool:

@@ -1024,6 +1024,10 @@ def _deed(doc: "Doc", slot: Slot) -> str:
     if span is None or span.root.dep_ not in ("nummod", "quantmod"):
         return ""
     noun = span.root.head
+    owner = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and (owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_
+                                                               or owner.text[:1].isupper()):
+        return "have"  # "Mandalay, with about 1.7 million people": what a place or thing has, no one's deed
     ok = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX")
     return noun.head.lemma_.lower() if ok else ""
 

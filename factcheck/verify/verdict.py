@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..types import Evidence
+from .slots import date_parts
 
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_evidence")
 
@@ -149,10 +150,19 @@ def _other_occurrence(refute: Evidence, support: Evidence) -> bool:
     if not refute.differences:
         return False
     if all(d["slot"] in _TIME_SLOTS for d in refute.differences):
-        return any(m["slot"] in _TIME_SLOTS for m in support.matches)
+        return any(m["slot"] in _TIME_SLOTS for m in support.matches) or _written_before(refute)
     people = {d["claim"]["text"] for d in refute.differences if d["slot"] == "person"}
     return all(d["slot"] == "person" for d in refute.differences) and \
         people <= {m["claim"]["text"] for m in support.matches if m["slot"] == "person"}
+
+
+def _written_before(e: Evidence) -> bool:
+    """The passage was published in a year before every year the claim gives in what differs: it could
+    not tell of the claim's time ("raised the amount by 10 percent last year (2023)" / "raised the
+    amount for 2020", published in 2020), only of an earlier one."""
+    published = (e.passage.source.date or "")[:4]
+    years = [date_parts(d["claim"]["text"])[0] for d in e.differences]
+    return published.isdigit() and bool(years) and all(y is not None and y > int(published) for y in years)
 
 
 def _same_event(e: Evidence) -> bool:

@@ -72,3 +72,17 @@ def test_another_participant_beside_a_support_naming_the_claims_person_is_no_con
     support.matches = [_slot("event", "vote", "vote")]
     assert RelevantVerdict(calibration=None)([support, other])[0] == "conflicting"
     assert RelevantVerdict(calibration=None)([other])[0] == "refuted"
+
+
+def test_a_passage_written_before_the_claimed_year_beside_a_support_tells_of_an_earlier_time():
+    support = _evidence("support", 0.9)
+    support.matches = [_slot("event", "raise", "rise")]
+    old = _evidence("refute", 0.9)
+    old.passage.source.date = "2020-10-05"
+    old.differences = [_slot("year", "2023", "2020")]
+    assert RelevantVerdict(calibration=None)([support, old])[0] == "supported"
+    # a passage of the claimed year or after does contradict, and alone an old one still refutes
+    old.passage.source.date = "2023-10-05"
+    assert RelevantVerdict(calibration=None)([support, old])[0] == "conflicting"
+    old.passage.source.date = "2020-10-05"
+    assert RelevantVerdict(calibration=None)([old])[0] == "refuted"

@@ -1874,3 +1874,8 @@ def test_a_running_figure_at_another_point_of_its_story_is_no_other_value():
     assert ("$7.6 billion", "$5 billion") in _differs(
         "The firm put the total economic loss of the strike at $7.6 billion after five weeks.",
         "After five weeks, the firm put the economic loss of the strike at $5 billion.")
+
+
+def test_what_a_place_has_is_no_count_of_what_happened_there():
+    assert _differs("Mandalay, with about 1.7 million people, suffered some of the worst damage.", "The government said "
+                    "that 1,002 people had been confirmed dead. The general travelled to hard-hit Mandalay.") == []

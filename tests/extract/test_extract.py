@@ -675,3 +675,10 @@ def test_a_phrase_after_a_relative_clause_set_off_by_commas_is_not_the_main_verb
                             "the strongest hurricane on record, with winds of about 215mph.")
     assert "Otis struck the coast with more force than Hurricane Patricia" in texts(claims)
     assert not any(t.startswith("Otis") and "215mph" in t for t in texts(claims))
+
+
+def test_among_them_picks_out_of_the_nearest_group_named():
+    text = ("Student leaders had brought their march to Dhaka forward by a day after Sunday's clashes, the deadliest "
+            "of the unrest, in which nearly 100 people were killed, among them more than a dozen police officers.")
+    claims = " ".join(texts(extract_claims(text)))
+    assert "among nearly 100 people more than a dozen police officers" in claims and "among Sunday" not in claims

@@ -304,11 +304,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
     partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass")
     if partitive and len({m.text for i, m, _ in mentions if i < t.i and m.kind == kind}) > 1:
         return None
-    if t.dep_ == "pobj" and t.head.lower_ == "among":
+    near = [m for i, m, _ in mentions if i < t.i and m.kind == kind and not _pronominal(m)]
+    if t.dep_ == "pobj" and t.head.lower_ == "among" and near:
         # "in which nearly 100 people were killed, among them more than a dozen police officers": the group
-        # a part is picked out of is the nearest one named, whatever its role
-        near = [m for i, m, _ in mentions if i < t.i and m.kind == kind and not _pronominal(m)]
-        return near[-1].text if near else None
+        # a part is picked out of is the nearest one its sentence names, whatever its role
+        return near[-1].text
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
     parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)

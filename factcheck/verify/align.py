@@ -263,7 +263,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
     out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d)]
-    if any(d["slot"] in _DATE_PARTS for d in out.differences) and _another_figure(claim, passage, event):
+    if any(d["slot"] in _DATE_PARTS for d in out.differences) and (
+            _another_figure(claim, passage, event) or _figure_dated_alike(claim, passage)):
+        # (or the passage gives the claim's figure on the claim's day, its other day another figure's: "rose 2.0
+        # percent in January" / "rose 2.8% in February 2024 ..., up from 2.0% in January")
         # "in 2021 alone, Google paid $26.3 billion" / "Google paid Apple $20 billion in 2022": another
         # year and another sum, another payment; one year for the other is no error of this one
         out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
@@ -281,11 +284,18 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # basilica the entity tagger cut two ways
     out.differences = [d for d in out.differences if not (d["slot"] in NAME_SLOTS and _writes(passage.text, d["claim"]["text"])
                                                           and _writes(claim.text, d["passage"]["text"]))]
+    # another doer with other figures is another's story told alike, not the claim's with its doer changed ("The
+    # Japan Innovation Party fell to 38 seats from 44" / "the Japanese Communist Party ... fell to eight seats
+    # from 10"): a swapped doer is told with the claim's own figures
+    figures = [n for n in claim.of("number") if n.role != "age"]
+    if out.differences and figures and all(d["slot"] in ("person", "org") for d in out.differences) \
+            and not any(m["slot"] == "number" for m in out.matches):
+        out.differences = []
     # an undated claim's event is its article's: a passage that dates its own telling of that event otherwise
     # than the article does tells of another, and what differs is that one's ("41 percent voted against the
     # deal" of an article whose vote was on Monday / "voted on Wednesday, 23 October 2024, to reject a proposal
     # ... About 64 percent voted against")
-    out.other_occurrence |= bool(out.differences) and article is not None and clause is not None \
+    out.other_occurrence |= bool(out.differences) and article is not None \
         and _dated_otherwise(claim, main, clause, passage, article, dates.article)
     # a passage published long before the article's own days, which the claim gives its event, cannot tell of
     # that event: it tells of an earlier one ("was freed on Tuesday (6 August 2024)" / "was released from prison
@@ -313,7 +323,7 @@ def _told_before(claim: Frame, dates: Dates) -> bool:
         and not _later([w], dates.article) for w in whens)
 
 
-def _dated_otherwise(claim: Frame, main: Clause, clause: Clause, passage: Frame, article: Frame,
+def _dated_otherwise(claim: Frame, main: Clause, clause: Clause | None, passage: Frame, article: Frame,
                      day: When | None) -> bool:
     """The claim names no time, its article dates the claim's event in its own days (``day``, the
     article's; not "the last time the Commons voted on assisted dying, in 2011"), in a sentence that
@@ -324,10 +334,18 @@ def _dated_otherwise(claim: Frame, main: Clause, clause: Clause, passage: Frame,
     def of_claim(d: Slot) -> bool:
         start, end = article.sentence_of(d)
         return all(n in article.text[start:end].lower() for n in claim.names)
-    told = [d.value for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and of_claim(d)
-            and (d.value[0] is not None or d.value[2] is not None or d.value[3] is not None)  # (not a month alone)
-            and not _long_before([d.value], day)]
-    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & _hung_from(clause)]
+    def current(d: Slot) -> bool:  # (not a month alone)
+        return (d.value[0] is not None or d.value[2] is not None or d.value[3] is not None) and not _long_before(
+            [d.value], day)
+    dated = [d for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and current(d)]
+    told = [d.value for d in dated if of_claim(d)]
+    # the passage's dates of its telling of the event ("won the final on Tuesday"), else of all it tells
+    own = _hung_from(clause) | (_stems({clause.patient}) if clause.patient else set()) if clause is not None else set()
+    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & own] or _occasions(passage)
+    if not dated and theirs and not _long_before(theirs, day):
+        # an event the article never dates is of its story's day, the first it gives ("The 27-year-old American
+        # scored 59.131 points" of an article on Thursday's final / "won the team final ... on Tuesday, 30 July")
+        told = [d.value for d in article.of("date") if current(d)][:1]
     return bool(told and theirs) and not any(_agree(a, b) for a in told for b in theirs)
 
 
@@ -451,6 +469,20 @@ def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
                and not any(_states(m, t) or _consistent(m, t) for t in same_kind) for m in claim.of("number"))
 
 
+def _figure_dated_alike(claim: Frame, passage: Frame) -> bool:
+    """The passage writes one of the claim's figures (of its noun) with a date right after it ("2.0% in
+    January") that agrees with a date of the claim that names its month."""
+    for m in claim.of("number"):
+        for t in passage.of("number"):
+            if t.role != m.role or not _states(m, t):
+                continue
+            after = next((d for d in passage.of("date") if d.start >= t.end), None)
+            if after is not None and re.fullmatch(r"[\s,]*(?:in|on|for)?\s*", passage.text[t.end:after.start]) and any(
+                    c.value[1] is not None and _agree(c.value, after.value) for c in claim.of("date")):
+                return True
+    return False
+
+
 def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
     """The two clauses do their verb to different things, both described or both named, and neither text
     has the other's: "set sentencing" / "set a trial date", "had beaten Alcaraz in Friday's semi-final" /
@@ -464,7 +496,10 @@ def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -
     named = a in claim.proper or name_key(a) in claim.names, b in passage.proper or name_key(b) in passage.names
     if named[0] != named[1]:
         return False  # a named one may be the one the other describes: "won the trophy" / "won the World Cup"
-    return a not in passage.content and name_key(a) not in passage.names and b not in claim.content \
+    # (or each text has both, telling them apart: "won 215 of the 465 seats, short of the 233 needed for a
+    # majority" / "Seats won: ... No party won a majority")
+    told_apart = a in passage.content and b in claim.content
+    return told_apart or a not in passage.content and name_key(a) not in passage.names and b not in claim.content \
         and name_key(b) not in claim.names
 
 
@@ -625,7 +660,8 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
 
 
 _PLACE_KINDS = {"ocean", "sea", "river", "lake", "bay", "gulf", "island", "islands", "peninsula", "mountains",
-                "desert", "strait", "channel", "city", "county", "province", "region", "state"}
+                "desert", "strait", "channel", "city", "county", "province", "region", "state", "prefecture",
+                "district", "governorate", "oblast", "territory", "emirate", "canton", "municipality", "borough"}
 _OWNER = re.compile(r"^(?:the\s+)?(\S+)['’]s?\s+(?=\S)")
 
 
@@ -854,6 +890,13 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         later = [s for s in theirs if _later([s.value], dates.article) and not _due(due, s.value, dates.article)]
         out.other_occurrence |= bool(later)
         theirs = [s for s in theirs if s not in later]
+        # the passage gives the claim's date of a thing the claim names beside its event: stated, whatever day
+        # its own verb has ("was imposed in 2021" / "ruled on 20 May 2024 that ... his 15-month prison sentence
+        # for contempt of court in 2021 exceeded ...")
+        if mine.value[0] is not None and any(all(a is None or a == b for a, b in zip(mine.value, s.value))
+                                             and _stems(s.anchors) & _stems(claim.content) - event
+                                             for s in passage.of("date")):
+            continue
         if _READ_WEEKDAY.search(claim.text[:mine.start]):
             # "declared Monday (19 June 2023) a non-working day": which Monday is the reading's guess, not
             # what the article says; that Monday a week on is no other day
@@ -1095,7 +1138,8 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     start, end = passage.sentence_of(theirs)
     elsewhere = any(re.search(rf"\b{re.escape(stem)}", passage.text[start:end].lower())
                     for stem in _stems({mine.deed}) if mine.deed)
-    return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere)
+    had = "have" in (mine.deed, theirs.deed)  # (what a thing has is no count of a deed, told in whatever words)
+    return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere or had)
                 and (mine.deed == "have" or not _stems(mine.anchors) - {mine.role[:5]})  # (what a thing has hangs
                 and not _beside_another(mine, theirs, claim, passage))                    # from that thing too)
 
@@ -1105,8 +1149,9 @@ def _beside_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> b
     containers of hazardous materials, weighing 764 tons" / "identified 56 containers of hazardous
     materials ..., amounting to 764 tons" count the same containers."""
     sentence = passage.sentence_of(theirs)
-    return any(_states(c, p) for c in claim.of("number") if c is not mine
-               for p in passage.of("number") if _within(p, sentence))
+    # (a bound is no sign of the same group: "more than 50 fewer" is met by any count over 50)
+    return any(_states(c, p) for c in claim.of("number") if c is not mine and not c.bound
+               for p in passage.of("number") if _within(p, sentence) and p.role == c.role)
 
 
 def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> None:
@@ -1165,8 +1210,10 @@ def _long_before(whens: list[When], day: When | None) -> bool:
 
 def _part_of(one: Slot, whole: Slot) -> bool:
     """A figure said of one of the things another is said of together: the booster's 71 metres is
-    not the height of "the booster and the ship" stacked."""
-    return bool(whole.together) and not one.together and one.subject in whole.together
+    not the height of "the booster and the ship" stacked; nor is one named doer's figure that of
+    several together, whichever they are ("The LDP took 191 seats" / "The Liberal Democratic Party
+    and its coalition partner Komeito won a combined 215 seats")."""
+    return bool(whole.together) and not one.together and (one.subject in whole.together or bool(one.doer))
 
 
 def _occasions(text: Frame) -> list[When]:

@@ -1028,6 +1028,9 @@ def _deed(doc: "Doc", slot: Slot) -> str:
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and (owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_
                                                                or owner.text[:1].isupper()):
         return "have"  # "Mandalay, with about 1.7 million people": what a place or thing has, no one's deed
+    if noun.dep_ in ("compound", "amod") and noun.i > 0 and noun.doc[noun.i - 1].text == "-" \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
+        return "have"  # "the 465-seat House": its size, no count of seats won
     ok = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX")
     return noun.head.lemma_.lower() if ok else ""
 

@@ -289,7 +289,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # from 10"): a swapped doer is told with the claim's own figures
     figures = [n for n in claim.of("number") if n.role != "age"]
     if out.differences and figures and all(d["slot"] in ("person", "org") for d in out.differences) \
-            and not any(m["slot"] == "number" for m in out.matches):
+            and not any(t.role == n.role and _states(n, t) for n in figures for t in passage.of("number")):
         out.differences = []
     # an undated claim's event is its article's: a passage that dates its own telling of that event otherwise
     # than the article does tells of another, and what differs is that one's ("41 percent voted against the

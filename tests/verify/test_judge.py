@@ -1879,3 +1879,49 @@ def test_a_running_figure_at_another_point_of_its_story_is_no_other_value():
 def test_what_a_place_has_is_no_count_of_what_happened_there():
     assert _differs("Mandalay, with about 1.7 million people, suffered some of the worst damage.", "The government said "
                     "that 1,002 people had been confirmed dead. The general travelled to hard-hit Mandalay.") == []
+
+
+def test_a_place_written_with_the_word_for_its_kind_is_that_place():
+    assert _differs("The party won all 19 single-member districts in Osaka.", "The party swept all 19 single-member "
+                    "districts in Osaka Prefecture on 27 October 2024.") == []
+
+
+def test_a_joint_figure_and_a_things_size_are_no_value_of_one_doers_count():
+    passage = ("Japan's ruling Liberal Democratic Party and its coalition partner Komeito won a combined 215 seats, "
+               "falling short of the 233 needed for a majority in the 465-seat House of Representatives.")
+    assert _differs("The LDP took 191 seats, more than 50 fewer than it held before the election.", passage) == []
+    assert ("200", "191") in _differs("The LDP won 200 seats.", "The LDP won 191 seats.")
+
+
+def test_another_doer_told_with_other_figures_is_anothers_story():
+    passage = ("Reiwa Shinsengumi tripled its strength to nine seats, while the Japanese Communist Party fell to eight "
+               "seats from 10.")
+    assert _differs("The Japan Innovation Party fell to 38 seats from 44.", passage) == []
+    assert ("The Japan Innovation Party", "the Japanese Communist Party") in _differs(
+        "The Japan Innovation Party fell to eight seats from 10.", passage)
+
+
+def test_a_denial_of_another_thing_the_texts_tell_apart_denies_nothing_here():
+    assert _differs("The two parties won 215 of the 465 seats, short of the 233 needed for a majority.",
+                    "Seats won: Liberal Democratic Party 191, Komeito 24. No party won a majority.") == []
+
+
+def test_the_claims_figure_on_the_claims_day_is_stated_beside_another_days_figure():
+    passage = ("Japan's core consumer prices rose 2.8% in February 2024 from a year earlier, data released on 22 March "
+               "2024 showed, up from 2.0% in January.")
+    assert _differs("Core consumer prices rose 2.0 percent in January from a year earlier.", passage) == []
+    assert ("January", "February") in _differs("Core consumer prices rose 2.8 percent in January.", passage)
+
+
+def test_a_date_the_passage_gives_of_a_thing_the_claim_names_is_stated():
+    passage = ("The Constitutional Court ruled on 20 May 2024 that Jacob Zuma was not eligible, because his 15-month "
+               "prison sentence for contempt of court in 2021 exceeded the 12-month limit.")
+    assert _differs("Zuma's 15-month prison sentence for contempt of court was imposed in 2021.", passage) == []
+
+
+def test_an_undated_event_the_article_never_dates_is_of_its_storys_day():
+    story = ("Simone Biles won the women's all-around final at the Paris Olympics on Thursday. The 27-year-old American "
+             "scored 59.131 points at Bercy Arena.")
+    team = "The United States won the women's team final at Bercy Arena on Tuesday, 30 July 2024, with 171.296 points."
+    assert _stance("The 27-year-old American scored 59.131 points at Bercy Arena.", team, published="2024-07-30",
+                   article="2024-08-02", story=story) == "neutral"

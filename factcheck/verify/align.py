@@ -339,13 +339,9 @@ def _dated_otherwise(claim: Frame, main: Clause, clause: Clause | None, passage:
             [d.value], day)
     dated = [d for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and current(d)]
     told = [d.value for d in dated if of_claim(d)]
-    # the passage's dates of its telling of the event ("won the final on Tuesday"), else of all it tells
+    # the passage's dates of its telling of the event ("voted on Wednesday, 23 October 2024, to reject")
     own = _hung_from(clause) | (_stems({clause.patient}) if clause.patient else set()) if clause is not None else set()
-    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & own] or _occasions(passage)
-    if not dated and theirs and not _long_before(theirs, day):
-        # an event the article never dates is of its story's day, the first it gives ("The 27-year-old American
-        # scored 59.131 points" of an article on Thursday's final / "won the team final ... on Tuesday, 30 July")
-        told = [d.value for d in article.of("date") if current(d)][:1]
+    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & own]
     return bool(told and theirs) and not any(_agree(a, b) for a in told for b in theirs)
 
 
@@ -1139,9 +1135,10 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     elsewhere = any(re.search(rf"\b{re.escape(stem)}", passage.text[start:end].lower())
                     for stem in _stems({mine.deed}) if mine.deed)
     had = "have" in (mine.deed, theirs.deed)  # (what a thing has is no count of a deed, told in whatever words)
+    # the count hangs from its noun alone (what a thing has hangs from that thing too)
+    alone = mine.deed == "have" or not _stems(mine.anchors) - {mine.role[:5]}
     return bool(mine.deed and theirs.deed and mine.deed != theirs.deed and (not out.same_event or elsewhere or had)
-                and (mine.deed == "have" or not _stems(mine.anchors) - {mine.role[:5]})  # (what a thing has hangs
-                and not _beside_another(mine, theirs, claim, passage))                    # from that thing too)
+                and alone and not _beside_another(mine, theirs, claim, passage))
 
 
 def _beside_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> bool:
@@ -1326,7 +1323,8 @@ def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _ELAPSED = re.compile(r"\b(?:after|within)\s+(?P<n>[\w-]+)\s+(?P<u>hour|day|week|month|year)s?\b"
                       r"|\b(?P<n2>[\w-]+)\s+(?P<u2>hour|day|week|month|year)s?\s+(?:into|after)\b"
-                      r"|\b(?:entered|entering|enters|in)\s+its\s+(?P<nth>[\w-]+)\s+(?P<u3>day|week|month|year)\b", re.I)
+                      r"|\b(?:entered|entering|enters|in)\s+its\s+(?P<nth>[\w-]+)\s+(?P<u3>day|week|month|year)\b",
+                      re.I)
 
 
 def _elapsed(text: Frame, slot: Slot) -> float | None:

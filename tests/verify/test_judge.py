@@ -1918,10 +1918,3 @@ def test_a_date_the_passage_gives_of_a_thing_the_claim_names_is_stated():
                "prison sentence for contempt of court in 2021 exceeded the 12-month limit.")
     assert _differs("Zuma's 15-month prison sentence for contempt of court was imposed in 2021.", passage) == []
 
-
-def test_an_undated_event_the_article_never_dates_is_of_its_storys_day():
-    story = ("Simone Biles won the women's all-around final at the Paris Olympics on Thursday. The 27-year-old American "
-             "scored 59.131 points at Bercy Arena.")
-    team = "The United States won the women's team final at Bercy Arena on Tuesday, 30 July 2024, with 171.296 points."
-    assert _stance("The 27-year-old American scored 59.131 points at Bercy Arena.", team, published="2024-07-30",
-                   article="2024-08-02", story=story) == "neutral"

@@ -834,6 +834,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
     its figures stated in the passage (``of_figures``: each such figure with the passage's dates of it)
     is compared with that figure's dates only; not one that dates another verb ("unveiled in January
     2007 and which went on sale that June priced from $499": January is not the price's day)."""
+    subject = {c.head for c in claim.clauses[:1]} - {""}  # the thing the claim is of ("Zuma's ... sentence")
     for mine in claim.of("date"):
         figures = [d for figure, days in of_figures if _dates_figure(mine, figure) for d in days]
         if _of_count(mine, claim) and not any(_dates_figure(mine, figure) and not figure.bound
@@ -886,11 +887,11 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         later = [s for s in theirs if _later([s.value], dates.article) and not _due(due, s.value, dates.article)]
         out.other_occurrence |= bool(later)
         theirs = [s for s in theirs if s not in later]
-        # the passage gives the claim's date of a thing the claim names beside its event: stated, whatever day
+        # the passage gives the claim's date of the thing the claim is of: stated, whatever day
         # its own verb has ("was imposed in 2021" / "ruled on 20 May 2024 that ... his 15-month prison sentence
         # for contempt of court in 2021 exceeded ...")
         if mine.value[0] is not None and any(all(a is None or a == b for a, b in zip(mine.value, s.value))
-                                             and _stems(s.anchors) & _stems(claim.content) - event
+                                             and _stems(s.anchors) & _stems(subject) - event
                                              for s in passage.of("date")):
             continue
         if _READ_WEEKDAY.search(claim.text[:mine.start]):
@@ -992,7 +993,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 if kind == "tally" else \
                 _ages(mine, claim, passage, dates) if mine.role == "age" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
-                 and not _part_of(mine, s) and not _part_of(s, mine) and not _other_doer(mine, s)
+                 and not _part_of(mine, s) and not _part_of(s, mine) and not _joint(s, mine) and not _other_doer(mine, s)
                  and not _other_deed(mine, s, out, claim, passage)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
@@ -1207,10 +1208,15 @@ def _long_before(whens: list[When], day: When | None) -> bool:
 
 def _part_of(one: Slot, whole: Slot) -> bool:
     """A figure said of one of the things another is said of together: the booster's 71 metres is
-    not the height of "the booster and the ship" stacked; nor is one named doer's figure that of
-    several together, whichever they are ("The LDP took 191 seats" / "The Liberal Democratic Party
-    and its coalition partner Komeito won a combined 215 seats")."""
-    return bool(whole.together) and not one.together and (one.subject in whole.together or bool(one.doer))
+    not the height of "the booster and the ship" stacked."""
+    return bool(whole.together) and not one.together and one.subject in whole.together
+
+
+def _joint(whole: Slot, mine: Slot) -> bool:
+    """A passage figure said of several together is no value of the claim's one named doer's, whichever
+    they are ("The LDP took 191 seats" / "The Liberal Democratic Party and its coalition partner Komeito
+    won a combined 215 seats")."""
+    return bool(whole.together) and not mine.together and bool(mine.doer)
 
 
 def _occasions(text: Frame) -> list[When]:

@@ -1405,9 +1405,7 @@ def _was(text: Frame, slot: Slot) -> bool:
 def _word_before(text: str, slot: Slot) -> str:
     """The word before a value; before the weekday a date in brackets reads ("after Sunday (4 August
     2024)'s clashes": "after")."""
-    words = text[:slot.start].split()
-    if len(words) >= 2 and words[-1] == "(" and words[-2].lower() in WEEKDAYS:
-        words = words[:-2]
+    words = _READ_WEEKDAY.sub("", text[:slot.start]).split()
     return words[-1].lower() if words else ""
 
 

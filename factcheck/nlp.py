@@ -35,6 +35,9 @@ def nlp() -> "Language":
     except (ImportError, OSError) as e:
         raise InputError(f"the English spaCy pipeline {MODEL!r} is not installed ({e}); "
                          "run make setup") from None
+    # a time written with a full stop ("6.23am") is a time and its "am", as "6:23am" and "8pm" are
+    suffixes = list(pipeline.Defaults.suffixes or ()) + [r"(?<=[0-9])(?:[aApP]\.?[mM])"]
+    pipeline.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     if "numero" not in Language.factories:
         Language.component("numero", func=_numero)
     pipeline.add_pipe("numero", first=True)

@@ -84,14 +84,41 @@ def _verb_conjuncts(root: Token, allowed: set[int]) -> list[Token]:
     return out
 
 
+def _stranded_subject(verb: Token, allowed: set[int]) -> Token | None:
+    """The subject the parser hung on the clause before: in "X slipped to fourth with 39 seats, and
+    the Inkatha Freedom Party (IFP) won 17 seats" the bracketed acronym makes "Party" one more
+    thing X slipped with, and "won" is left with no subject of its own. A name joined by "and"
+    right before a verb that has none is that verb's subject."""
+    j = verb.i - 1
+    doc = verb.doc
+    if j >= 0 and doc[j].text == ")":  # past the bracketed acronym the name stands with
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < 0 or j not in allowed:
+        return None
+    noun = doc[j]
+    if noun.pos_ != "PROPN" or noun.dep_ == "compound":
+        return None
+    if noun.dep_ != "conj" or noun.head.pos_ not in _ROLE_WORDS or noun.head.i > noun.i:
+        return None
+    left = noun.left_edge.i - 1
+    while left >= 0 and doc[left].is_punct:
+        left -= 1
+    return noun if left >= 0 and doc[left].dep_ == "cc" and doc[left].lower_ == "and" else None
+
+
 def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
     """The atomic clauses of the clause headed by ``root`` (its tokens limited to ``allowed``)."""
     conjuncts = _verb_conjuncts(root, allowed)
     own = set(allowed) & subtree(root)
+    stranded = {c.i: s for c in conjuncts if _subject(c) is None and (s := _stranded_subject(c, allowed)) is not None}
     for c in conjuncts:
         own -= subtree(c)
     for c in conjuncts:  # the "and" / ", but" that joined them
-        j = min(subtree(c)) - 1
+        if c.i in stranded:
+            own -= set(range(stranded[c.i].left_edge.i, c.i))
+        j = min(subtree(c) | ({stranded[c.i].left_edge.i} if c.i in stranded else set())) - 1
         while j > root.i and j in own and (root.doc[j].dep_ == "cc" or root.doc[j].is_punct):
             own.discard(j)
             j -= 1
@@ -100,7 +127,12 @@ def split_clause(root: Token, allowed: set[int]) -> list[Clause]:
     clauses = [Clause(part) for part in _distribute(root, own)]
     for c in conjuncts:
         part = split_clause(c, allowed & subtree(c))
-        if _subject(c) is None:
+        if c.i in stranded:
+            lead = [t.i for t in phrase(stranded[c.i])]
+            for p in part:
+                if not p.extra and not p.lead:
+                    p.lead = lead
+        elif _subject(c) is None:
             subj = _subject(root)
             lead = [t.i for t in phrase(subj)] if subj is not None else []
             own_aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
@@ -239,7 +271,10 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.pos_ in _ROLE_WORDS and t.i > t.head.i \
                 and not (t.ent_type_ and t.head.ent_type_ and t.ent_type_ != t.head.ent_type_) \
-                and not {t.ent_type_, t.head.ent_type_} & {"DATE", "TIME"}:
+                and not {t.ent_type_, t.head.ent_type_} & {"DATE", "TIME"} \
+                and not (t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children)):
+            # (nor is a run of names: "followed by Barry Bonds, Alex Rodriguez, Alfonso Soriano and Ronald
+            # Acuña Jr." lists four people, it does not say Bonds is the other three)
             # (a name of another kind is no apposition: "In Tainan, the Uranus Building, ... was left
             # leaning" is the building's subject misparsed, not "Tainan is the Uranus Building"; nor is
             # a date beside a weekday: "on Monday, Sept. 26" says when, not that Monday is a date)

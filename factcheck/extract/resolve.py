@@ -240,10 +240,20 @@ def _quoted(doc: Doc) -> dict[int, bool]:
     return out
 
 
+def _within_another(t: Token, topic: str, people: list[tuple[int, str]]) -> bool:
+    """A pronoun inside a relative clause of another person named: "Yesilgoz said the initiative lay
+    with Wilders, who would have to see whether he could form a majority" may mean either of them."""
+    for a in t.ancestors:
+        if a.dep_ == "relcl":
+            noun = a.head
+            return any(i == noun.i and p.split()[-1] not in topic.split() for i, p in people)
+    return False
+
+
 def _own_subject(t: Token) -> set[int]:
     """The tokens of the subject of an object pronoun's own verb: "Zubimendi replaced him" is not
     Zubimendi replacing himself."""
-    if t.dep_ not in ("dobj", "dative", "pobj") or t.lower_ not in ("him", "her", "them"):
+    if t.dep_ not in ("dobj", "dative", "pobj") or t.lower_ not in ("him", "her", "them", "it"):
         return set()
     verb = t.head.head if t.dep_ == "pobj" else t.head
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -255,9 +265,25 @@ def _own_subject(t: Token) -> set[int]:
     return own
 
 
+# a phrase that sets its object against the clause's subject: the "she" of "Unlike Rutte, she had not
+# ruled out ..." is someone other than Rutte
+_SET_AGAINST = {"unlike", "like", "besides", "alongside", "beside", "instead", "rather", "than", "except",
+                "versus", "against"}
+
+
+def _set_against(t: Token) -> set[int]:
+    """The tokens of phrases of a subject pronoun's own verb that contrast their object with it."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    return {x.i for p in t.head.children if p.dep_ == "prep" and p.lower_ in _SET_AGAINST for x in p.subtree}
+
+
 def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int, str]],
               mentions: list[tuple[int, Mention, str]]) -> str | None:
     if kind == "person":
+        against = _set_against(t)
+        people = [(i, p) for i, p in people if i not in against]
+        mentions = [(i, m, r) for i, m, r in mentions if i not in against]
         # a name inside a quotation is what was said, not who said it: the "he" of '"Last week, COVID-19
         # claimed a life every three minutes," he said' is not COVID-19
         quoted = _quoted(t.doc)
@@ -268,6 +294,8 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         mentions = [(i, m, r) for i, m, r in mentions if not _other_sex(t, m.text, discourse.sex)]
         main = [m for i, m, _ in mentions if i < t.i and m.kind == "person" and m.main]
         if main and t.dep_ in ("nsubj", "nsubjpass"):  # "Jackson stepped aside because she ...": the topic
+            if _within_another(t, main[-1].text, people):
+                return None
             here = [main[-1].text] + [p for _, p in people]
             return None if _another_in_view(list(t.doc), discourse.people, here, t.i) else main[-1].text
         own = _own_subject(t)
@@ -310,6 +338,10 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
         # a part is picked out of is the nearest one its sentence names, whatever its role
         return near[-1].text
     role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in _POSSESSIVE else "object"
+    own = _own_subject(t)  # "its 194 seats in the Sejm leave it short": not the Sejm, but whoever "its" is
+    if any(t.doc[i].lower_ == "its" for i in own):
+        role = "subject"
+    mentions = [(i, m, r) for i, m, r in mentions if i not in own]
     # a verb's object pronoun looks for a verb's object first ("added a tracer to the fluid and found it")
     parallel = (lambda m: not m.prep) if t.dep_ == "dobj" else (lambda m: True)
     # (an adverbial clause of a relative clause; not the relative clause's own subject: "samples, which they excluded")

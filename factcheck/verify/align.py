@@ -236,6 +236,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     done_to_another = _stems(main.event) if same_verb and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
            [(mine, _dated_by(passage, theirs)) for mine, theirs in stated], done_to_another)
+    if any("first" in o for *_, o in claim.ordinals):
+        # "first declared ... on 23 July 2022" / "declared ... for the second time ... 14 August 2024": the date
+        # of a later occurrence is no other date of the first
+        out.differences = [d for d in out.differences if not (d["slot"] in _DATE_PARTS and _of_a_later_one(passage, event))]
     series = claim.series
     if article is not None:  # "the game" of an article on Super Bowl LVIII is that one
         series = {**article.series, **claim.series}
@@ -314,13 +318,14 @@ _ONCE = {"die", "bear", "born", "found", "kill", "bury", "assassinate", "murder"
 
 
 def _told_before(claim: Frame, dates: Dates) -> bool:
-    """Every day the claim gives its event is of its article's own days (within a month before it; not
-    after it, where a past deed cannot be), and the passage was published more than a month before each."""
+    """Every day the claim gives its event is of its article's own days (within a month of it: "ends on 29
+    September" of an article of the 20th is as much this season's as "began on Sunday"), and the passage was
+    published more than a month before each."""
     whens = [(_year_of(c, dates.article, claim) or c[0], *c[1:]) for c in _occasions(claim)]
     whens = [w for w in whens if w[0] is not None]
-    return dates.published is not None and bool(whens) and all(
+    return dates.published is not None and dates.article is not None and bool(whens) and all(
         _long_before([dates.published], (w[0], w[1] or 1, w[2] or 1, None)) and not _long_before([w], dates.article)
-        and not _later([w], dates.article) for w in whens)
+        and not _long_before([dates.article], (w[0], w[1] or 1, w[2] or 1, None)) for w in whens)
 
 
 def _dated_otherwise(claim: Frame, main: Clause, clause: Clause | None, passage: Frame, article: Frame,
@@ -907,8 +912,22 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            elif rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out, pinned):
+            elif (rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out, pinned)) \
+                    and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+def _listed_among(mine: Slot, rival: Slot, part: int, claim: Frame, passage: Frame) -> bool:
+    """The rival's sentence lists a series of values of this part, the claim's among them, each after its own
+    name, and the rival after a name the claim does not give: "Jose Canseco (..., 1988), Barry Bonds (..., 1996)
+    ... and Ronald Acuña Jr. (41, 73, 2023)" / "Acuña stole 73 bases in 2023"."""
+    sentence = passage.sentence_of(rival)
+    values = {s.value[part] for s in passage.of("date") if passage.sentence_of(s) == sentence}
+    names = [n for n in passage.slots if n.kind in ("person", "org") and sentence[0] <= n.start and n.end <= rival.start]
+    if mine.value[part] not in values or len(values) < SERIES or not names:
+        return False
+    nearest = norm_name(max(names, key=lambda n: n.start).text).split()
+    return not any(_writes(norm_name(claim.text), word) for word in nearest[-1:])
 
 
 _READ_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\s*\($")  # a weekday the claim's date reads
@@ -979,7 +998,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
     """Figures and tallies compared; returns the claim's stated in the passage, each with the passage's
     figure that states it. ``told``: what the claim and its article name, where the article is known
     (a score against a side neither names is another match's: "won the shootout 4-2" of the final
-    against France / "beat the Netherlands 4-3 on penalties")."""
+    against France / "beat the Netherlands 4-3 on penalties"); nor is one against another side than the
+    claim's ("beat Iowa 87-75" / "beat NC State 78-59")."""
     beside = paragraph.of("number") if paragraph is not None else []
     stated: list[tuple[Slot, Slot]] = []
     for kind in ("number", "tally"):
@@ -989,11 +1009,13 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # number must also count the same thing ("cost up to $170" / "cost up to $710"), not be any
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = [s for s in _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event))
-                      if not _other_motion(mine, s) and not (told is not None and s.against and s.against not in told)] \
+                      if not _other_motion(mine, s) and not (told is not None and s.against and s.against not in told)
+                      and not _other_contest(mine, s, passage)] \
                 if kind == "tally" else \
                 _ages(mine, claim, passage, dates) if mine.role == "age" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _joint(s, mine) and not _other_doer(mine, s)
+                 and not _listed_after_another(mine, s, passage)
                  and not _other_deed(mine, s, out, claim, passage)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so
@@ -1030,11 +1052,27 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 t.role == s.role and not t.bound and _same_value(t.value, s.value, t.role, t.decimals) for t in beside)]
             # a running count given "as of 2 p.m." is that moment's: it may state the claim's, not deny it,
             # nor deny another moment's ("more than 99% ... by 7am" / "92.09% ... by 05:00")
-            others = [s for s in others if not _clocked(passage, s) or _clocked(claim, mine) and not _other_moment(
-                _clocks(claim, mine), _clocks(passage, s))]
+            others = [s for s in others if mine.role == "clock" or not _clocked(passage, s) or _clocked(claim, mine)
+                      and not _other_moment(_clocks(claim, mine), _clocks(passage, s))]
             # nor is a running figure told at another point of its story: "$7.6 billion after five weeks" / "as
             # the strike entered its second month, ... nearly $5 billion"
             others = [s for s in others if not _other_point(_elapsed(claim, mine), _elapsed(passage, s))]
+            # a count the passage splits into kinds is one of them where one kind can be the claim's ("more than
+            # 14,000 cases" / "2,863 confirmed cases, more than 17,000 suspected cases")
+            others = [s for s in others if kind != "number" or not any(
+                t is not s and t.role == s.role and passage.sentence_of(t) == passage.sentence_of(s)
+                and _consistent(mine, t) for t in comparable)]
+            # a running count ("so far this year") told on another day is that day's: "524 deaths so far this
+            # year" (15 August) / "511 deaths since the start of the year" (7 August)
+            others = [s for s in others if not (_running(claim, mine) and _running(passage, s)
+                                                 and _days_apart(dates) > RUNNING_DAYS)]
+            # a time of day is of one day: a passage's of a day days away from the claim's is another day's ("The
+            # capsule touched down at 2.07pm" of an article of 26 June / "the lander touched down at 6:23 a.m. ...
+            # on Sunday, 2 June 2024")
+            others = [s for s in others if mine.role != "clock" or not _clock_of_another_day(claim, passage, s, dates)]
+            # nor is a total said to be mostly the claim's doer's a value of that doer's ("524 deaths" of the DRC /
+            # "12 African countries ... 517 deaths, most of them in the Democratic Republic of the Congo")
+            others = [s for s in others if not _whole_of(mine, s, passage)]
             # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
             others = [s for s in others if mine.role != "clock" or not (
                 _word_before(claim.text, mine) in _BY or _word_before(passage.text, s) in _BY)]
@@ -1103,7 +1141,46 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     return mine.kind == "number" and bool(mine.role) and any(
         (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
         and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
-        and not _part_of(mine, s) and not _part_of(s, mine) for s in passage.of("number"))
+        and not _part_of(mine, s) and not _part_of(s, mine) and not _time_of_another_deed(mine, s)
+        for s in passage.of("number"))
+
+
+def _clock_of_another_day(claim: Frame, passage: Frame, theirs: Slot, dates: Dates) -> bool:
+    """The passage's time of day stands in a sentence dated only days away from every day of the claim (its
+    own dates, else its article's)."""
+    days = [w for w in _occasions(claim) or ([dates.article] if dates.article else []) if None not in w[:3]]
+    dated = _sentence_dates(passage, theirs)
+    _, end = passage.sentence_of(theirs)
+    if not dated and end - theirs.end <= 1:  # (the parser may end a sentence at "a.m.": "6:23 a.m. Beijing time on ...")
+        dated = [d for d in passage.of("date") if d.start >= end and _within(d, passage.sentence_of(d))
+                 and passage.sentence_of(d)[0] <= end + 1]
+    told = [d.value for d in dated if None not in d.value[:3]]
+    return bool(days and told) and all(abs((dt.date(*a[:3]) - dt.date(*b[:3])).days) > 2 for a in days for b in told)
+
+
+_WHOLE = re.compile(r"\b(?:most|many|much|half|the bulk|the majority|nearly all|almost all)\s+of\s+(?:them|which|those|these|it)\b",
+                    re.I)
+
+
+def _whole_of(mine: Slot, theirs: Slot, passage: Frame) -> bool:
+    """The passage's figure is of a whole its sentence says is mostly the claim's doer's: "517 deaths, most
+    of them in the Democratic Republic of the Congo" for "The DRC has reported 524 deaths"."""
+    if not mine.doer:
+        return False
+    _, end = passage.sentence_of(theirs)
+    m = _WHOLE.search(passage.text, theirs.end, end)
+    if m is None:
+        return False
+    named = passage.text[m.end():end]
+    acronym = mine.doer.replace(".", "").upper()
+    return any(name_key(w) == name_key(mine.doer) for w in re.findall(r"[\w'’-]+", named)) or any(
+        v.upper() == acronym and k[:4] in norm_name(named) for k, v in passage.initials.items())
+
+
+def _time_of_another_deed(mine: Slot, theirs: Slot) -> bool:
+    """A time of day is the time of one deed: "voting there ends at 8pm" states no "closed at 8pm"."""
+    return mine.role == "clock" and bool(mine.anchors and theirs.anchors) \
+        and not _stems(mine.anchors) & _stems(theirs.anchors)
 
 
 def _other_part(mine: Slot, theirs: Slot) -> bool:
@@ -1132,6 +1209,13 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     had been injured" / "thousands had been injured, and ... more than 8.5 million people had been
     directly affected"), the count hangs from more than its noun, or another figure of the claim stands
     beside the passage's."""
+    deeds = {mine.deed, theirs.deed}
+    if any(d.startswith("hold:") for d in deeds) and len(deeds - {"have"}) > 1:
+        # "stole two bases" / "began the game with 49 stolen bases": a total held at a point of the story is no
+        # count of what was done in it
+        return True
+    if theirs.deed == "have" and mine.deed and mine.deed != "have" and not mine.deed.startswith("hold:"):
+        return True  # "stole two bases" / "the first player with 50 home runs and 50 stolen bases": what one has
     start, end = passage.sentence_of(theirs)
     elsewhere = any(re.search(rf"\b{re.escape(stem)}", passage.text[start:end].lower())
                     for stem in _stems({mine.deed}) if mine.deed)
@@ -1173,6 +1257,13 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
             out.differences.append(_pair("ordinal", mine, next(s for s in theirs if s.value != 1)))
 
 
+def _of_a_later_one(passage: Frame, event: set[str]) -> bool:
+    """The passage tells of an occurrence after the first ("for the second time", "the second such
+    declaration") and of no first one."""
+    later = any(o.value and o.value > 1 and (o.role == "time" or _stems({o.role}) & event) for o in passage.of("ordinal"))
+    return later and not any("first" in o for *_, o in passage.ordinals)
+
+
 def _elsewhen(claim: Frame, passage: Frame, mine: Slot, theirs: Slot, dates: Dates) -> bool:
     """The passage figure is of another occasion than the claim's (see :func:`_numbers`)."""
     when = _when(passage, theirs, dates)
@@ -1185,6 +1276,30 @@ def _other_doer(a: Slot, b: Slot) -> bool:
     seats"): two counts, not two values of one. A description ("the party") may be either, and a name
     at two lengths ("Yamal" / "Lamine Yamal") is one."""
     return _other_names(a.doer, b.doer)
+
+
+def _other_contest(mine: Slot, theirs: Slot, passage: Frame) -> bool:
+    """A score against another side than the claim's, whose clause does not name the claim's: "South
+    Carolina beat NC State 78-59 and Iowa edged UConn" for "beat Iowa 87-75" (not "London won ..., beating
+    Paris by 54 votes to 50" for Paris's "lost to London by 54 votes to 18": one contest, seen from each side)."""
+    if not (mine.against and theirs.against and mine.against != theirs.against):
+        return False
+    start, _ = passage.sentence_of(theirs)
+    before = re.findall(r"[\w'’-]+", passage.text[start:theirs.start])
+    return not any(name_key(w) == mine.against.split(":")[-1] for w in before)
+
+
+def _listed_after_another(mine: Slot, theirs: Slot, passage: Frame) -> bool:
+    """A figure the passage gives nobody's, standing after another name than the claim's doer in its
+    sentence: a list of results ("Law and Justice won 43.59% and 235 seats, ... and Confederation 6.81%
+    and 11") gives each name's figures after it."""
+    if not mine.doer or theirs.doer:
+        return False
+    start, end = passage.sentence_of(theirs)
+    if sum(1 for s in passage.of("number") if s.role == theirs.role and start <= s.start < end) < 2:
+        return False  # (one figure of its kind is no list: "Musk ... planned to cut 75% of the company's 7,500 workers")
+    names = [n for n in passage.slots if n.kind in ("person", "org") and start <= n.start and n.end <= theirs.start]
+    return bool(names) and _other_names(mine.doer, norm_name(max(names, key=lambda n: n.start).text))
 
 
 def _other_names(a: str, b: str) -> bool:
@@ -1316,8 +1431,14 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
               or _same_day(claim, passage, s)]
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"
+    if not rivals:
+        return None
+    # and against the value hanging from most of the words the claim's does: "drove in 10 runs", not "three home runs"
+    own = _stems(mine.anchors)
+    best = max(len(_stems(s.anchors) & own) for s in rivals)
+    rivals = [s for s in rivals if len(_stems(s.anchors) & own) == best]
     before = _word_before(claim.text, mine)
-    return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0]) if rivals else None
+    return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0])
 
 
 def _same_day(claim: Frame, passage: Frame, slot: Slot) -> bool:
@@ -1350,6 +1471,25 @@ def _elapsed(text: Frame, slot: Slot) -> float | None:
     return n * _UNIT_DAYS[unit.lower()] if n else None
 
 
+_RUNNING = re.compile(r"\b(?:so far|to date|since the (?:start|beginning) of|as of|(?:this|the) year so far|"
+                      r"year to date|thus far|up to now)\b", re.I)
+RUNNING_DAYS = 3  # a running count told this many days from the article's is another day's
+
+
+def _running(text: Frame, slot: Slot) -> bool:
+    """The figure's sentence gives it as a running count: "so far this year", "to date", "as of"."""
+    start, end = text.sentence_of(slot)
+    return _RUNNING.search(text.text, start, end) is not None
+
+
+def _days_apart(dates: Dates) -> int:
+    """Days between the article and the passage's publication (0 where either is unknown)."""
+    a, p = dates.article, dates.published
+    if a is None or p is None or None in a[:3] or None in p[:3]:
+        return 0
+    return abs((dt.date(*a[:3]) - dt.date(*p[:3])).days)
+
+
 def _other_point(a: float | None, b: float | None) -> bool:
     """Two points of a story more than a day apart."""
     return a is not None and b is not None and abs(a - b) > 1
@@ -1371,7 +1511,8 @@ def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
     changes by the year ("elected in 2005 at the age of 78" is no age of 2025)."""
     def years(text: Frame, slot: Slot, fallback: When | None) -> set[int]:
         sentence = text.sentence_of(slot)
-        told = {d.value[0] for d in text.of("date") if d.value[0] is not None and _within(d, sentence)}
+        told = {d.value[0] for d in text.of("date") if d.value[0] is not None and _within(d, sentence)
+                and _word_before(text.text, d) not in _SPAN_WORDS}  # ("has led the party since 2022": not the age's year)
         return told or ({fallback[0]} if fallback is not None and fallback[0] is not None else set())
     mine_years = years(claim, mine, dates.article)
     return [s for s in passage.of("number") if s.role == "age" and mine.doer and s.doer

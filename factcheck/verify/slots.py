@@ -720,7 +720,8 @@ def frame(doc: "Doc") -> Frame:
         named = words is not None and all(t.is_punct or t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words)
         if named and stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):
             out.series.setdefault(stem, set()).add(m.group("n"))  # (not "About 50 cars", "Updated 23 November")
-    out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents if e.label_ == "ORDINAL"))
+    out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents
+                                                               if e.label_ == "ORDINAL" and not _record(e)))
                     for sent in doc.sents]
     text = _digits(doc.text)
     for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text), *_AYES_NOES.finditer(text)]:
@@ -975,6 +976,9 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
     own = _possessor(noun) if noun is not None else None
     if own is not None:  # "Reform UK's five seats ... were records": Reform UK's, whatever the verb's subject
         return noun.lemma_.lower(), frozenset(), _full_name(own)
+    sized = noun.head if noun is not None and noun.dep_ in ("compound", "amod") and noun.head.pos_ == "PROPN" else None
+    if sized is not None:  # "the 460-member Sejm": the Sejm's size, whatever the verb's subject
+        return noun.lemma_.lower(), frozenset(), _full_name(sized)
     measured = span.root.head if span is not None and span.root.dep_ in ("nmod", "compound", "amod") \
         and span.root.head.pos_ == "NOUN" else noun
     beneficiary = next((g for c in measured.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
@@ -1017,6 +1021,17 @@ def _day_of(doc: "Doc", date: Slot) -> str:
     return norm_name(" ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t == subj)) if own else ""
 
 
+_HOLDING = {"begin": "start", "start": "start", "enter": "start", "open": "start", "finish": "end", "end": "end",
+            "close": "end", "conclude": "end"}
+
+
+def _record(ordinal: "Span") -> bool:
+    """A "first" said of what the subject became or is ("Ohtani became the first player in Major League
+    history to ..."): a record the subject set, not which occurrence of a series the sentence tells."""
+    noun = ordinal.root.head
+    return ordinal.text.lower() == "first" and noun.dep_ == "attr"
+
+
 def _deed(doc: "Doc", slot: Slot) -> str:
     """The lemma of the verb the counted noun is the subject or object of ("" if none): what the
     ones counted did or had done to them, not what a relative clause adds ("who were working")."""
@@ -1024,10 +1039,19 @@ def _deed(doc: "Doc", slot: Slot) -> str:
     if span is None or span.root.dep_ not in ("nummod", "quantmod"):
         return ""
     noun = span.root.head
-    owner = noun.head.head
+    first = noun  # ("with 48 home runs and 49 stolen bases": the "with" of the first of the list)
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    owner = first.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and (owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_
                                                                or owner.text[:1].isupper()):
         return "have"  # "Mandalay, with about 1.7 million people": what a place or thing has, no one's deed
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and owner.lemma_.lower() in ("be", "become", "remain"):
+        return "have"  # "became the first player ... with 50 home runs and 50 stolen bases": what the subject has
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and owner.pos_ == "VERB" and owner.lemma_.lower() in _HOLDING:
+        # "began the game with 49 stolen bases": a total held at a point of the story, no deed of it; the point
+        # its start or its end ("finished the season with 54 home runs")
+        return "hold:" + _HOLDING[owner.lemma_.lower()]
     if noun.dep_ in ("compound", "amod") and noun.i > 0 and noun.doc[noun.i - 1].text == "-" \
             and noun.head.pos_ in ("NOUN", "PROPN"):
         return "have"  # "the 465-seat House": its size, no count of seats won
@@ -1347,8 +1371,9 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
-    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_, bound,
-                 holder=holder, part=s.part) for s in slots]
+    # (a time of day keeps the window it was written with: "shortly after 4 p.m.")
+    return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_,
+                 s.bound or bound, holder=holder, part=s.part, high=s.high) for s in slots]
 
 
 def _apposed_day(ent: "Span") -> "Span | None":
@@ -1464,8 +1489,11 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         if verb is not None and verb.pos_ == "VERB":
             nouns.add(verb.lemma_.lower())  # "met for the 14th time": the 14th meeting
         return [Slot("ordinal", ent.text, int(m.group(1)), *span, role=" ".join(sorted(nouns)))] if nouns else []
-    if label == "TIME" and (minutes := clock_minutes(ent.text)) is not None:
-        return [Slot("number", ent.text, minutes, *span, role="clock")]
+    # (a time the tagger took for a quantity: "6.23am Beijing")
+    clock = label == "TIME" or label in ("QUANTITY", "CARDINAL") and re.search(r"\d\s*[ap]\.?m\b", ent.text, re.I)
+    if clock and (minutes := clock_minutes(ent.text)) is not None:
+        low, bound, high = _clock_bound(ent, minutes)
+        return [Slot("number", ent.text, low, *span, role="clock", bound=bound, high=high)]
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
         value = number_value(ent.text)
         if value is None and label == "QUANTITY" and re.match(r"(?:an?|one)\s+[a-z]+$", ent.text.lower()):
@@ -1520,7 +1548,10 @@ def _age_holder(doc: "Doc", age: Slot) -> str:
         return _full_name(token.head)
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.lower_ != "aged"), None)
     subj = _subject_of(verb) if verb is not None else None
-    return _full_name(subj) if subj is not None and name(subj) else ""
+    # (what the subject is said to be is its own: "Montenegro is a 46-year-old lawyer", whatever the tagger
+    # makes of a name that is also a country's)
+    said = token.dep_ == "attr" and subj is not None and subj.pos_ == "PROPN"
+    return _full_name(subj) if subj is not None and (name(subj) or said) else ""
 
 
 def clock_minutes(text: str) -> int | None:
@@ -1545,11 +1576,36 @@ def clock_minutes(text: str) -> int | None:
     return hour % 24 * 60 + minute
 
 
+def _clock_bound(ent: "Span", minutes: int) -> tuple[float, str, float]:
+    """A time of day written as a window, as (from, bound, to): "shortly after 4 p.m." is 4:00 to 4:30,
+    "shortly before 9am" 8:30 to 9:00, "about 9:51am" 9:36 to 10:06; "after 6:30" any time later, "before
+    noon" any time earlier."""
+    lead = (ent.doc[max(0, ent.start - 3):ent.start].text + " " + re.split(r"\d", ent.text, maxsplit=1)[0]).lower().strip()
+    soon = r"\b(?:shortly|just|soon|right|moments|minutes)"
+    if re.search(soon + r" after$", lead):
+        return minutes, "range", minutes + 30.0
+    if re.search(soon + r" before$", lead):
+        return minutes - 30, "range", float(minutes)
+    if re.search(r"\bafter$", lead):
+        return minutes, ">", 0.0
+    if re.search(r"\bbefore$", lead):
+        return minutes, "<", 0.0
+    if re.search(r"\b(?:about|around|approximately|roughly|circa)$", lead):
+        return minutes - 15, "range", minutes + 15.0  # (a quarter of an hour either side)
+    return minutes, "", 0.0
+
+
 def _zone(ent: "Span") -> frozenset[str]:
     """The time zone written in or right after a time of day ("7:14 p.m. EDT", "7.14pm Eastern time"),
     as context: two times of day in different zones are not two values of one moment."""
-    words = [t.lower_.strip(".") for t in ent] + [t.lower_.strip(".") for t in ent.doc[ent.end:ent.end + 2]]
+    words = [t.lower_.strip(".") for t in ent] + [t.lower_.strip(".") for t in ent.doc[ent.end:ent.end + 3]]
     zone = next((_ZONES[w] for w in words if w in _ZONES), None)
+    if zone is None and "time" in words[1:]:
+        # "1.20pm Thai time", "12:50 local time", "6.23am Beijing time": the zone is named by the word before
+        # (not a standard/daylight qualifier: "Myanmar Standard Time" is Myanmar's)
+        at = words.index("time", 1)
+        named = [w for w in words[:at] if w.isalpha() and w not in ("am", "pm", "a", "p", "m", "standard", "daylight")]
+        zone = named[-1] if named else None
     return frozenset({f"zone:{zone}"}) if zone else frozenset()
 
 

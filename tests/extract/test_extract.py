@@ -682,3 +682,41 @@ def test_among_them_picks_out_of_the_nearest_group_named():
             "of the unrest, in which nearly 100 people were killed, among them more than a dozen police officers.")
     claims = " ".join(texts(extract_claims(text)))
     assert "among nearly 100 people more than a dozen police officers" in claims and "among Sunday" not in claims
+
+
+def test_a_name_the_parser_hung_on_the_clause_before_is_the_next_verbs_subject():
+    text = ("Julius Malema's Economic Freedom Fighters (EFF) slipped to fourth place with 9.5 percent and 39 seats, "
+            "and the Inkatha Freedom Party (IFP) won 17 seats.")
+    claims = texts(extract_claims(text))
+    assert "The Inkatha Freedom Party won 17 seats" in claims
+    assert not any("Fighters" in t and "17 seats" in t for t in claims)
+    assert not any("Fighters" in t and "Inkatha" in t for t in claims)
+
+
+def test_a_pronoun_set_against_a_name_is_someone_else():
+    text = ("Yesilgoz said the initiative now lay with Wilders. Unlike Rutte, she had not ruled out governing "
+            "with the PVV during the campaign.")
+    claims = texts(extract_claims(text))
+    assert not any(t.startswith("Unlike Rutte, Rutte") for t in claims)
+    assert "Unlike Rutte, Yesilgoz had not ruled out governing with the PVV during the campaign" in claims
+
+
+def test_a_pronoun_in_a_relative_clause_of_another_person_is_not_read_as_the_topic():
+    text = ("Yesilgoz said the initiative now lay with Wilders, who would have to see whether he could form a "
+            "majority.")
+    claims = texts(extract_claims(text))
+    assert not any("whether Yesilgoz" in t for t in claims)
+
+
+def test_a_run_of_names_is_no_apposition():
+    text = ("Jose Canseco was the first, in 1988, followed by Barry Bonds, Alex Rodriguez, Alfonso Soriano and "
+            "Ronald Acuña Jr.")
+    assert not any(t.startswith("Barry Bonds is") for t in texts(extract_claims(text)))
+    assert "Patricia Bullrich is the centre-right candidate" in texts(extract_claims(
+        "Patricia Bullrich, the centre-right candidate, and Mauricio Macri met."))
+
+
+def test_an_object_it_is_not_what_its_own_verbs_subject_names():
+    text = ("Law and Justice came first with 35.4 per cent of the vote, but its 194 seats in the 460-member Sejm "
+            "leave it well short of the 231 needed for a majority.")
+    assert not any("leave the 460-member Sejm" in t for t in texts(extract_claims(text)))

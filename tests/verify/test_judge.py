@@ -1918,3 +1918,121 @@ def test_a_date_the_passage_gives_of_a_thing_the_claim_names_is_stated():
                "prison sentence for contempt of court in 2021 exceeded the 12-month limit.")
     assert _differs("Zuma's 15-month prison sentence for contempt of court was imposed in 2021.", passage) == []
 
+
+
+def _dated_differs(claim: str, passage: str, article: str, published: str) -> list[tuple[str, str]]:
+    return [(d["claim"]["text"], d["passage"]["text"]) for d in _align_dated(claim, passage, article, published).differences]
+
+
+def test_a_total_held_at_a_point_of_the_story_is_no_count_of_a_deed_in_it():
+    passage = ("Ohtani began the Dodgers' game in Miami on 19 September 2024 with 48 home runs and 49 stolen bases, and "
+               "finished the night with 51 homers and 51 steals.")
+    assert _differs("Shohei Ohtani stole two bases.", passage) == []
+    assert ("47", "48") in _differs("Ohtani began the night with 47 home runs.", passage)
+    end = "Shohei Ohtani finished the 2024 regular season with 54 home runs, 59 stolen bases and 130 runs batted in."
+    assert _differs("Ohtani began the night with 48 home runs.", end) == []
+
+
+def test_a_count_the_passage_splits_into_kinds_is_one_of_them():
+    passage = ("Africa CDC said at least 12 African countries had reported mpox outbreaks in 2024, with 2,863 confirmed "
+               "cases, more than 17,000 suspected cases and 517 deaths, most of them in the Congo.")
+    assert _differs("The Congo has reported more than 14,000 cases this year.", passage) == []
+    assert ("2,000", "2,863") in _differs("The Congo has reported 2,000 confirmed cases.",
+                                          "The Congo has reported 2,863 confirmed cases.")
+
+
+def test_a_running_count_told_on_another_day_is_that_days():
+    passage = "On 7 August 2024, Tedros said the DRC had reported 511 deaths since the start of the year."
+    claim = "The DRC has reported 524 deaths so far this year."
+    assert _dated_differs(claim, passage, "2024-08-15", "2024-08-07") == []
+    assert ("524", "511") in _dated_differs(claim, "Tedros said the DRC had reported 511 deaths so far this year.",
+                                            "2024-08-15", "2024-08-14")
+
+
+def test_the_date_of_a_later_occurrence_is_no_other_date_of_the_first():
+    passage = ("The World Health Organization declared mpox a global public health emergency on 14 August 2024. It "
+               "was the second such declaration for the disease in two years.")
+    claim = "The WHO first declared mpox a global emergency on 23 July 2022."
+    assert _dated_differs(claim, passage, "2024-08-15", "2024-08-14") == []
+    assert ("2021", "2022") in _dated_differs(
+        "The WHO first declared mpox a global emergency on 23 July 2021.",
+        "The WHO first declared mpox a global emergency on 23 July 2022.", "2024-08-15", "2024-08-14")
+
+
+def test_a_figure_listed_after_another_name_is_that_names():
+    passage = ("At the election of 13 October 2019 Law and Justice won 43.59% and 235 seats, the Civic Coalition 27.40% "
+               "and 134 seats, and Confederation 6.81% and 11.")
+    assert not any(p == "235" for _, p in _differs("Confederation won 18 seats.", passage))
+    assert ("240", "235") in _differs("Law and Justice won 240 seats.", passage)
+
+
+def test_the_size_of_one_named_body_is_no_size_of_another():
+    passage = "Alongside the 460-seat Sejm, voters elected the 100-member Senate in single-member constituencies."
+    assert _differs("The 460-member Sejm is the lower house.", passage) == []
+    assert ("90", "100") in _differs("The 90-member Senate is the upper house.", passage)
+
+
+def test_a_sentence_listing_the_claims_year_among_others_gives_each_its_own():
+    passage = ("Before 2024 five players had 40-homer, 40-steal seasons: Jose Canseco (42 home runs, 40 steals, 1988), "
+               "Barry Bonds (42, 40, 1996) and Ronald Acuña Jr. (41, 73, 2023).")
+    assert _differs("Acuña stole 73 bases in 2023.", passage) == []
+
+
+def test_a_score_against_another_side_is_another_games():
+    passage = "In the semifinals on Friday, 5 April 2024, South Carolina beat NC State 78-59."
+    assert _differs("South Carolina beat Iowa 87-75 to win the championship.", passage) == []
+    assert ("87-75", "87-70") in _differs("South Carolina beat Iowa 87-75.", "South Carolina beat Iowa 87-70.")
+
+
+def test_a_day_due_soon_after_the_article_is_of_its_own_days():
+    # a passage a year old tells of last season's end, not of this one's
+    assert _stance("The regular season ends on 29 September.",
+                   "An elbow injury ended his season on the mound in August.", published="2023-10-02",
+                   article="2024-09-20") != "refute"
+
+
+def test_a_time_written_with_a_full_stop_is_a_time():
+    assert ("6.23am Beijing", "2:07 p.m.") in _differs("The capsule touched down at 6.23am Beijing time.",
+                                                      "The capsule touched down at 2:07 p.m. Beijing time on 25 June 2024.")
+
+
+def test_a_time_of_day_is_the_time_of_one_deed():
+    passage = ("On 10 March 2024 polling stations open at 8am and close at 7pm local time. Because the Azores are one "
+               "hour behind, voting there ends at 8pm Lisbon time.")
+    assert ("8pm", "7pm") in _differs("Polling stations closed at 8pm.", passage)
+    assert _differs("Polling stations closed at 7pm.", passage) == []
+
+
+def test_what_a_named_subject_is_said_to_be_gives_its_age():
+    passage = "Luis Montenegro, 51, a lawyer, has led the Social Democrats since 2022."
+    assert ("46-year-old", "51") in _dated_differs("Montenegro is a 46-year-old lawyer.", passage, "2024-03-11",
+                                                   "2024-03-11")
+
+
+def test_the_value_shown_against_the_claims_is_the_one_of_its_own_verb():
+    passage = "Shohei Ohtani went 6 for 6 with three home runs, drove in 10 runs and stole two bases."
+    assert _differs("Shohei Ohtani drove in 12 runs.", passage) == [("12", "10")]
+
+
+def test_one_contest_seen_from_each_side_is_one_contest():
+    passage = "London won the right to host the 2012 Games on 6 July 2005, beating Paris by 54 votes to 50."
+    a = _align("Paris had lost the race to London by 54 votes to 18.", passage, 0.9)
+    assert ("54 votes to 18", "54 votes to 50") in [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+
+
+def test_a_record_first_says_no_occurrence():
+    passage = ("Shohei Ohtani became the first player in Major League history to reach 50 home runs and 50 stolen bases "
+               "in one season on Thursday, as the Los Angeles Dodgers beat the Miami Marlins 20-4 in Miami.")
+    assert ("7-3", "20-4") in _differs("The Los Angeles Dodgers beat the Miami Marlins 7-3.", passage)
+
+
+def test_a_time_written_as_a_window_holds_the_times_inside_it():
+    passage = "A powerful earthquake struck Ishikawa prefecture on Monday 1 January 2024, shortly after 4 p.m."
+    assert _differs("The quake struck at 4.10pm on Monday (1 January 2024).", passage) == []
+    assert ("5.10pm", "4 p.m.") in _differs("The quake struck at 5.10pm on Monday (1 January 2024).", passage)
+
+
+def test_times_of_day_in_two_named_zones_are_not_compared():
+    passage = "The earthquake centred near Mandalay struck at 1.20pm Thai time on Friday, 28 March 2025."
+    assert _differs("The quake struck at 12.50pm local time on Friday (28 March 2025).", passage) == []
+    assert ("12.50pm", "1.20pm") in _differs("The quake struck at 12.50pm Thai time on Friday (28 March 2025).", passage)

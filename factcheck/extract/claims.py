@@ -189,6 +189,9 @@ class _Reader:
         self.discourse.named(people, list(doc))
         self.discourse.side_verbs = {t.lemma_ for t in doc if t.pos_ == "VERB" and t.dep_ in ("relcl", "advcl", "acl")}
         self.discourse.things.append([(n, p) for _, n, p in self.discourse.here])
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        self.discourse.pronoun_topic = root is not None and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in root.children)
         self.discourse.end_sentence(subjects)
 
 

@@ -93,6 +93,7 @@ class Discourse:
     sex: dict[str, str] = field(default_factory=dict)  # first names marked as a woman's or a man's (``sexes``)
     side_verbs: set[str] = field(default_factory=set)  # the last sentence's verbs outside its main clause
     sentence: int = 0  # sentences read so far
+    pronoun_topic: bool = False  # the last sentence's main subject was "he" or "she"
     # per surname: how often the article has named that person, and the sentence that last did
     times_named: dict[str, int] = field(default_factory=dict)
     last_named: dict[str, int] = field(default_factory=dict)
@@ -316,6 +317,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
             return topic.text
         if len(discourse.people) == 1 and _other_sex(t, discourse.people[0], discourse.sex):
             return None  # "his wife Rosalynn ... his death": not hers
+        if t.dep_ in ("nsubj", "nsubjpass") and discourse.pronoun_topic:
+            # "he lost in the semi-finals to Alexander Zverev, who went on to take the gold. He then lost the
+            # bronze-medal match": the last sentence's "he", whoever he was, not the man he lost to
+            chain = next((m for m in discourse.recent if m.main and m.kind == "person"), None)
+            return chain.text if chain is not None and not _other_sex(t, chain.text, discourse.sex) else None
         if len(discourse.people) == 1 and not discourse.crowded and not discourse.rival_of(discourse.people[0]):
             person = discourse.people[0]
             # "Rodri did not return, and Zubimendi replaced him. He was named ...": the last sentence's

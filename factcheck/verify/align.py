@@ -85,6 +85,8 @@ class Alignment:
     long_before: bool = False  # the claim names no time and the passage's are all long before its article
     old_report: bool = False  # the claim names no time and the passage was published long before its article
     unknown_subject: bool = False  # the claim's subject is a pronoun the article left unresolved ("It also destroyed ...")
+    unknown_thing: bool = False  # ... and not a person's: "It did not arrive" (a denial of what?)
+    expletive: bool = False  # that pronoun is an "it" that stands for nothing: "It was not the first time ..."
     unknown_person: bool = False  # a person of the claim is a pronoun left unresolved ("awarded him the prize in 2002")
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
@@ -163,6 +165,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         clause = max(told, key=lambda c: (c.head == main.head, len(main.subject_names & c.subject_names)))
     out.same_event = clause is not None
     out.unknown_subject = main.head in _PRONOUNS
+    out.unknown_thing = main.head in _PRONOUNS - {"he", "she"}
+    out.expletive = re.match(r"\s*it\s+(?:is|was|has been|had been|will be|would be)\b", claim.text, re.I) is not None
     out.unknown_person = claim.someone
     # ("Macron took communion" / "President Emmanuel Macron sat in the front row. ... the president would not
     # take communion": the passage's president is its Macron)
@@ -288,6 +292,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # basilica the entity tagger cut two ways
     out.differences = [d for d in out.differences if not (d["slot"] in NAME_SLOTS and _writes(passage.text, d["claim"]["text"])
                                                           and _writes(claim.text, d["passage"]["text"]))]
+    if article is not None:
+        # "the RN's president" / "the National Rally": an acronym the article gives in brackets after a name is that name
+        out.differences = [d for d in out.differences if not (d["slot"] in NAME_SLOTS and _defined_as(
+            article.text, d["claim"]["text"], d["passage"]["text"]))]
     # another doer with other figures is another's story told alike, not the claim's with its doer changed ("The
     # Japan Innovation Party fell to 38 seats from 44" / "the Japanese Communist Party ... fell to eight seats
     # from 10"): a swapped doer is told with the claim's own figures
@@ -300,7 +308,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # deal" of an article whose vote was on Monday / "voted on Wednesday, 23 October 2024, to reject a proposal
     # ... About 64 percent voted against")
     out.other_occurrence |= bool(out.differences) and article is not None \
-        and _dated_otherwise(claim, main, clause, passage, article, dates.article)
+        and (_dated_otherwise(claim, main, clause, passage, article, dates.article)
+             or _told_before_it(claim, main, article, dates))
     # a passage published long before the article's own days, which the claim gives its event, cannot tell of
     # that event: it tells of an earlier one ("was freed on Tuesday (6 August 2024)" / "was released from prison
     # on 25 March 2020"), unless the event happens once ("died on 2 January 2025" / "died on 29 December 2024").
@@ -334,20 +343,51 @@ def _dated_otherwise(claim: Frame, main: Clause, clause: Clause | None, passage:
     article's; not "the last time the Commons voted on assisted dying, in 2011"), in a sentence that
     names what the claim names ("Otis came ashore ... on 25 October" dates no "Lidia came ashore"), and
     every date the passage gives its own telling of that event disagrees with every such date."""
+    told = _article_days(claim, main, article, day)
+    # the passage's dates of its telling of the event ("voted on Wednesday, 23 October 2024, to reject")
+    own = _hung_from(clause) | (_stems({clause.patient}) if clause.patient else set()) if clause is not None else set()
+    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & own]
+    return bool(told and theirs) and not any(_agree(a, b) for a in told for b in theirs)
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for|de|du)\s+)*)*[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _defined_as(article: str, a: str, b: str) -> bool:
+    """One of two names is an acronym the article defines in brackets after the other: "National Rally (RN)"."""
+    pairs = {(m.group(2).lower(), norm_name(m.group(1))) for m in _DEFINED.finditer(article)}
+    a, b = norm_name(a), norm_name(b)
+    return any(acr in (a, b) and (full.endswith(b) or full.endswith(a)) and {a, b} - {acr} for acr, full in pairs)
+
+
+def _article_days(claim: Frame, main: Clause, article: Frame, day: When | None) -> list[When]:
+    """The days the article gives the event of a claim that names no time: dates of the article's own days
+    hung from the claim's verb, in a sentence naming what the claim names."""
     if _occasions(claim):
-        return False
+        return []
     def of_claim(d: Slot) -> bool:
         start, end = article.sentence_of(d)
         return all(n in article.text[start:end].lower() for n in claim.names)
     def current(d: Slot) -> bool:  # (not a month alone)
         return (d.value[0] is not None or d.value[2] is not None or d.value[3] is not None) and not _long_before(
             [d.value], day)
-    dated = [d for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and current(d)]
-    told = [d.value for d in dated if of_claim(d)]
-    # the passage's dates of its telling of the event ("voted on Wednesday, 23 October 2024, to reject")
-    own = _hung_from(clause) | (_stems({clause.patient}) if clause.patient else set()) if clause is not None else set()
-    theirs = [d.value for d in passage.of("date") if _stems(d.anchors) & own]
-    return bool(told and theirs) and not any(_agree(a, b) for a in told for b in theirs)
+    return [d.value for d in article.of("date") if _stems(d.anchors) & _stems(main.event) and current(d) and of_claim(d)]
+
+
+def _told_before_it(claim: Frame, main: Clause, article: Frame, dates: Dates) -> bool:
+    """The passage was published before every day its article gives the claim's event ("approved on Wednesday"
+    of an article of Friday 12 January / a passage of Tuesday 9 January: "had not approved"): it tells of the
+    time before, not of the event."""
+    if dates.published is None or dates.article is None or None in dates.published[:3] or None in dates.article[:3]:
+        return False
+    published, today = dt.date(*dates.published[:3]), dt.date(*dates.article[:3])
+    days = []
+    for w in _article_days(claim, main, article, dates.article):
+        if None not in w[:3]:
+            days.append(dt.date(*w[:3]))
+        elif w[0] is None and w[1] is None and w[2] is None and w[3] is not None:  # a weekday: the last before the article
+            days.append(today - dt.timedelta(days=(today.weekday() - w[3]) % 7))
+    return bool(days) and all(published < d for d in days)
 
 
 def _namesakes_unsure(claim: Frame, passage: Frame, article: Frame) -> set[str]:
@@ -492,6 +532,8 @@ def _other_patient(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -
     if mine.intent and theirs.intent and mine.intent != theirs.intent:
         return True
     a, b = mine.patient, theirs.patient
+    if a and not b and mine.negated and a not in _PRONOUNS and a not in passage.content and name_key(a) not in passage.names:
+        return True  # "did not drop a set" / "dropped to his knees": the verb done to nothing the claim denies it of
     if not (a and b) or a == b or a in _PRONOUNS or b in _PRONOUNS:
         return False
     named = a in claim.proper or name_key(a) in claim.names, b in passage.proper or name_key(b) in passage.names
@@ -899,6 +941,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                              and _stems(s.anchors) & _stems(subject) - event
                                              for s in passage.of("date")):
             continue
+        # a passage that writes the claim's day (to the month at least) does not deny it: "first declared ... on 23 July
+        # 2022" / "declared on 11 May 2023 that the outbreak no longer constituted an emergency ... in place since July 2022"
+        written = mine.value[0] is not None and mine.value[1] is not None and any(
+            s.value[0] is not None and s.value[1] is not None and _agree(mine.value, s.value) for s in passage.of("date"))
         if _READ_WEEKDAY.search(claim.text[:mine.start]):
             # "declared Monday (19 June 2023) a non-working day": which Monday is the reading's guess, not
             # what the article says; that Monday a week on is no other day
@@ -912,7 +958,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            elif (rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out, pinned)) \
+            elif not written and (rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out,
+                                                        pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
@@ -1210,10 +1257,12 @@ def _other_deed(mine: Slot, theirs: Slot, out: Alignment, claim: Frame, passage:
     directly affected"), the count hangs from more than its noun, or another figure of the claim stands
     beside the passage's."""
     deeds = {mine.deed, theirs.deed}
-    if any(d.startswith("hold:") for d in deeds) and len(deeds - {"have"}) > 1:
+    if any(d.startswith("hold:") for d in deeds) and len(deeds) > 1:
         # "stole two bases" / "began the game with 49 stolen bases": a total held at a point of the story is no
         # count of what was done in it
         return True
+    if theirs.deed == "have" and mine.doers:
+        return False  # those who did it may be those a thing had: "The 115 electors made" / "with 133 electors"
     if theirs.deed == "have" and mine.deed and mine.deed != "have" and not mine.deed.startswith("hold:"):
         return True  # "stole two bases" / "the first player with 50 home runs and 50 stolen bases": what one has
     start, end = passage.sentence_of(theirs)
@@ -1410,10 +1459,17 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sen
     """The passage values about the same occurrence as the claim's; any about another one (its
     phrase names another place or ordinal, or places it earlier or later, unless it stands in the
     sentence whose tally, stated alike in both, ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
-    same = [s for s in theirs if not context_conflict(mine.context, s.context)
+    # (two times of day in two zones are not compared, but tell of no other occurrence: "7:25am local time" /
+    # "7:25 a.m. Central time")
+    zoned = [s for s in theirs if not context_conflict(_zones(mine.context), _zones(s.context))]
+    same = [s for s in zoned if not context_conflict(mine.context - _zones(mine.context), s.context - _zones(s.context))
             and (_within(s, pinned) or not another_time(mine.context, s.context))]
-    out.other_occurrence |= len(same) < len(theirs)
+    out.other_occurrence |= len(same) < len(zoned)
     return same
+
+
+def _zones(context: frozenset[str]) -> frozenset[str]:
+    return frozenset(c for c in context if c.startswith("zone:"))
 
 
 def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, out: Alignment,

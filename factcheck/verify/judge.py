@@ -129,6 +129,8 @@ class Judge:
             return "neutral"  # the first round for the second, last year's vote for this year's
         if a.differences and a.unknown_subject and a.differing_kinds <= {"number", "tally"}:
             return "neutral"  # whose figure "it also destroyed nearly 19,000 structures" gives, the claim does not say
+        if a.differences and a.unknown_thing and not a.expletive and a.differing_kinds == {"polarity"}:
+            return "neutral"  # nor what "it did not arrive" denies of (not "It was not the first time ...")
         if a.differences and a.unknown_person and a.differing_kinds <= {"number", "tally", "date"}:
             return "neutral"  # nor whose year "awarded him the prize in 2002" is: Obama's was 2009
         if a.differences and a.long_before and not a.differing_kinds <= {"number", "tally"}:

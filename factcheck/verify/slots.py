@@ -137,6 +137,7 @@ class Slot:
     part: str = ""
     high: float = 0.0  # a range's upper end (``bound`` "range")
     against: str = ""  # for tallies: the name key of the side beaten or played ("beat the Netherlands 4-3")
+    doers: bool = False  # for numbers: the count is of those who did the deed ("The 115 cardinal electors made ...")
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -771,7 +772,8 @@ def frame(doc: "Doc") -> Frame:
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
     out.slots = [replace(s, doer=_age_holder(doc, s)) if s.role == "age"
-                 else replace(s, deed=_deed(doc, s), **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
+                 else replace(s, deed=_deed(doc, s), doers=_counts_doers(doc, s),
+                              **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
                  if s.kind in ("number", "ordinal")
                  # whose day it is: "On 8 July Musk said" / "Twitter said on 25 April", "Michigan's ban was
                  # approved in 2006"
@@ -1019,6 +1021,13 @@ def _day_of(doc: "Doc", date: Slot) -> str:
     own = subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not any(
         c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "with", "to") for c in verb.children))
     return norm_name(" ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t == subj)) if own else ""
+
+
+def _counts_doers(doc: "Doc", slot: Slot) -> bool:
+    """The counted noun is the active subject of its verb: "The 115 cardinal electors made this the largest
+    conclave" counts who did it, not what was done."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nummod", "quantmod") and span.root.head.dep_ == "nsubj"
 
 
 _HOLDING = {"begin": "start", "start": "start", "enter": "start", "open": "start", "finish": "end", "end": "end",
@@ -1580,6 +1589,8 @@ def _clock_bound(ent: "Span", minutes: int) -> tuple[float, str, float]:
     """A time of day written as a window, as (from, bound, to): "shortly after 4 p.m." is 4:00 to 4:30,
     "shortly before 9am" 8:30 to 9:00, "about 9:51am" 9:36 to 10:06; "after 6:30" any time later, "before
     noon" any time earlier."""
+    if re.search(r"\bmidday\b|\bmid-day\b", ent.text, re.I):
+        return minutes - 60, "range", minutes + 60.0  # "midday" is the middle of the day, not twelve o'clock sharp
     lead = (ent.doc[max(0, ent.start - 3):ent.start].text + " " + re.split(r"\d", ent.text, maxsplit=1)[0]).lower().strip()
     soon = r"\b(?:shortly|just|soon|right|moments|minutes)"
     if re.search(soon + r" after$", lead):

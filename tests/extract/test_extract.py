@@ -720,3 +720,12 @@ def test_an_object_it_is_not_what_its_own_verbs_subject_names():
     text = ("Law and Justice came first with 35.4 per cent of the vote, but its 194 seats in the 460-member Sejm "
             "leave it well short of the 231 needed for a majority.")
     assert not any("leave the 460-member Sejm" in t for t in texts(extract_claims(text)))
+
+
+def test_a_he_after_a_sentence_whose_subject_was_he_continues_that_he():
+    claims = texts(extract_claims("Joe Biden spoke on Monday. He met Rishi Sunak in London. He later flew home."))
+    assert "Joe Biden later flew home" in claims
+    text = ("Novak Djokovic won gold on Sunday. At the Tokyo Games three years ago he lost in the semi-finals to "
+            "Alexander Zverev, who went on to take the gold medal. He then lost the bronze-medal match to Pablo "
+            "Carreño Busta of Spain.")
+    assert not any(t.startswith("Alexander Zverev then lost") for t in texts(extract_claims(text)))

@@ -2036,3 +2036,71 @@ def test_times_of_day_in_two_named_zones_are_not_compared():
     passage = "The earthquake centred near Mandalay struck at 1.20pm Thai time on Friday, 28 March 2025."
     assert _differs("The quake struck at 12.50pm local time on Friday (28 March 2025).", passage) == []
     assert ("12.50pm", "1.20pm") in _differs("The quake struck at 12.50pm Thai time on Friday (28 March 2025).", passage)
+
+
+def test_times_in_two_zones_tell_of_no_other_occurrence():
+    passage = ("SpaceX's uncrewed Starship lifted off on Sunday, 13 October 2024, at 7:25 a.m. Central time from the "
+               "company's Starbase launch site at Boca Chica in South Texas.")
+    a = _align_dated("The uncrewed rocket lifted off at 7:25am local time on Thursday (10 October 2024) from Starbase.",
+                     passage, "2024-10-14", "2024-10-13")
+    assert not a.other_occurrence and ("Thursday", "Sunday") in [(d["claim"]["text"], d["passage"]["text"])
+                                                                  for d in a.differences]
+
+
+def test_a_passage_published_before_the_day_the_article_gives_the_event_cannot_deny_it():
+    article = ("The US Securities and Exchange Commission on Wednesday approved the first exchange-traded funds that "
+               "hold bitcoin directly.")
+    passage = ("Soon after a post on the SEC's X account on Tuesday, 9 January 2024, announced the approval, Chair Gary "
+               "Gensler wrote that the account had been compromised. The SEC, he said, had not approved the listing "
+               "and trading of spot bitcoin ETFs.")
+    assert _stance("The SEC had approved trading.", passage, published="2024-01-09", article="2024-01-12",
+                   story=article) != "refute"
+    assert _stance("The SEC had approved trading.", passage, published="2024-01-13", article="2024-01-12",
+                   story=article) == "refute"
+
+
+def test_a_denial_said_of_an_unresolved_it_refutes_nothing():
+    passage = "When Milton arrived, piles of debris from Helene's storm surge still lined streets."
+    assert _stance("It did not arrive.", passage) != "refute"
+
+
+def test_what_the_subject_became_with_is_what_it_has():
+    passage = "Shohei Ohtani became the first player in Major League history with 50 home runs and 50 stolen bases."
+    assert _differs("Shohei Ohtani stole two bases.", passage) == []
+
+
+def test_an_acronym_the_article_defines_is_the_name_it_stands_for():
+    story = "Marine Le Pen's far-right National Rally (RN) came third. Jordan Bardella, the RN's president, spoke."
+    passage = "Jordan Bardella, the 28-year-old president of the National Rally, said the alliance was one of dishonour."
+    assert _stance("Jordan Bardella is the RN's 28-year-old president.", passage, story=story,
+                   article="2024-07-08", published="2024-07-07") != "refute"
+
+
+def test_a_denial_of_doing_a_thing_is_not_denied_by_the_verb_done_to_nothing():
+    passage = "After match point, Novak Djokovic dropped to his knees on the clay in tears."
+    assert _differs("Djokovic did not drop a set all week.", passage) == []
+    assert ("denied", "affirmed") in [(d["claim"]["text"], d["passage"]["text"]) for d in _align(
+        "Djokovic did not drop a set all week.", "Djokovic dropped a set against Musetti.").differences]
+
+
+def test_an_amount_measured_over_a_stated_span_is_another_measure():
+    passage = ("St. Petersburg recorded 5.09 inches of rain in one hour and 9.04 inches in three hours on the night of "
+               "9 October 2024 as Milton passed.")
+    assert _differs("About 18 inches of rain fell on St Petersburg.", passage) == []
+    assert ("7.1 inches", "5.09 inches") in _differs("St. Petersburg recorded 7.1 inches of rain in one hour.", passage)
+
+
+def test_a_passage_that_writes_the_claims_day_does_not_deny_it():
+    passage = ("On 11 May 2023 Tedros declared that the global mpox outbreak no longer constituted a public health "
+               "emergency of international concern. The emergency had been in place since July 2022.")
+    assert _differs("The WHO first declared mpox a global emergency on 23 July 2022.", passage) == []
+
+
+def test_midday_is_the_middle_of_the_day():
+    passage = "The earthquake struck central Myanmar around midday on Friday, 28 March 2025."
+    assert _differs("The quake struck at 12.50pm on Friday (28 March 2025).", passage) == []
+
+
+def test_those_who_did_it_may_be_those_a_thing_had():
+    passage = "It was the largest in history, with 133 cardinal electors from 70 countries taking part."
+    assert ("115", "133") in _differs("The 115 cardinal electors made this the largest conclave on record.", passage)

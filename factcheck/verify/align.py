@@ -360,14 +360,15 @@ def _defined_as(article: str, a: str, b: str) -> bool:
     return any(acr in (a, b) and (full.endswith(b) or full.endswith(a)) and {a, b} - {acr} for acr, full in pairs)
 
 
-def _article_days(claim: Frame, main: Clause, article: Frame, day: When | None) -> list[When]:
+def _article_days(claim: Frame, main: Clause, article: Frame, day: When | None, every: bool = True) -> list[When]:
     """The days the article gives the event of a claim that names no time: dates of the article's own days
-    hung from the claim's verb, in a sentence naming what the claim names."""
+    hung from the claim's verb, in a sentence naming what the claim names (``every`` name, else any)."""
     if _occasions(claim):
         return []
     def of_claim(d: Slot) -> bool:
         start, end = article.sentence_of(d)
-        return all(n in article.text[start:end].lower() for n in claim.names)
+        named = [n in article.text[start:end].lower() for n in claim.names]
+        return all(named) if every else any(named)
     def current(d: Slot) -> bool:  # (not a month alone)
         return (d.value[0] is not None or d.value[2] is not None or d.value[3] is not None) and not _long_before(
             [d.value], day)
@@ -382,7 +383,7 @@ def _told_before_it(claim: Frame, main: Clause, article: Frame, dates: Dates) ->
         return False
     published, today = dt.date(*dates.published[:3]), dt.date(*dates.article[:3])
     days = []
-    for w in _article_days(claim, main, article, dates.article):
+    for w in _article_days(claim, main, article, dates.article, every=False):
         if None not in w[:3]:
             days.append(dt.date(*w[:3]))
         elif w[0] is None and w[1] is None and w[2] is None and w[3] is not None:  # a weekday: the last before the article
@@ -941,10 +942,12 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                              and _stems(s.anchors) & _stems(subject) - event
                                              for s in passage.of("date")):
             continue
-        # a passage that writes the claim's day (to the month at least) does not deny it: "first declared ... on 23 July
-        # 2022" / "declared on 11 May 2023 that the outbreak no longer constituted an emergency ... in place since July 2022"
+        # a passage that dates the start of what the claim's day began (to the month at least) does not deny that day:
+        # "first declared ... on 23 July 2022" / "declared on 11 May 2023 that the outbreak no longer constituted an
+        # emergency ... in place since July 2022" (any date of its own may be another deed's: "a pandemic on 11 March")
         written = mine.value[0] is not None and mine.value[1] is not None and any(
-            s.value[0] is not None and s.value[1] is not None and _agree(mine.value, s.value) for s in passage.of("date"))
+            s.value[0] is not None and s.value[1] is not None and _agree(mine.value, s.value)
+            and _word_before(passage.text, s) in ("since", "from") for s in passage.of("date"))
         if _READ_WEEKDAY.search(claim.text[:mine.start]):
             # "declared Monday (19 June 2023) a non-working day": which Monday is the reading's guess, not
             # what the article says; that Monday a week on is no other day

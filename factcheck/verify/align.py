@@ -1486,8 +1486,7 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     # (a value dated the claim's own day is of the claim's occasion, whatever ordinal its sentence
     # names: "beat England 2-1 on Sunday 14 July 2024 to become champions for a record fourth time")
     # (an age is its person's, whatever occurrence its sentence tells)
-    # ("first" is counted on neither side: it mostly tells a record, "in the first coronation in Britain since ...")
-    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned) or not (passage.ordinals_at(s) - own - {"first"})
+    rivals = [s for s in theirs if mine.role == "age" or _within(s, pinned) or not (passage.ordinals_at(s) - own)
               or _same_day(claim, passage, s)]
     out.other_occurrence |= not rivals
     # shown against the value in the same place of its phrase: "to 4.75%" against "to 5%", not "from 5.25%"

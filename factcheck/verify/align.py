@@ -973,11 +973,10 @@ def _listed_among(mine: Slot, rival: Slot, part: int, claim: Frame, passage: Fra
     ... and Ronald Acuña Jr. (41, 73, 2023)" / "Acuña stole 73 bases in 2023"."""
     sentence = passage.sentence_of(rival)
     values = {s.value[part] for s in passage.of("date") if passage.sentence_of(s) == sentence}
-    names = [n for n in passage.slots if n.kind in ("person", "org") and sentence[0] <= n.start and n.end <= rival.start]
-    if mine.value[part] not in values or len(values) < SERIES or not names:
+    name = _name_before(passage, rival)
+    if mine.value[part] not in values or len(values) < SERIES or name is None:
         return False
-    nearest = norm_name(max(names, key=lambda n: n.start).text).split()
-    return not any(_writes(norm_name(claim.text), word) for word in nearest[-1:])
+    return not any(_writes(norm_name(claim.text), word) for word in norm_name(name.text).split()[-1:])
 
 
 _READ_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\s*\($")  # a weekday the claim's date reads
@@ -1350,8 +1349,15 @@ def _listed_after_another(mine: Slot, theirs: Slot, passage: Frame) -> bool:
     start, end = passage.sentence_of(theirs)
     if sum(1 for s in passage.of("number") if s.role == theirs.role and start <= s.start < end) < 2:
         return False  # (one figure of its kind is no list: "Musk ... planned to cut 75% of the company's 7,500 workers")
-    names = [n for n in passage.slots if n.kind in ("person", "org") and start <= n.start and n.end <= theirs.start]
-    return bool(names) and _other_names(mine.doer, norm_name(max(names, key=lambda n: n.start).text))
+    name = _name_before(passage, theirs)
+    return name is not None and _other_names(mine.doer, norm_name(name.text))
+
+
+def _name_before(passage: Frame, slot: Slot) -> Slot | None:
+    """The person or organisation named last before ``slot`` in its sentence (the one a list gives it to)."""
+    start, _ = passage.sentence_of(slot)
+    names = [n for n in passage.slots if n.kind in ("person", "org") and start <= n.start and n.end <= slot.start]
+    return max(names, key=lambda n: n.start) if names else None
 
 
 def _other_names(a: str, b: str) -> bool:

@@ -282,6 +282,8 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
             # the appositive is on its own name, not on the names joined to it after it: "Patricia Bullrich,
             # the centre-right candidate, and Mauricio Macri" makes Bullrich the candidate
             later = {i for c in t.head.children if c.dep_ in ("conj", "cc") and c.i > t.i for i in subtree(c)}
+            # (nor is a time said before the name part of it: "Last week Haitham Al Ghais, the secretary-general")
+            later |= {i for c in t.head.children if c.dep_ == "npadvmod" and c.i < t.head.i for i in subtree(c)}
             if 2 <= len(role) <= 15:
                 out.append(Clause(role, lead=[x.i for x in phrase(t.head, drop=subtree(t) | later)], extra=True,
                                   link="is"))
@@ -358,8 +360,8 @@ def titled_people(doc: Doc) -> list[Clause]:
         if ent.label_ != "PERSON" or ent.root.left_edge.i >= ent.start:
             continue
         title = [t for t in doc[ent.root.left_edge.i:ent.start]]
-        while title and title[0].dep_ in ("det", "punct"):
-            title.pop(0)
+        while title and (title[0].dep_ in ("det", "punct") or title[0].ent_type_ in ("DATE", "TIME")):
+            title.pop(0)  # (a time said before the name is no title: "Last week Haitham Al Ghais")
         inside = {t.i for t in ent.root.subtree}
         if len(title) >= 2 and all(t.i in inside and not t.is_punct for t in title) \
                 and title[-1].pos_ in _ROLE_WORDS and title[-1].ent_type_ != "PERSON":

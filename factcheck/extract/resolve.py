@@ -362,6 +362,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
               m.kind == kind or kind == "plural" and m.kind == "thing" and m.text.split()
               and m.text.split()[-1].lower() in _BODIES)]
     before = [m for m in before if parallel(m)] or before
+    # "wrote to its members urging them to reject": the group nearest before "them" is one told by a pronoun
+    # of its own, which leaves no name to put for it (not a body named further back)
+    nearest = [m for i, m, r in mentions if i < t.i and r == role and m.kind == kind == "plural"]
+    if role == "object" and nearest and _pronominal(nearest[-1]):
+        return None
     if before:
         return ([m for m in before if m.main] or before)[-1].text
     if role == "subject" and any(i < t.i and r == "subject" and m.name != "-" for i, m, r in mentions):

@@ -51,11 +51,25 @@ def tidy(text: str) -> str:
 def trim(doc, ids: set[int]) -> set[int]:
     """``ids`` without the joining words and punctuation left at either edge ("... in May and")."""
     ordered = sorted(ids)
-    while ordered and (doc[ordered[-1]].dep_ in ("cc", "punct", "mark") or doc[ordered[-1]].is_space):
+    while ordered and (doc[ordered[-1]].dep_ in ("cc", "punct", "mark") or doc[ordered[-1]].is_space) \
+            and not _closes([doc[i] for i in ordered]):
         ordered.pop()
     while ordered and (doc[ordered[0]].dep_ in ("cc", "punct") or doc[ordered[0]].is_space):
         ordered.pop(0)
     return set(ordered)
+
+
+def _closes(toks: list[Token]) -> bool:
+    """The last token closes a bracket the phrase opened: "(OPEC)" keeps its ")"."""
+    texts = [t.text for t in toks]
+    return texts[-1] == ")" and texts.count("(") >= texts.count(")")
+
+
+def _hyphened(token: Token, child: Token) -> bool:
+    """The child is the word after a hyphen in one written word: "general" of "secretary-general"."""
+    doc = token.doc
+    return child.i == token.i + 2 and doc[token.i + 1].text == "-" and not token.whitespace_ \
+        and not doc[token.i + 1].whitespace_
 
 
 def phrase(token: Token, drop: set[int] | None = None) -> list[Token]:
@@ -64,7 +78,7 @@ def phrase(token: Token, drop: set[int] | None = None) -> list[Token]:
     drop = set(drop or ())
     for child in token.children:
         set_off = child.dep_ == "acl" and child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == ","
-        if (child.dep_ in ("relcl", "appos") or set_off) and child.i > token.i:
+        if (child.dep_ in ("relcl", "appos") or set_off) and child.i > token.i and not _hyphened(token, child):
             gone = subtree(child)
             # with the brackets it stood in: "Telugu Desam Party (TDP)" is "Telugu Desam Party"
             edges = (min(gone) - 1, max(gone) + 1)
@@ -72,7 +86,7 @@ def phrase(token: Token, drop: set[int] | None = None) -> list[Token]:
                 gone |= set(edges)
             drop |= gone
     toks = [t for t in token.subtree if t.i not in drop]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and not _closes(toks):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)

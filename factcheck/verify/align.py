@@ -51,6 +51,19 @@ def _bound(word: str) -> str:
     """Which bound of a span a word sets: a start ("since", "from"), an end ("until"), or a day something
     came before or after ("after Sunday's clashes" is no "from Tuesday 6 August" of a moved march)."""
     return "start" if word in ("since", "from") else "end" if word in _UNTIL else word if word in _SPAN_WORDS else ""
+_SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:[^\s,;.()]+\s+){1,5}(?:in|of)\s+$", re.I)
+
+
+def _span_word(text: str, slot: Slot) -> str:
+    """The word a date bounds a span after: the word before it ("since August 2023"), or the "since" of the
+    phrase it ends ("since independence from France in 1960"); "" for a date of an occasion."""
+    word = _word_before(text, slot)
+    if word in _SPAN_WORDS:
+        return word
+    m = _SPAN_PHRASE.search(text[:slot.start])
+    return m.group(1).lower() if m else ""
+
+
 _BY = {"by"}  # "by 7am": a time of day something was done by, no time it was done at
 
 
@@ -211,7 +224,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle and not elsewhere
                       and not _other_patient(main, clause, claim, passage)
                       and not _done_long_before(clause, claim, passage, dates)
-                      and not _doer_on_one_side(main, clause))
+                      and not _doer_on_one_side(main, clause)
+                      and not _before_the_bound(main, clause, claim, passage))
             _told_beside(claim, passage, out)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
@@ -317,6 +331,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # Hurricane Pauline" / Pauline's 1997.)
     out.other_occurrence |= bool(out.differences) and _told_before(claim, dates) \
         and not _stems(main.event) & _stems(_ONCE)
+    if not out.same_event and not _stems(claim.verbs - LIGHT_VERBS) & _stems(passage.verbs):
+        # a date is the day of a deed: a passage that tells none of the claim's deeds gives the days of its own,
+        # unless the two dates are of one deed or thing (see _one_deed_dated): "parliament approved it ... on 23
+        # January" / "Erdoğan signed ... on 25 January 2024, two days after parliament voted 287 to 55"
+        out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS
+                           or _one_deed_dated(d, claim, passage, tally, pinned)]
+    if clause is not None and clause.state != main.state:
+        # a state holds over days: "voting places are open from 9am until 7pm" on election day gives no other day
+        # for "advance voting opened on 2 October"
+        out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
@@ -424,6 +448,18 @@ def _done_long_before(clause: Clause, claim: Frame, passage: Frame, dates: Dates
     Conservatives, who had won 14 Welsh seats in 2019" tells of another election than "The
     Conservatives won none of the seats in Wales" of 2024."""
     return not _occasions(claim) and _long_before(_dates_of(clause, passage), dates.article)
+
+
+def _before_the_bound(mine: Clause, theirs: Clause, claim: Frame, passage: Frame) -> bool:
+    """A denial bounded by "since" says nothing of the deed done at or before its bound: "No American man has
+    won one of the four majors since Roddick took the US Open title in 2003" / "The last American man to win
+    ... is still Andy Roddick, who won the US Open in 2003"."""
+    since = re.search(r"\bsince\b", claim.text)
+    if not (mine.negated or mine.quantifier == 0) or theirs.negated or since is None:
+        return False
+    bounds = [d.value[0] for d in claim.of("date") if d.start > since.start() and d.value[0] is not None]
+    told = [w[0] for w in _dates_of(theirs, passage)]
+    return bool(bounds and told) and None not in told and max(told) <= max(bounds)
 
 
 def _dates_of(clause: Clause, passage: Frame, undated: bool = False) -> list[When]:
@@ -573,8 +609,8 @@ def _unstated(claim: Frame, passage: Frame) -> list[str]:
                    and not (kind == "date" and _another_ones_day(mine, s)) and (_was(claim, mine) or not _was(passage, s))]
             # nor does a date that bounds a span ("moved the start forward from 1 December") state the day
             # of an occasion ("to be sworn in on 1 December")
-            own = [s for s in own if kind != "date" or _word_before(passage.text, s) not in _SPAN_WORDS
-                   or _word_before(claim.text, mine) in _SPAN_WORDS]
+            own = [s for s in own if kind != "date" or not _span_word(passage.text, s)
+                   or bool(_span_word(claim.text, mine))]
             if kind in ("number", "date") and equal and not own:
                 out.append(mine.text)
             elif theirs and not equal and mine.text not in passage.text:
@@ -734,8 +770,10 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
             continue
         # the claim's holder in that post of another body: "D'Angelo is the chief executive of Facebook" /
         # "D'Angelo, chief executive of Quora" (a holder may hold the post of one body only)
-        held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body]
-        if mine.body is not None and held and not any(_one_body(p, mine) for p in held):
+        # (a nationality is not compared so: "Finnish" is Finland's, which no spelling tells)
+        held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body
+                and not _nationality(p)]
+        if mine.body is not None and not _nationality(mine) and held and not any(_one_body(p, mine) for p in held):
             out.differences.append(_pair("org", mine.body, held[0].body))
             continue
         theirs = [p for p in passage.posts if p.role == mine.role and _one_body(p, mine) and not p.one_of]
@@ -747,6 +785,11 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
             out.differences.append(_pair("person", mine.holder, theirs[0].holder))
 
 
+def _nationality(post: Post) -> bool:
+    """The post's body is a nationality said before it ("Swedish Prime Minister")."""
+    return post.body is not None and post.nationality
+
+
 def _one_body(a: Post, b: Post) -> bool:
     """Two posts of one body, or both of none said: "Federal Reserve" and "Federal Reserve Board" are
     one, written at two lengths."""
@@ -754,7 +797,9 @@ def _one_body(a: Post, b: Post) -> bool:
         return a.body is b.body
     words = sorted((set(norm_name(a.body.text).split()), set(norm_name(b.body.text).split())), key=len)
     initials = {acronym(a.body.text), acronym(b.body.text)} - {""}  # ("CMA" / "Competition and Markets Authority")
-    return a.org == b.org or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
+    # ("Swedish" / "Sweden": a nationality and its country, found by their first four letters as names are)
+    one_word = len(words[0]) == 1 and next(iter(words[0]))[:4] in {w[:4] for w in words[1]}
+    return a.org == b.org or one_word or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
 
 
 def _one_person(a: Slot, b: Slot) -> bool:
@@ -888,13 +933,14 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         if _of_count(mine, claim) and not any(_dates_figure(mine, figure) and not figure.bound
                                                for figure, _ in of_figures):
             continue  # "more than 200 deaths this year" / "425 deaths in 2022": another year's count, not another year
-        span = _word_before(claim.text, mine) in _SPAN_WORDS
-        if span and not out.same_subject:
+        span = bool(_span_word(claim.text, mine))
+        if span and not out.same_subject and _word_before(claim.text, mine) in _SPAN_WORDS:
             continue  # "its best result since 1923" is the Liberal Democrats', not the SNP's "since 2010"
+            # (while "since Apollo 17 in December 1968" dates Apollo 17, whoever the claim is of)
         # and a span's bound is compared with a bound of its kind only, not with the day of the 72 seats it qualifies
         # (and a day something lasted until is not the day it happened: "continued every day through 30 July")
         theirs = [s for s in _rivals(mine, passage.of("date"), event)
-                  if _bound(_word_before(passage.text, s)) == _bound(_word_before(claim.text, mine))] \
+                  if _bound(_span_word(passage.text, s)) == _bound(_span_word(claim.text, mine))] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
                                      if _word_before(passage.text, s) not in _UNTIL]
         # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
@@ -917,13 +963,23 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # a passage date of another of the claim's dates is that one's, not a rival ("pushed out in 1985 and
         # came back ... in 1997" / "became interim chief executive in September 1997")
         others = [c.value for c in claim.of("date") if c is not mine and not _agree(c.value, mine.value)]
+        # (one written without its year too: "reported remarks Al Jaber made last month (November 2023)" / "said
+        # at an online event on 21 November")
         theirs = [s for s in theirs if s.value not in others and not any(
-                      o[0] is not None and o[0] == s.value[0] != mine.value[0] and _agree(o, s.value) for o in others)
+                      o[0] is not None and o[0] == s.value[0] != mine.value[0] and _agree(o, s.value)
+                      or s.value[0] is None and _agree(o, s.value) and not _agree(mine.value, s.value) for o in others)
                   and not (done_to_another and _stems(s.anchors) <= done_to_another)]
         # "taking effect on 12 June" in an article of June 2024 is of 2024: "took effect on 20 September
         # 2023" is another occasion, not another day of this one
         year = _year_of(mine.value, dates.article, claim)
         theirs = [s for s in theirs if year is None or s.value[0] is None or s.value[0] == year]
+        # and a passage's day written without its year is of the passage's own time: "won the June election" in a
+        # report of July 2006 is no month of "last September's election" (2023)
+        told = dates.published[0] if dates.published is not None else None
+        theirs = [s for s in theirs if year is None or s.value[0] is not None or told is None or abs(told - year) <= 1]
+        # the day a thing was due is no day it happened: "ran a day past its scheduled close on Tuesday" / "closed
+        # ... on Wednesday, 13 December"
+        theirs = [s for s in theirs if _planned(claim.text, mine) == _planned(passage.text, s)]
         theirs = _same_occurrence(mine, theirs, out, pinned)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
@@ -965,6 +1021,30 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                                         pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+_PLANNED = re.compile(r"\b(?:scheduled|planned|original|originally|due|expected|intended|set)\b(?:\s+[^\s,;.()]+){0,3}"
+                      r"\s+(?:on|in|for)\s+$", re.I)
+
+
+def _planned(text: str, slot: Slot) -> bool:
+    """The date is one a thing was planned for: "its scheduled close on Tuesday", "originally set for 2023"."""
+    return _PLANNED.search(_READ_WEEKDAY.sub("", text[:slot.start])) is not None
+
+
+def _one_deed_dated(difference: dict[str, Any], claim: Frame, passage: Frame, tally: Slot | None,
+                    pinned: Sentence) -> bool:
+    """The two dates of a date difference are of one deed or thing: the claim's hangs from a verb the passage
+    has, or both hang from one word ("the 1978 ruling" / "the 2003 ruling"), or the passage's is the day of a
+    tally stated alike ("lost the final 1-0 to Germany in 2015" / "Germany beat Argentina 1-0 ... on 13 July
+    2014")."""
+    mine = next((s for s in claim.of("date") if s.start == difference["claim"].get("start")), None)
+    theirs = next((s for s in passage.of("date") if s.start == difference["passage"].get("start")), None)
+    if mine is None or theirs is None:
+        return True
+    own = _stems(mine.anchors)
+    return bool(own & _stems(passage.verbs) or own & _stems(theirs.anchors)) or tally is not None \
+        and _within(theirs, pinned) and bool(_stems(theirs.anchors) & _stems(tally.anchors))
 
 
 def _listed_among(mine: Slot, rival: Slot, part: int, claim: Frame, passage: Frame) -> bool:
@@ -1095,6 +1175,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # the reverse ("has grown from 338 seats" / "the 12 seats needed for official party status"), nor a
             # forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured
             others = [s for s in others if _was(claim, mine) == _was(passage, s) and (mine.forecast or not s.forecast)]
+            # nor is a count of the first or last few ("his first two major titles") one of all ("four major titles
+            # in all"): it is compared with a count picked out alike
+            others = [s for s in others if _picked(claim, mine) == _picked(passage, s)]
             # and a figure the article gives beside the claim's, in its paragraph, is of another thing ("prices
             # rising 2.6% ... Core inflation picked up to 2.9%" / "inflation excluding energy ... rose to 2.9%")
             others = [s for s in others if kind != "number" or not any(
@@ -1395,7 +1478,7 @@ def _joint(whole: Slot, mine: Slot) -> bool:
 def _occasions(text: Frame) -> list[When]:
     """The dates of a text's occasions (not those that bound a span: "since August 2023"); a weekday
     the text also gives with its day ("on Saturday, 11 January 2020") is that day, not another."""
-    whens = [d.value for d in text.of("date") if _word_before(text.text, d) not in _SPAN_WORDS]
+    whens = [d.value for d in text.of("date") if not _span_word(text.text, d)]
     return [w for w in whens if not (w[:3] == (None, None, None) and w[3] is not None and any(
         o[2] is not None and o[3] == w[3] for o in whens))]
 
@@ -1422,7 +1505,7 @@ def _dated_by(passage: Frame, slot: Slot) -> list[Slot]:
 
 def _sentence_dates(passage: Frame, slot: Slot) -> list[Slot]:
     """The dates in the passage sentence of ``slot``, but for those that bound a span ("since 2010")."""
-    return [d for d in passage.of("date") if _word_before(passage.text, d) not in _SPAN_WORDS
+    return [d for d in passage.of("date") if not _span_word(passage.text, d)
             and _within(d, passage.sentence_of(slot))]
 
 
@@ -1577,7 +1660,7 @@ def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
     def years(text: Frame, slot: Slot, fallback: When | None) -> set[int]:
         sentence = text.sentence_of(slot)
         told = {d.value[0] for d in text.of("date") if d.value[0] is not None and _within(d, sentence)
-                and _word_before(text.text, d) not in _SPAN_WORDS}  # ("has led the party since 2022": not the age's year)
+                and not _span_word(text.text, d)}  # ("has led the party since 2022": not the age's year)
         return told or ({fallback[0]} if fallback is not None and fallback[0] is not None else set())
     mine_years = years(claim, mine, dates.article)
     return [s for s in passage.of("number") if s.role == "age" and mine.doer and s.doer
@@ -1601,6 +1684,15 @@ def _clocks(text: Frame, slot: Slot) -> set[float]:
 def _other_moment(mine: set[float], theirs: set[float]) -> bool:
     """Both give times of day, and none in common."""
     return bool(mine and theirs) and not mine & theirs
+
+
+_PICKS = {"first", "last", "top", "final", "opening", "next"}
+
+
+def _picked(text: Frame, slot: Slot) -> str:
+    """The word that picks a figure's few out of more: "first" of "his first two titles", "" for none."""
+    word = _word_before(text.text, slot)
+    return word if word in _PICKS else ""
 
 
 def _was(text: Frame, slot: Slot) -> bool:

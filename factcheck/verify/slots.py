@@ -163,6 +163,7 @@ class Post:
     holder: Slot
     one_of: bool = False
     body: Slot | None = None  # the words of ``org`` as written
+    nationality: bool = False  # ``body`` is a nationality said before the post ("Swedish Prime Minister")
 
 
 @dataclass
@@ -185,6 +186,7 @@ class Clause:
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
     possible: bool = False  # "The government can declare an emergency": what may be done, not what was
+    state: bool = False  # "voting places are open": a state that holds over days, not the deed of opening
     indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out
     # "The walkout began ...", "It was ...": a subject the reader already knows of (not "Craters ... hold ice")
     definite: bool = False
@@ -582,6 +584,7 @@ def _clause(verb: "Token") -> Clause:
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
+    out.state = verb.lemma_ in ("be", "remain") and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
     if verb.lemma_ == "be" and not predicate:
         out.where = frozenset(t.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "advmod")
                               for t in c.subtree if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"))
@@ -894,7 +897,8 @@ def _post(noun: "Token") -> Post | None:
     if {w.lower_ for w in words} & _NOT_NOW:
         return None
     role = frozenset([noun.lemma_.lower()] + [w.lemma_.lower() for w in words])
-    owners = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
+    # (a nationality is whose post it is: "Swedish Prime Minister Ulf Kristersson" holds Sweden's)
+    owners = [c for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")]
     owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for g in c.children
                if g.dep_ == "pobj"]
     # (a body named after the noun that describes it: "of the governing coalition Juntos")
@@ -904,11 +908,12 @@ def _post(noun: "Token") -> Post | None:
                   or o.text[:1].isupper() and o.i > o.sent.start), None)  # (a name the tagger took for a noun)
     body = None
     if owner is not None:
-        run = _name_run(owner, {noun.i, *range(ent.start, ent.end)})
+        run = owner.doc[owner.i:owner.i + 1] if owner.dep_ == "amod" else _name_run(owner, {noun.i, *range(ent.start, ent.end)})
         body = Slot("org", run.text, name_key(run.text), run.start_char, run.end_char)
     one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     return Post(role, body.value if body is not None else "", Slot("person", ent.text, name_key(ent.text),
-                                                                    ent.start_char, ent.end_char), one_of, body)
+                                                                    ent.start_char, ent.end_char), one_of, body,
+                owner is not None and owner.dep_ == "amod")
 
 
 _LINKS = {"por", "la", "de", "del", "of", "the", "for", "and", "y", "di"}  # words inside a name ("Unión por la Patria")

@@ -729,3 +729,23 @@ def test_a_he_after_a_sentence_whose_subject_was_he_continues_that_he():
             "Alexander Zverev, who went on to take the gold medal. He then lost the bronze-medal match to Pablo "
             "Carreño Busta of Spain.")
     assert not any(t.startswith("Alexander Zverev then lost") for t in texts(extract_claims(text)))
+
+
+def test_a_time_before_a_name_is_neither_its_title_nor_part_of_its_apposition():
+    text = ("Last week Haitham Al Ghais, the secretary-general of the Organization of the Petroleum Exporting "
+            "Countries (OPEC), wrote to its members urging them to reject any text that targeted fossil fuels.")
+    claims = texts(extract_claims(text, dt.date(2023, 12, 13)))
+    # the hyphened title whole, the acronym's bracket closed, and no "is Last week"
+    assert "Haitham Al Ghais is the secretary-general of the Organization of the Petroleum Exporting Countries " \
+           "(OPEC)" in claims
+    assert not any(" is Last week" in t for t in claims)
+    # "them" is its members, for whom no name can be put: not the organisation named further back
+    assert not any("urging the Petroleum" in t or "urging the Organization" in t for t in claims)
+
+
+def test_what_is_said_has_a_subject_of_its_own():
+    text = ("Bassirou Diomaye Faye has won Senegal's presidential election. Provisional results announced late on "
+            "Wednesday gave him 54.28 per cent of the vote in Sunday's election, far ahead of Amadou Ba.")
+    claims = texts(extract_claims(text, dt.date(2024, 3, 28)))
+    assert not any(t.startswith("Gave ") for t in claims)
+    assert any(t.startswith("Provisional results announced") and "54.28 per cent" in t for t in claims)

@@ -2104,3 +2104,78 @@ def test_midday_is_the_middle_of_the_day():
 def test_those_who_did_it_may_be_those_a_thing_had():
     passage = "It was the largest in history, with 133 cardinal electors from 70 countries taking part."
     assert ("115", "133") in _differs("The 115 cardinal electors made this the largest conclave on record.", passage)
+
+
+def test_a_date_is_of_a_deed_the_passage_tells():
+    passage = ("President Recep Tayyip Erdoğan signed Turkey's ratification of Sweden's NATO membership on 25 January "
+               "2024, two days after parliament voted 287 to 55 in favour.")
+    assert _differs("Turkey's parliament approved it by 287 votes to 55 on 23 January 2024.", passage) == []
+    assert ("23 January", "25 January") in _differs("Erdoğan signed the ratification on 23 January 2024.", passage)
+
+
+def test_the_day_a_thing_was_due_is_no_day_it_happened():
+    passage = "The UN climate conference COP28 closed at Expo City Dubai on Wednesday, 13 December 2023."
+    assert _differs("The summit ran a day past its scheduled close on Tuesday (12 December 2023).", passage) == []
+    assert ("Tuesday", "Wednesday") in _differs("COP28 closed on Tuesday (12 December 2023).", passage)
+
+
+def test_a_day_written_without_its_year_is_of_its_passages_time():
+    passage = "Robert Fico's Smer party won the June election and formed a coalition with the Slovak National Party."
+    claim = "Smer won last September's parliamentary election."
+    assert _align_dated(claim, passage, "2024-05-16", "2006-07-04").differences == []
+    assert [d["slot"] for d in _align_dated(claim, passage, "2024-05-16", "2023-10-04").differences] == ["month"]
+
+
+def test_a_date_in_a_since_phrase_bounds_a_span():
+    passage = ("Opposition candidate Bassirou Diomaye Faye won Senegal's presidential election of Sunday, 24 March "
+               "2024, in the first round with 54.28% of the vote, according to full provisional results announced by "
+               "the national vote counting commission on Wednesday, 27 March. Amadou Ba, the governing coalition's "
+               "candidate and a former prime minister, took 35.79%.")
+    claim = ("Faye is the first opposition candidate to win a Senegalese presidential election in the "
+             "first round since independence from France in {}")
+    assert _stance(claim.format(1960), passage, 0.85, 0.11, "2024-03-27", "2024-03-28") != "refute"
+    assert _stance("Bassirou Diomaye Faye won Senegal's presidential election in the first round in 2019.", passage,
+                   0.85, 0.11, "2024-03-27", "2024-03-28") == "refute"
+
+
+def test_a_denial_bounded_by_since_is_not_denied_by_the_deed_at_its_bound():
+    passage = ("The last American man to win a Grand Slam singles title is still Andy Roddick, who won the US Open "
+               "in 2003, 21 years ago.")
+    claim = "No American man has won a major since Andy Roddick won the US Open in 2003."
+    assert not any(d["slot"] == "polarity" for d in _align(claim, passage, 0.8).differences)
+
+
+def test_a_count_of_the_first_few_is_no_count_of_all():
+    passage = ("Guillermo Vilas won his first two Grand Slam singles titles in 1977. He won four major singles titles "
+               "in all.")
+    assert _differs("Vilas won his first two major titles in 1977.", passage) == []
+    assert ("five", "four") in _differs("Vilas won five major singles titles in all.", passage)
+
+
+def test_a_nationality_says_whose_post_it_is():
+    passage = "Swedish Prime Minister Ulf Kristersson met Viktor Orbán in Budapest on Friday, 23 February 2024."
+    assert _differs("Viktor Orbán is Prime Minister.", passage) == []
+    assert _differs("Viktor Orbán is Hungary's prime minister.", "Hungarian Prime Minister Viktor Orbán met "
+                    "Swedish Prime Minister Ulf Kristersson.") == []
+    assert ("Ulf Kristersson", "Magdalena Andersson") in _differs(
+        "Ulf Kristersson is Sweden's prime minister.", "Swedish Prime Minister Magdalena Andersson resigned.")
+    # and a nationality is no other body than a country it does not spell like
+    assert _differs("Pekka Haavisto is Finland's foreign minister.", "Finnish Foreign Minister Pekka Haavisto handed "
+                    "over the documents.") == []
+
+
+def test_a_passage_date_of_another_claim_date_is_that_ones_without_its_year_too():
+    passage = ("The Guardian reported on 3 December 2023 that Sultan Al Jaber, the COP28 president, said at an online "
+               "event on 21 November that there was 'no science out there, or no scenario, that says that the phase-out "
+               "of fossil fuel is what's going to achieve 1.5C'.")
+    claim = ("Earlier this month (December 2023) the Guardian reported remarks Al Jaber made last month (November 2023) "
+             "in which Al Jaber said there was no science showing that a phase-out of fossil fuels was needed to limit "
+             "warming to 1.5C")
+    assert _align(claim, passage, 0.8).differences == []
+
+
+def test_a_state_on_a_day_gives_no_other_day_for_the_deed():
+    passage = "On election day, Saturday 14 October 2023, voting places are open from 9am until 7pm."
+    assert _differs("Advance voting opened on 2 October 2023.", passage) == []
+    assert ("2 October", "14 October") in _differs("Voting places opened on 2 October 2023.",
+                                                   "Voting places opened on Saturday 14 October 2023.")

@@ -977,6 +977,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # report of July 2006 is no month of "last September's election" (2023)
         told = dates.published[0] if dates.published is not None else None
         theirs = [s for s in theirs if year is None or s.value[0] is not None or told is None or abs(told - year) <= 1]
+        # a day of doing one thing is no day of doing another: "a video message released by Kensington Palace at 6pm
+        # on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024"
+        theirs = [s for s in theirs if not _done_to_another(mine, s, claim, passage)]
         # the day a thing was due is no day it happened: "ran a day past its scheduled close on Tuesday" / "closed
         # ... on Wednesday, 13 December"
         theirs = [s for s in theirs if _planned(claim.text, mine) == _planned(passage.text, s)]
@@ -1021,6 +1024,17 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                                         pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+def _done_to_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> bool:
+    """The two dates' verbs are done to different things: two names ("co-founded DeepMind in 2010" / "Isomorphic
+    Labs, an Alphabet company founded in 2021"), or two things neither text has the other's word for."""
+    a, b = mine.done_to, theirs.done_to
+    if not (a and b) or a == b or a.split(":")[0] != b.split(":")[0]:
+        return False
+    if a.startswith("name:"):
+        return _other_names(a[5:], b[5:])
+    return a[5:] not in passage.content and b[5:] not in claim.content
 
 
 _PLANNED = re.compile(r"\b(?:scheduled|planned|original|originally|due|expected|intended|set)\b(?:\s+[^\s,;.()]+){0,3}"

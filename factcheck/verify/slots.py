@@ -138,6 +138,7 @@ class Slot:
     high: float = 0.0  # a range's upper end (``bound`` "range")
     against: str = ""  # for tallies: the name key of the side beaten or played ("beat the Netherlands 4-3")
     doers: bool = False  # for numbers: the count is of those who did the deed ("The 115 cardinal electors made ...")
+    done_to: str = ""  # for dates: what the dated verb is done to, "noun:<lemma>" or "name:<key>" (see _done_to)
 
     def interval(self) -> tuple[float, float]:
         """The values a number allows: "at least 1" is 1 and up, "about 1,000" is 900 to 1,100."""
@@ -1240,6 +1241,23 @@ def _anchors(token: "Token") -> frozenset[str]:
     return frozenset(out)
 
 
+def _done_to(token: "Token") -> str:
+    """What the verb a date hangs from is done to, as "noun:<lemma>" or "name:<key>" ("" if nothing): its object, or the
+    noun its participle describes ("a video message released ... on Friday": the message; "Isomorphic Labs, an
+    Alphabet company founded in 2021": Isomorphic Labs). A day of doing a thing is that thing's."""
+    verb = _anchor(token)
+    if verb is None or verb.pos_ != "VERB":
+        return ""
+    thing = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is not None and thing.dep_ == "appos" and thing.head.pos_ == "PROPN":
+        thing = thing.head
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if thing.pos_ == "PROPN" or thing.ent_type_ in NAME_LABELS:
+        return "name:" + name_key(_full_name(thing))
+    return "noun:" + thing.lemma_.lower()
+
+
 def _named(word: "Token") -> str:
     """A word's event as an anchor: its lemma, and for a light verb its object too ("hold:rate" of
     "held rates", "hold:conference" of "the press conference, held in London"): what is held, had or
@@ -1386,8 +1404,9 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
     # (a time of day keeps the window it was written with: "shortly after 4 p.m.")
+    done_to = _done_to(governor) if kind == "date" else ""
     return [Slot(s.kind, s.text, s.value, s.start, s.end, s.role, anchors, context, s.label or ent.label_,
-                 s.bound or bound, holder=holder, part=s.part, high=s.high) for s in slots]
+                 s.bound or bound, holder=holder, part=s.part, high=s.high, done_to=done_to) for s in slots]
 
 
 def _apposed_day(ent: "Span") -> "Span | None":

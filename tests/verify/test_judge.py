@@ -2179,3 +2179,15 @@ def test_a_state_on_a_day_gives_no_other_day_for_the_deed():
     assert _differs("Advance voting opened on 2 October 2023.", passage) == []
     assert ("2 October", "14 October") in _differs("Voting places opened on 2 October 2023.",
                                                    "Voting places opened on Saturday 14 October 2023.")
+
+
+def test_a_day_of_doing_one_thing_is_no_day_of_doing_another():
+    passage = ("On Sunday, 10 March 2024, Mother's Day in the UK, Kensington Palace released a photograph of the Princess "
+               "of Wales with her three children.")
+    assert _differs("The princess made the announcement in a video message released by Kensington Palace at 6pm on "
+                    "Friday (22 March 2024).", passage) == []
+    assert ("Monday", "Sunday") in _differs("Kensington Palace released the photograph on Monday (11 March 2024).",
+                                            passage)
+    assert _differs("Hassabis co-founded DeepMind in London in 2010, four years before Google bought it.",
+                    "Isomorphic Labs, an Alphabet company founded in 2021 and led by Demis Hassabis, applies artificial "
+                    "intelligence to drug discovery. It is a sister company of Google DeepMind.") == []

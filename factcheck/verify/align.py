@@ -336,7 +336,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         # unless the two dates are of one deed or thing (see _one_deed_dated): "parliament approved it ... on 23
         # January" / "Erdoğan signed ... on 25 January 2024, two days after parliament voted 287 to 55"
         out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS
-                           or _one_deed_dated(d, claim, passage, tally, pinned)]
+                           or _one_deed_dated(d, claim, passage, tally, pinned, bool(claim.names) and out.names_covered)]
     if clause is not None and clause.state != main.state:
         # a state holds over days: "voting places are open from 9am until 7pm" on election day gives no other day
         # for "advance voting opened on 2 October"
@@ -1047,7 +1047,7 @@ def _planned(text: str, slot: Slot) -> bool:
 
 
 def _one_deed_dated(difference: dict[str, Any], claim: Frame, passage: Frame, tally: Slot | None,
-                    pinned: Sentence) -> bool:
+                    pinned: Sentence, named: bool) -> bool:
     """The two dates of a date difference are of one deed or thing: the claim's hangs from a verb the passage
     has, or both hang from one word ("the 1978 ruling" / "the 2003 ruling"), or the passage's is the day of a
     tally stated alike ("lost the final 1-0 to Germany in 2015" / "Germany beat Argentina 1-0 ... on 13 July
@@ -1057,7 +1057,10 @@ def _one_deed_dated(difference: dict[str, Any], claim: Frame, passage: Frame, ta
     if mine is None or theirs is None:
         return True
     own = _stems(mine.anchors)
-    return bool(own & _stems(passage.verbs) or own & _stems(theirs.anchors)) or tally is not None \
+    # (one word both hang from picks one thing where the claim names what the passage does: "Grutter v. Bollinger
+    # is the 1978 ruling" / "Grutter v. Bollinger, the 2003 ruling"; "last year's chemistry prize" is no "1935
+    # prize" of another laureate)
+    return bool(own & _stems(passage.verbs) or own & _stems(theirs.anchors) and named) or tally is not None \
         and _within(theirs, pinned) and bool(_stems(theirs.anchors) & _stems(tally.anchors))
 
 
@@ -1159,6 +1162,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
                  and not _part_of(mine, s) and not _part_of(s, mine) and not _joint(s, mine) and not _other_doer(mine, s)
                  and not _listed_after_another(mine, s, passage)
+                 # (a time of a deed the passage does not tell is of its own: "released the capsule at 6.42am" /
+                 # "The capsule entered Earth's atmosphere at 10:42 a.m.")
+                 and not (_time_of_another_deed(mine, s) and not _stems(mine.anchors) & _stems(passage.verbs))
                  and not _other_deed(mine, s, out, claim, passage)]
             if kind == "tally" and (own := claim.ordinals_at(mine)):
                 # "by 330 votes to 257 at its second reading" / "The Ayes numbered 330 and the Noes 275, so

@@ -47,6 +47,8 @@ _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1
 # a name ending in a numeral, Arabic or Roman: one member of a series ("Super Bowl LVIII", "Chandrayaan-3",
 # "Apollo 11", "World War II"); a year after a name ("Euro 2024") is compared as a date instead
 _SERIES = re.compile(r"\b(?P<stem>(?:[A-Z][A-Za-z]+[ -])+)(?P<n>\d{1,3}|[IVXL]+)\b(?![-–/:.,]\s?\d)")  # not "England 4-0"
+# (or glued to a name written in two capitals: "AlphaFold2" is AlphaFold 2)
+_GLUED_SERIES = re.compile(r"\b(?P<stem>[A-Z][a-z]+[A-Z][A-Za-z]*)(?P<n>\d{1,2})\b")
 # a company's or government's fiscal year names a period, as a series member does: "Nvidia's 2024
 # financial year", "fiscal 2023", "FY24"
 _FISCAL = re.compile(r"\b(?:fiscal|financial)(?:\s+year)?\s+(\d{4})\b|\b(\d{4})\s+(?:fiscal|financial)\s+year\b"
@@ -725,6 +727,8 @@ def frame(doc: "Doc") -> Frame:
         named = words is not None and all(t.is_punct or t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words)
         if named and stem.split()[-1] not in MONTHS and stem.split()[-1] not in WEEKDAYS and not _GRADE.match(m.group()):
             out.series.setdefault(stem, set()).add(m.group("n"))  # (not "About 50 cars", "Updated 23 November")
+    for m in _GLUED_SERIES.finditer(doc.text):
+        out.series.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents
                                                                if e.label_ == "ORDINAL" and not _record(e)))
                     for sent in doc.sents]

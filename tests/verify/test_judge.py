@@ -2191,3 +2191,32 @@ def test_a_day_of_doing_one_thing_is_no_day_of_doing_another():
     assert _differs("Hassabis co-founded DeepMind in London in 2010, four years before Google bought it.",
                     "Isomorphic Labs, an Alphabet company founded in 2021 and led by Demis Hassabis, applies artificial "
                     "intelligence to drug discovery. It is a sister company of Google DeepMind.") == []
+
+
+def test_a_numeral_glued_to_a_name_names_one_of_a_series():
+    passage = ("DeepMind published the full description of AlphaFold2 in Nature on 15 July 2021 and released its "
+               "source code at the same time.")
+    assert _align("DeepMind did not release the code for AlphaFold 3 at the time.", passage, 0.8).other_occurrence
+    assert _stance("DeepMind did not release the code for AlphaFold 3 at the time.", passage) != "refute"
+    assert not _align("DeepMind released the code for AlphaFold2 in July 2021.", passage, 0.8).other_occurrence
+
+
+def test_a_time_of_a_deed_the_passage_does_not_tell_is_of_its_own():
+    passage = ("The OSIRIS-REx sample return capsule entered Earth's atmosphere at 10:42 a.m. EDT on 24 September 2023, "
+               "over the Pacific Ocean off the coast of California.")
+    assert _align("The OSIRIS-REx spacecraft released the capsule at 6.42am Eastern time.", passage, 0.8).differences == []
+    assert ("9.42am", "10:42 a.m.") in _differs("The capsule entered the atmosphere at 9.42am.",
+                                                "The capsule entered Earth's atmosphere at 10:42 a.m.")
+
+
+def test_last_years_prize_is_no_other_years_prize():
+    passage = ("The youngest Nobel laureate in chemistry is Frédéric Joliot, who was 35 years old when he was awarded the "
+               "1935 prize, together with his wife Irène Joliot-Curie.")
+    assert _align_dated("Last year's chemistry prize (2023) was shared equally by three scientists for the discovery "
+                        "of quantum dots.", passage, "2024-10-09", "2024-10-09").differences == []
+
+
+def test_whose_deed_an_unresolved_pronoun_tells_no_passage_can_deny():
+    passage = ("Tom Emmer, 62, of Minnesota, has been House majority whip since January 2023. He previously chaired the "
+               "National Republican Congressional Committee for two election cycles.")
+    assert _stance("From 2019 to 2021 he chaired the Republican Study Committee.", passage) != "refute"

@@ -977,9 +977,6 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # report of July 2006 is no month of "last September's election" (2023)
         told = dates.published[0] if dates.published is not None else None
         theirs = [s for s in theirs if year is None or s.value[0] is not None or told is None or abs(told - year) <= 1]
-        # a day of doing one thing is no day of doing another: "a video message released by Kensington Palace at 6pm
-        # on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024"
-        theirs = [s for s in theirs if not _done_to_another(mine, s, claim, passage)]
         # the day a thing was due is no day it happened: "ran a day past its scheduled close on Tuesday" / "closed
         # ... on Wednesday, 13 December"
         theirs = [s for s in theirs if _planned(claim.text, mine) == _planned(passage.text, s)]
@@ -1022,7 +1019,10 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
             elif not written and (rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out,
                                                         pinned)) \
-                    and not _listed_among(mine, rival, i, claim, passage):
+                    and not _listed_among(mine, rival, i, claim, passage) \
+                    and not _done_to_another(mine, rival, claim, passage):
+                # (a day of doing one thing is no day of doing another: "a video message released by Kensington
+                # Palace at 6pm on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024")
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 

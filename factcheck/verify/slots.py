@@ -1255,10 +1255,11 @@ def _done_to(token: "Token") -> str:
     thing = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if thing is not None and thing.dep_ == "appos" and thing.head.pos_ == "PROPN":
         thing = thing.head
-    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
-        return ""
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or any(c.isdigit() for c in thing.text):
+        return ""  # (not a score: "beating France 2-1 ... on Wednesday")
     if thing.pos_ == "PROPN" or thing.ent_type_ in NAME_LABELS:
-        return "name:" + name_key(_full_name(thing))
+        name = _full_name(thing)
+        return "" if re.search(r"\d", name) else "name:" + name_key(name)
     return "noun:" + thing.lemma_.lower()
 
 

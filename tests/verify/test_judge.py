@@ -2191,6 +2191,15 @@ def test_a_day_of_doing_one_thing_is_no_day_of_doing_another():
     assert _differs("Hassabis co-founded DeepMind in London in 2010, four years before Google bought it.",
                     "Isomorphic Labs, an Alphabet company founded in 2021 and led by Demis Hassabis, applies artificial "
                     "intelligence to drug discovery. It is a sister company of Google DeepMind.") == []
+    # a score is no thing done to ("beating France 2-1 ... on Wednesday" / "beat France 2-1 ... on Tuesday")
+    assert ("Wednesday", "Tuesday") in _differs("Spain reached the final by beating France 2-1 in Munich on Wednesday "
+                                                "(10 July 2024).", "Spain beat France 2-1 in the Euro 2024 semi-final in "
+                                                "Munich on Tuesday 9 July 2024.")
+    # and a day of another thing, left out, does not leave a worse rival in its place
+    assert _differs("Sinner arrived in New York after winning the Cincinnati Open last month (August 2024), beating "
+                    "Frances Tiafoe in the final.", "Jannik Sinner beat Taylor Fritz 6-3, 6-4, 7-5 in New York on "
+                    "Sunday, 8 September 2024, winning the first US Open men's title for an Italian. Flavia Pennetta "
+                    "had won the women's title for Italy in 2015.") == []
 
 
 def test_a_numeral_glued_to_a_name_names_one_of_a_series():

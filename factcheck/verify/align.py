@@ -51,6 +51,8 @@ def _bound(word: str) -> str:
     """Which bound of a span a word sets: a start ("since", "from"), an end ("until"), or a day something
     came before or after ("after Sunday's clashes" is no "from Tuesday 6 August" of a moved march)."""
     return "start" if word in ("since", "from") else "end" if word in _UNTIL else word if word in _SPAN_WORDS else ""
+
+
 _SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:[^\s,;.()]+\s+){1,5}(?:in|of)\s+$", re.I)
 
 

@@ -1019,12 +1019,12 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             same = next((s for s in known if s.value[i] == mine.value[i]), None)
             if same is not None:
                 out.matches.append(_pair(part, _part_slot(mine, part), _part_slot(same, part)))
-            elif not written and (rival := _rival_value(mine, [s for s in known if s in firsts], claim, passage, out,
-                                                        pinned)) \
-                    and not _listed_among(mine, rival, i, claim, passage) \
-                    and not _done_to_another(mine, rival, claim, passage):
-                # (a day of doing one thing is no day of doing another: "a video message released by Kensington
-                # Palace at 6pm on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024")
+            # (a day of doing one thing is no day of doing another: "a video message released by Kensington Palace
+            # at 6pm on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024"; such a day
+            # may still state the claim's, above)
+            elif not written and (rival := _rival_value(mine, [s for s in known if s in firsts and not _done_to_another(
+                    mine, s, claim, passage)], claim, passage, out, pinned)) \
+                    and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
 

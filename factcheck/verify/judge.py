@@ -127,9 +127,10 @@ class Judge:
         p = e.probs or {"support": 0.0, "refute": 0.0, "neutral": 1.0}
         if a.other_occurrence:
             return "neutral"  # the first round for the second, last year's vote for this year's
-        if a.differences and a.unknown_subject and a.differing_kinds - {"polarity"}:
+        if a.differences and a.unknown_subject and a.differing_kinds <= {"number", "tally"} | NAME_SLOTS:
             # whose figure "it also destroyed nearly 19,000 structures" gives, the claim does not say, nor whose
-            # committee "From 2019 to 2021 he chaired the Republican Study Committee" is
+            # committee "From 2019 to 2021 he chaired the Republican Study Committee" is (each chairs their own;
+            # a date is left to differ: "He was first elected ... in 2015" of the article's one candidate)
             return "neutral"
         if a.differences and a.unknown_thing and not a.expletive and a.differing_kinds == {"polarity"}:
             return "neutral"  # nor what "it did not arrive" denies of (not "It was not the first time ...")

@@ -2191,6 +2191,10 @@ def test_a_day_of_doing_one_thing_is_no_day_of_doing_another():
     assert _differs("Hassabis co-founded DeepMind in London in 2010, four years before Google bought it.",
                     "Isomorphic Labs, an Alphabet company founded in 2021 and led by Demis Hassabis, applies artificial "
                     "intelligence to drug discovery. It is a sister company of Google DeepMind.") == []
+    # the rival shown is a day of doing the same thing: the EU's 1995, not NATO's 2023
+    assert ("2004", "1995") in _differs("Finland joined the European Union together with Sweden in 2004.", "Finland "
+                                        "joined the European Union on 1 January 1995, at the same time as Sweden and "
+                                        "Austria. It stayed militarily non-aligned until it joined NATO in April 2023.")
     # a score is no thing done to ("beating France 2-1 ... on Wednesday" / "beat France 2-1 ... on Tuesday")
     assert ("Wednesday", "Tuesday") in _differs("Spain reached the final by beating France 2-1 in Munich on Wednesday "
                                                 "(10 July 2024).", "Spain beat France 2-1 in the Euro 2024 semi-final in "

@@ -50,14 +50,26 @@ def sexes(doc: Doc) -> dict[str, str]:
     name: a pronoun is then not read as a person of the other sex ("The Carter Center, the charity he
     founded with his wife Rosalynn, announced his death": not Rosalynn's)."""
     out = {}
-    for e in (e for e in doc.ents if e.label_ == "PERSON"):
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for e in people:
         words = {doc[e.start - 1].lower_.rstrip(".")} if e.start else set()
+        words.add(e[0].lower_.rstrip("."))  # (a title inside the name: "King Charles III", "Sir Graham Brady")
         words |= {c.lemma_.lower() for c in e.root.children if c.dep_ == "appos"}
         if e.root.dep_ in ("appos", "compound"):
             words.add(e.root.head.lemma_.lower())
         female, male = bool(words & _FEMALE), bool(words & _MALE)
         if female != male:
             out[e.text.split()[0]] = "f" if female else "m"
+    # and the one person a sentence names, where every pronoun after the name is of one sex: "Liz Truss announced
+    # her resignation"
+    for sent in doc.sents:
+        named = {e.text.split()[0] for e in people if sent.start <= e.start < sent.end}
+        if len(named) != 1 or (first := next(iter(named))) in out:
+            continue
+        start = min(e.end for e in people if sent.start <= e.start < sent.end and e.text.split()[0] == first)
+        said = {t.lower_ for t in doc[start:sent.end]} & (_SHE | _HE)
+        if said and (said <= _SHE or said <= _HE):
+            out[first] = "f" if said <= _SHE else "m"
     return out
 
 

@@ -102,6 +102,17 @@ class Anchor:
                 self.month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", ent.text.lower())), None)
 
 
+def _named_before(doc: Doc, t: "Token") -> tuple[int, int | None] | None:
+    """The last year (and month) named earlier in ``t``'s own sentence: "In June 2020, after the mass protests of
+    the previous year" counts from 2020, not from a year a sentence before named."""
+    ents = [e for e in t.sent.ents if e.label_ == "DATE" and e.end <= t.i and _YEAR.search(e.text)]
+    if not ents:
+        return None
+    text = ents[-1].text
+    month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", text.lower())), None)
+    return int(_YEAR.search(text).group(1)), month
+
+
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     n = year * 12 + month - 1 + by
     return n // 12, n % 12 + 1
@@ -164,10 +175,11 @@ def resolve_times(doc: Doc, tokens: set[int], anchor: Anchor) -> tuple[dict[int,
         elif low in ("year", "month") and prev in ("following", "next", "previous") and i >= 2 \
                 and doc[i - 2].lower_ == "the" and i - 1 in tokens:
             by = -1 if prev == "previous" else 1
-            if low == "year" and anchor.year:
-                subs[i] = f"{t.text} ({anchor.year + by})"
-            elif low == "month" and anchor.year and anchor.month:
-                subs[i] = f"{t.text} ({_month(*_shift_month(anchor.year, anchor.month, by))})"
+            year, month = _named_before(doc, t) or (anchor.year, anchor.month)
+            if low == "year" and year:
+                subs[i] = f"{t.text} ({year + by})"
+            elif low == "month" and year and month:
+                subs[i] = f"{t.text} ({_month(*_shift_month(year, month, by))})"
             else:
                 notes.append(f"'the {prev} {low}' is not resolved: the article names no {low} before it")
     return subs, notes

@@ -735,6 +735,9 @@ def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates:
             others = [s for s in _rivals(mine, theirs, event)
                       if not any(_same_name(kind, c.value, s.value) for c in claim.of(kind)) and s.value not in claim.names
                       and (kind != "person" or name_key(s.text) not in claim.names)]  # (a person the tagger took for a body)
+            # (who is what is said of the same what: "Qasim Ibrahim is Jumhooree Party leader" has no rival in "Ibrahim
+            # Mohamed Solih ... is a politician of the Maldivian Democratic Party")
+            others = [s for s in others if not (kind == "person" and mine.anchors <= {"be"} and not out.same_event)]
             rival = _rival(kind, mine, others)
             # "in December 2019, Boris Johnson led ..." against a sentence of 2024: another occasion's leader
             if rival is not None and not _another_when(claim, passage, rival, dates):

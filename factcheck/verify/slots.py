@@ -454,14 +454,25 @@ def _quantifier(verb: "Token") -> int | None:
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
             if s.lower_ in QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
-                return QUANTIFIERS[s.lower_]
+                return _hedged(s)
             # ("All 177 people": "all" is on the number)
             for d in [*s.children, *(g for c in s.children if c.dep_ == "nummod" for g in c.children)]:
                 if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
-                    return QUANTIFIERS[d.lower_]
+                    return _hedged(d)
             if (share := _share_of_whole(s)) is not None:
                 return share
     return None
+
+
+_ALMOST = {"almost", "nearly", "virtually", "practically"}
+
+
+def _hedged(word: "Token") -> int:
+    """A quantifier's value; "almost all" is most, not all (nor "nearly every")."""
+    value = QUANTIFIERS[word.lower_]
+    if value == QUANTIFIERS["all"] and any(c.lower_ in _ALMOST for c in word.children):
+        return QUANTIFIERS["most"]
+    return value
 
 
 _WHO = {"that", "which", "who"}  # relative pronouns
@@ -789,7 +800,7 @@ def frame(doc: "Doc") -> Frame:
                  else s for s in out.slots]
     out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
     out.slots = [s for s in out.slots if s.kind not in ("number", "tally") or not _in_rule(doc, s)]
-    out.slots = _ones_counted(out.slots, doc)
+    out.slots = _elided_counts(_ones_counted(out.slots, doc), doc)
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
     return out
 
@@ -957,6 +968,22 @@ def _ones_counted(slots: list[Slot], doc: "Doc") -> list[Slot]:
                 s = replace(s, role=max(before, key=lambda t: t.start).role)
         out.append(s)
     return out
+
+
+def _elided_counts(slots: list[Slot], doc: "Doc") -> list[Slot]:
+    """A bare number joined after a figure, its noun left out, counts what that figure counts: "two charges of
+    conspiring to collude ... and one of conspiring to publish" gives two charges and one charge."""
+    added = []
+    for t in doc:
+        if t.pos_ != "NUM" or t.dep_ != "conj" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of" \
+                or any(s.start <= t.idx < s.end for s in slots) or (value := number_value(t.text)) is None:
+            continue
+        before = [s for s in slots if s.kind == "number" and s.role and s.start < t.idx
+                  and s.start >= t.sent.start_char and not s.role.startswith("%")]
+        if before:
+            figure = max(before, key=lambda s: s.start)
+            added.append(replace(figure, text=t.text, value=value, start=t.idx, end=t.idx + len(t.text), bound=""))
+    return sorted(slots + added, key=lambda s: s.start) if added else slots
 
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:

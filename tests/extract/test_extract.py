@@ -749,3 +749,19 @@ def test_what_is_said_has_a_subject_of_its_own():
     claims = texts(extract_claims(text, dt.date(2024, 3, 28)))
     assert not any(t.startswith("Gave ") for t in claims)
     assert any(t.startswith("Provisional results announced") and "54.28 per cent" in t for t in claims)
+
+
+def test_the_previous_year_counts_from_a_year_its_own_sentence_names():
+    text = ("A first attempt was shelved in 2003 after half a million people marched. In June 2020, after the mass "
+            "protests of the previous year, Beijing imposed its own national security law on the city.")
+    assert any("the previous year (2019)" in t for t in texts(extract_claims(text, dt.date(2024, 3, 20))))
+
+
+def test_a_pronoun_is_not_read_as_a_person_of_the_other_sex_or_a_post_held():
+    text = ("Liz Truss announced her resignation as prime minister on Thursday. She said she had told King Charles III "
+            "that she was resigning as party leader, and that she would remain prime minister. Truss succeeded Boris "
+            "Johnson, who survived a confidence vote in June. He announced his resignation in July.")
+    claims = texts(extract_claims(text, dt.date(2022, 10, 20)))
+    assert not any("King Charles III was resigning" in t or "party leader would remain" in t for t in claims)
+    assert not any(t.startswith("Truss announced Truss's resignation in July") or "Liz Truss announced Liz Truss's "
+                   "resignation in July" in t for t in claims)

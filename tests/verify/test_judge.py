@@ -2233,3 +2233,23 @@ def test_whose_deed_an_unresolved_pronoun_tells_no_passage_can_deny():
     passage = ("Tom Emmer, 62, of Minnesota, has been House majority whip since January 2023. He previously chaired the "
                "National Republican Congressional Committee for two election cycles.")
     assert _stance("From 2019 to 2021 he chaired the Republican Study Committee.", passage) != "refute"
+
+
+def test_almost_all_is_most():
+    passage = ("On Monday, 17 October 2022, Chancellor Jeremy Hunt reversed almost all of the tax measures announced in "
+               "the Growth Plan.")
+    assert _differs("On Monday (17 October 2022) Hunt reversed most of the tax measures.", passage) == []
+
+
+def test_a_number_whose_noun_is_left_out_counts_what_the_figure_before_it_counts():
+    passage = ("Jimmy Lai pleaded not guilty on Tuesday, 2 January 2024, to two charges of conspiring to collude with "
+               "foreign forces and one of conspiring to publish seditious material.")
+    assert _differs("Jimmy Lai pleaded not guilty to all three charges in January 2024.", passage) == []
+    assert ("four", "two") in _differs("Jimmy Lai pleaded not guilty to all four charges in January 2024.", passage)
+
+
+def test_who_is_what_is_said_of_the_same_what():
+    passage = ("Ibrahim Mohamed Solih, born on 4 May 1962, is a politician of the Maldivian Democratic Party who became "
+               "the seventh president of the Maldives on 17 November 2018.")
+    assert _differs("Qasim Ibrahim is Jumhooree Party leader.", passage) == []
+    assert ("Joe Biden", "Donald Trump") in _differs("Joe Biden is the president.", "Donald Trump is the president.")

@@ -40,6 +40,8 @@ _SHARES = {"percent", "%", "half", "majority", "minority", "most", "share", "pro
 _DATE_PARTS = ("year", "month", "day", "weekday")
 NAME_SLOTS = {"person", "org", "place"}
 ALL = 5  # the quantifier of "all", "every", "both"
+FEW, MOST = 1, 4  # of "few" and of "most" ("almost all"): the two cannot both hold
+_Q_WORDS = {1: "few", 4: "most"}
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
@@ -705,6 +707,10 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         # "Most of the 177 people on board survived" / "All 177 people on board survived": "most" says not all
         out.differences.append(_pair("quantifier", "all" if claim.quantifier == ALL else "not all",
                                      "all" if passage.quantifier == ALL else "not all"))
+    elif claim.quantifier is not None and passage.quantifier is not None and claim.negated == passage.negated \
+            and {min(claim.quantifier, passage.quantifier), max(claim.quantifier, passage.quantifier)} == {FEW, MOST}:
+        # "reversed few of the tax cuts" / "reversed almost all of the tax measures": few is not most
+        out.differences.append(_pair("quantifier", _Q_WORDS[claim.quantifier], _Q_WORDS[passage.quantifier]))
     elif claim.negated != passage.negated:
         out.differences.append(_pair("polarity", words[claim.negated], words[passage.negated]))
     else:

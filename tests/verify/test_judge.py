@@ -2253,3 +2253,11 @@ def test_who_is_what_is_said_of_the_same_what():
                "the seventh president of the Maldives on 17 November 2018.")
     assert _differs("Qasim Ibrahim is Jumhooree Party leader.", passage) == []
     assert ("Joe Biden", "Donald Trump") in _differs("Joe Biden is the president.", "Donald Trump is the president.")
+
+
+def test_few_is_not_most_and_a_plea_of_not_guilty_is_denied():
+    passage = "On Monday, 17 October 2022, Chancellor Jeremy Hunt reversed almost all of the tax measures."
+    assert ("few", "most") in _differs("On Monday (17 October 2022) Hunt reversed few of the tax measures.", passage)
+    passage = "Jimmy Lai pleaded not guilty on Tuesday, 2 January 2024, to two charges of collusion."
+    assert ("affirmed", "denied") in _differs("Jimmy Lai pleaded guilty to two charges in January 2024.", passage)
+    assert _differs("Jimmy Lai pleaded not guilty to two charges in January 2024.", passage) == []

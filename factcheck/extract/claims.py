@@ -103,8 +103,7 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
         # (nor "any spacecraft" or "no member": such a phrase picks out no one thing a pronoun can mean)
         quantified = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in t.children)
         # (nor a post the subject holds or leaves: "quit as home secretary, saying she ...", "resigning as party leader")
-        held = t.dep_ == "pobj" and t.head.lower_ == "as" and t.pos_ == "NOUN"
-        if held:
+        if t.dep_ == "pobj" and t.head.lower_ == "as" and t.pos_ == "NOUN":
             continue
         if (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or root_noun) and t.pos_ in ("PROPN", "NOUN") and not bare \
                 and t.ent_type_ not in _NOT_REFERENTS and not quantified:  # not "take part", not "on Thursday"

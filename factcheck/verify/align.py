@@ -708,7 +708,7 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         out.differences.append(_pair("quantifier", "all" if claim.quantifier == ALL else "not all",
                                      "all" if passage.quantifier == ALL else "not all"))
     elif claim.quantifier is not None and passage.quantifier is not None and claim.negated == passage.negated \
-            and {min(claim.quantifier, passage.quantifier), max(claim.quantifier, passage.quantifier)} == {FEW, MOST}:
+            and {claim.quantifier, passage.quantifier} == {FEW, MOST}:
         # "reversed few of the tax cuts" / "reversed almost all of the tax measures": few is not most
         out.differences.append(_pair("quantifier", _Q_WORDS[claim.quantifier], _Q_WORDS[passage.quantifier]))
     elif claim.negated != passage.negated:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
-    date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST
+    date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
 from .places import nested, within
 
 PARAPHRASE = 0.75
@@ -39,9 +39,9 @@ _SHARES = {"percent", "%", "half", "majority", "minority", "most", "share", "pro
            "fifth", "two-thirds", "three-quarters", "fraction", "rest"}
 _DATE_PARTS = ("year", "month", "day", "weekday")
 NAME_SLOTS = {"person", "org", "place"}
-ALL = 5  # the quantifier of "all", "every", "both"
-FEW, MOST = 1, 4  # of "few" and of "most" ("almost all"): the two cannot both hold
-_Q_WORDS = {1: "few", 4: "most"}
+ALL = QUANTIFIERS["all"]  # the quantifier of "all", "every", "both"
+FEW, MOST = QUANTIFIERS["few"], QUANTIFIERS["most"]  # of "few" and of "most" ("almost all"): both cannot hold
+_Q_WORDS = {FEW: "few", MOST: "most"}
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
@@ -783,8 +783,8 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
         # "D'Angelo, chief executive of Quora" (a holder may hold the post of one body only)
         # (a nationality is not compared so: "Finnish" is Finland's, which no spelling tells)
         held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body
-                and not _nationality(p)]
-        if mine.body is not None and not _nationality(mine) and held and not any(_one_body(p, mine) for p in held):
+                and not p.nationality]
+        if mine.body is not None and not mine.nationality and held and not any(_one_body(p, mine) for p in held):
             out.differences.append(_pair("org", mine.body, held[0].body))
             continue
         theirs = [p for p in passage.posts if p.role == mine.role and _one_body(p, mine) and not p.one_of]
@@ -794,11 +794,6 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
         elif theirs and not any(d["slot"] == "person" and d["claim"].get("start") == mine.holder.start
                                 for d in out.differences):
             out.differences.append(_pair("person", mine.holder, theirs[0].holder))
-
-
-def _nationality(post: Post) -> bool:
-    """The post's body is a nationality said before it ("Swedish Prime Minister")."""
-    return post.body is not None and post.nationality
 
 
 def _one_body(a: Post, b: Post) -> bool:

@@ -209,6 +209,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         out.other_subject = True  # "the economics prize" / "the Nobel Prize in Physiology or Medicine. The prize ..."
     if article is not None and _another_story(claim, main, passage, article):
         out.other_subject = True
+    if paragraph is not None and _named_apart(claim, main, passage, paragraph):
+        out.other_subject = True  # "The index rose 836.52 points" (of the Nikkei) / "The broader Topix index finished"
     if clause is not None and not claim.names and not out.same_subject and clause.owner_names \
             and main.head not in _NO_REFERENT and main.head not in _SHARES:
         # a claim that names nothing is about its own subject, not a named one's: "The market closed on
@@ -502,6 +504,20 @@ def _another_story(claim: Frame, main: Clause, passage: Frame, article: Frame) -
         return False  # (what "Craters that never see sunlight" do is no one story's)
     told = article.names | article.content
     return not any(n in told or len(n) >= 4 and any(m[:4] == n[:4] for m in told) for n in passage.names)
+
+
+def _named_apart(claim: Frame, main: Clause, passage: Frame, paragraph: Frame) -> bool:
+    """A claim that names nothing and speaks of "the index" is of the one its paragraph names as the subject
+    of a thing ("Japan's Nikkei 225 stock average closed ..."); a passage whose index is picked out by a name
+    the paragraph never uses ("the broader Topix index"), and which names nothing the paragraph does, is of
+    another. (A paragraph that names no such subject leaves the claim's open.)"""
+    if claim.names or main.head_named or not main.definite or not main.head or main.head in _NO_REFERENT:
+        return False
+    if not any(c.subject_names and not c.head_named for c in paragraph.clauses):
+        return False
+    named = [c for c in passage.clauses if c.head == main.head and c.subject_names]
+    return bool(named) and not any(c.subject_names & paragraph.names for c in named) \
+        and not passage.names & paragraph.names
 
 
 def _another_kind(main: Clause, passage: Frame) -> bool:
@@ -1007,9 +1023,12 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # a passage that dates the start of what the claim's day began (to the month at least) does not deny that day:
         # "first declared ... on 23 July 2022" / "declared on 11 May 2023 that the outbreak no longer constituted an
         # emergency ... in place since July 2022" (any date of its own may be another deed's: "a pandemic on 11 March")
-        written = mine.value[0] is not None and mine.value[1] is not None and any(
+        undenied = mine.value[0] is not None and mine.value[1] is not None and any(
             s.value[0] is not None and s.value[1] is not None and _agree(mine.value, s.value)
             and _word_before(passage.text, s) in ("since", "from") for s in passage.of("date"))
+        # nor does one that gives the claim's date to the named one's thing the claim's date is of: "upholding a
+        # decision by the Court of Appeal in June" / "upheld a Court of Appeal ruling from June"
+        undenied = undenied or _dated_by_name(mine, claim, passage)
         if _READ_WEEKDAY.search(claim.text[:mine.start]):
             # "declared Monday (19 June 2023) a non-working day": which Monday is the reading's guess, not
             # what the article says; that Monday a week on is no other day
@@ -1026,7 +1045,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             # (a day of doing one thing is no day of doing another: "a video message released by Kensington Palace
             # at 6pm on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024"; such a day
             # may still state the claim's, above)
-            elif not written and (rival := _rival_value(mine, [s for s in known if s in firsts and not _done_to_another(
+            elif not undenied and (rival := _rival_value(mine, [s for s in known if s in firsts and not _done_to_another(
                     mine, s, claim, passage)], claim, passage, out, pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
@@ -1044,7 +1063,28 @@ def _done_to_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> 
 
 
 _PLANNED = re.compile(r"\b(?:scheduled|planned|original|originally|due|expected|intended|set)\b(?:\s+[^\s,;.()]+){0,3}"
-                      r"\s+(?:on|in|for)\s+$", re.I)
+                      r"\s+(?:on|in|for|at)\s+$", re.I)
+_SHARE_OF = re.compile(r"(?:percent|per cent|%|half|third|quarter|share)\s+of\s+(?:the|all|all\s+the)?\s*"
+                    r"(?:(?:about|around|roughly|some|nearly|almost|over)\s+)*$", re.I)
+_MARGIN = re.compile(r"\b(?:margin|lead|gap|majority|difference)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|"
+                     r"just|over|under|more|less|than)\s+)*$", re.I)
+
+
+def _margin(text: str, slot: Slot) -> bool:
+    """The figure is a margin between two others ("a margin of about 2.8 million votes"), not a count of its own."""
+    return _MARGIN.search(text[:slot.start]) is not None
+
+
+def _dated_by_name(mine: Slot, claim: Frame, passage: Frame) -> bool:
+    """The claim's date is of a thing it ties to a name by a noun (not by one of its verbs: "a decision by the
+    Court of Appeal in June"), and the passage gives that same date beside that name."""
+    nouns = _stems(mine.anchors) - _stems(claim.verbs)
+    mine_names = {name_key(o.text) for o in claim.slots if o.kind in NAME_SLOTS and _stems(o.anchors) & nouns}
+    if not mine_names:
+        return False
+    return any(all(a is None or a == b for a, b in zip(mine.value, s.value)) and mine_names & {
+        name_key(o.text) for o in passage.slots if o.kind in NAME_SLOTS and _stems(o.anchors) & _stems(s.anchors)}
+        for s in passage.of("date"))
 
 
 def _planned(text: str, slot: Slot) -> bool:
@@ -1231,6 +1271,13 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # nor is a total said to be mostly the claim's doer's a value of that doer's ("524 deaths" of the DRC /
             # "12 African countries ... 517 deaths, most of them in the Democratic Republic of the Congo")
             others = [s for s in others if not _whole_of(mine, s, passage)]
+            # nor is the time a thing was due the time it happened ("scheduled to close at 6pm" / "closed at midnight")
+            others = [s for s in others if mine.role != "clock" or _planned(claim.text, mine) == _planned(passage.text, s)]
+            # a margin is compared with a margin only: "a margin of about 2.8 million votes" / "won 16.4 million votes"
+            others = [s for s in others if _margin(claim.text, mine) == _margin(passage.text, s)]
+            # and the whole a share is of ("53.7 percent of the 30.5 million votes cast") is no one's count: a named
+            # doer's ("Pezeshkian won about 16.4 million votes") is a part of it
+            others = [s for s in others if not (_SHARE_OF.search(claim.text[:mine.start]) and s.doer)]
             # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
             others = [s for s in others if mine.role != "clock" or not (
                 _word_before(claim.text, mine) in _BY or _word_before(passage.text, s) in _BY)]
@@ -1294,13 +1341,23 @@ def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
     deny what it states. Nor does one that writes the claim's figure of ten or more with its noun left
     to be understood: "three short of the 172 needed for a majority" for "172 seats are needed"."""
     if mine.kind == "number" and mine.role and not mine.bound and abs(mine.value) >= 10 and any(
-            not s.role and not s.bound and s.value == mine.value for s in passage.of("number")):
-        return True
+            (not s.role or _exact(mine)) and not s.bound and s.value == mine.value for s in passage.of("number")):
+        return True  # (or one told so exactly it is the same figure by another noun: "30.5 million votes cast" /
+        # "a total of 30.5 million ballots")
     return mine.kind == "number" and bool(mine.role) and any(
         (s.role == mine.role or not s.role and mine.doer and mine.doer == s.doer)  # ("210 points ... and 337 from
         and (_states(mine, s) or _rounded_alike(mine, s)) and not _other_doer(mine, s)  # the televote")
         and not _part_of(mine, s) and not _part_of(s, mine) and not _time_of_another_deed(mine, s)
         for s in passage.of("number"))
+
+
+def _exact(slot: Slot) -> bool:
+    """A count of a thousand or more given to three figures or more ("30.5 million", "1,350"): no other count
+    of that size is likely to share it."""
+    if slot.role == "clock" or not isinstance(slot.value, (int, float)) or abs(slot.value) < 1000 \
+            or abs(slot.value) != int(abs(slot.value)):
+        return False
+    return len(str(int(abs(slot.value))).rstrip("0")) >= 3
 
 
 def _clock_of_another_day(claim: Frame, passage: Frame, theirs: Slot, dates: Dates) -> bool:
@@ -1410,7 +1467,10 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
         theirs = [s for s in passage.of("ordinal")
                   if any(None not in w[:3] and _agree(d, w) for d in days for w in _when(passage, s, dates))
                   and {w[:4] for w in mine.role.split()} & {w[:4] for w in s.role.split()}  # "meet" / "meeting"
-                  and not _other_doer(mine, s)]  # "Alcaraz won the second set" / "Djokovic took the fourth set"
+                  and not _other_doer(mine, s)  # "Alcaraz won the second set" / "Djokovic took the fourth set"
+                  # (nor is one the claim itself gives of another thing: "the 20th country to use the euro and the
+                  # 27th member of the Schengen area" / "the 27th member")
+                  and not any(c is not mine and c.value == s.value for c in claim.of("ordinal"))]
         if same := next((s for s in theirs if s.value == mine.value), None):
             out.matches.append(_pair("ordinal", mine, same))
         elif mine.value != 1 and len({s.value for s in theirs if s.value != 1}) == 1:

@@ -1265,8 +1265,9 @@ def _anchors(token: "Token") -> frozenset[str]:
     out = {_named(a)}
     if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.pos_ == "ADP" and a.head.head.pos_ == "VERB":
         out.add(_named(a.head.head))
-    if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME"):
+    if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME") and token.dep_ != "poss":
         out.add(_named(a.head))  # "heard arguments ... on 1 May 2023": the hearing's date
+        # (but "Wednesday's election" is the election's day: "conceded Wednesday's election" on Friday)
     if a.pos_ in ("VERB", "AUX"):
         # a participle clause happens when its verb does: "reached 108F on Monday, ending a streak" ends it
         # Monday, "began trading on Wednesday, opening at $47" opened then
@@ -1290,6 +1291,10 @@ def _done_to(token: "Token") -> str:
     if thing.pos_ == "PROPN" or thing.ent_type_ in NAME_LABELS:
         name = _full_name(thing)
         return "" if re.search(r"\d", name) else "name:" + name_key(name)
+    # a thing a name picks out is that name's: "joined the Schengen area" is not "joined the EU"
+    proper = [c.text for c in thing.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.like_num]
+    if proper:
+        return "name:" + name_key(norm_name(" ".join(proper)))
     return "noun:" + thing.lemma_.lower()
 
 

@@ -2261,3 +2261,78 @@ def test_few_is_not_most_and_a_plea_of_not_guilty_is_denied():
     passage = "Jimmy Lai pleaded not guilty on Tuesday, 2 January 2024, to two charges of collusion."
     assert ("affirmed", "denied") in _differs("Jimmy Lai pleaded guilty to two charges in January 2024.", passage)
     assert _differs("Jimmy Lai pleaded not guilty to two charges in January 2024.", passage) == []
+
+
+def test_a_thing_a_name_picks_out_is_that_names():
+    passage = ("Slovenia, Croatia's neighbour, was the first of the countries that joined the EU in 2004 to adopt the euro, "
+               "replacing the tolar on 1 January 2007. Later that year, on 21 December 2007, it joined the Schengen area, "
+               "so the two steps came almost a year apart.")
+    claim = "Croatia joined the EU on 1 July 2013 as its 28th member."
+    assert not _align_dated(claim, passage, "2023-01-02", "2023-01-05").differences
+    assert "2007" in {d["passage"]["text"][-4:] for d in _align_dated(
+        "Slovenia joined the Schengen area on 21 December 2006.", passage, "2023-01-02", "2023-01-05").differences}
+
+
+def test_a_day_that_owns_the_object_is_the_objects_day():
+    passage = "Mokgweetsi Masisi conceded the election at a press conference in Gaborone on Friday, 1 November 2024."
+    assert _differs("Masisi conceded Wednesday's election.", passage) == []
+    assert ("Thursday", "Friday") in _differs("Masisi conceded the election on Thursday.", passage)
+
+
+def test_an_ordinal_the_claim_gives_another_thing_is_no_rival():
+    passage = ("Croatia swapped its kuna for the euro and entered Europe's passport-free Schengen area at midnight on "
+               "Sunday, 1 January 2023, becoming the 20th member of the euro zone and the 27th country in Schengen.")
+    claim = ("Croatia became the 20th country to use the euro and the 27th member of the Schengen area of passport-free "
+             "travel on Sunday (1 January 2023).")
+    assert not [d for d in _align_dated(claim, passage, "2023-01-02", "2023-01-01").differences if d["slot"] == "ordinal"]
+    assert [d["slot"] for d in _align_dated(claim.replace("20th", "19th"), passage, "2023-01-02", "2023-01-01"
+                                            ).differences] == ["ordinal"]
+
+
+def test_a_time_a_thing_was_due_is_no_time_it_happened():
+    passage = "Polling stations were scheduled to close at 6pm on Friday, 5 July 2024, but voting was extended."
+    assert _differs("Polling stations closed at midnight on Friday (5 July 2024).", passage) == []
+    assert ("midnight", "6pm") in _differs("Polling stations closed at midnight on Friday (5 July 2024).",
+                                           "Polling stations closed at 6pm on Friday, 5 July 2024.")
+
+
+def test_a_margin_and_the_whole_a_share_is_of_are_no_ones_count():
+    claim = ("Pezeshkian took 53.7 percent of the 30.5 million votes cast and Jalili 44.3 percent, a margin of about "
+             "2.8 million votes.")
+    for passage in ("Masoud Pezeshkian, a reformist lawmaker and heart surgeon, won Iran's run-off presidential election on "
+                    "Friday, 5 July 2024, with about 16.4 million votes against some 13.5 million for the ultraconservative "
+                    "former nuclear negotiator Saeed Jalili, a margin of roughly 2.8 million votes.",
+                    "Masoud Pezeshkian won 16.4 million votes in Friday's run-off, or 53.7 percent, against 13.5 million, or "
+                    "44.3 percent, for Saeed Jalili, out of a total of 30.5 million ballots, official figures released on "
+                    "Saturday, 6 July 2024, showed."):
+        assert _differs(claim, passage) == []
+    assert ("about 12.4 million", "about 16.4 million") in _differs(
+        "Pezeshkian won about 12.4 million votes in the run-off.",
+        "Masoud Pezeshkian won about 16.4 million votes in the run-off, a margin of roughly 2.8 million votes.")
+
+
+def test_an_exact_figure_is_stated_by_another_noun():
+    passage = ("Masoud Pezeshkian won 16.4 million votes in Friday's run-off, or 53.7 percent, against 13.5 million, or "
+               "44.3 percent, for Saeed Jalili, out of a total of 30.5 million ballots, official figures released on "
+               "Saturday, 6 July 2024, showed.")
+    claim = "Pezeshkian took 53.7 percent of the 30.5 million votes cast and Jalili 44.3 percent."
+    assert not [d for d in _align(claim, passage).differences if d["slot"] == "number"]
+
+
+def test_a_date_given_to_the_same_named_ones_thing_is_stated():
+    passage = ("Britain's Supreme Court on 15 November 2023 upheld a Court of Appeal ruling from June that the scheme "
+               "was unlawful.")
+    assert _differs("The justices ruled against the government, upholding a decision by the Court of Appeal in June.",
+                    passage) == []
+    assert "May" in {c for c, _ in _differs("The justices upheld a decision by the Court of Appeal in May.", passage)}
+
+
+def test_the_index_of_a_paragraph_is_not_another_named_index():
+    claim = "The index rose 836.52 points, or 2.19 percent, to end the day at 39,098.68."
+    passage = ("The broader Topix index finished Thursday, 22 February 2024, up 33.41 points, or 1.27 percent, at "
+               "2,660.71, its highest level since February 1990.")
+    nikkei = "Japan's Nikkei 225 stock average closed at a record high on Thursday. " + claim
+    topix = "The Topix index closed at a record high on Thursday. " + claim
+    c, p, n, t = (frame(d) for d in parse([claim, passage, nikkei, topix]))
+    assert align(c, p, 0.6, paragraph=n).other_subject
+    assert not align(c, p, 0.6, paragraph=t).other_subject

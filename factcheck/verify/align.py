@@ -563,8 +563,13 @@ def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
     none equal to it."""
     def alike(m: Slot, t: Slot) -> bool:
         return t.role == m.role and bool(m.role or _stems(m.anchors) & event and _stems(t.anchors) & event)
+    def apart(m: Slot, t: Slot) -> bool:  # two bounds of one direction far apart are two counts ("more than 8,400"
+        # in a year / "more than 1,100" in a month), though each is consistent with the other
+        return bool(m.bound) and m.bound == t.bound and isinstance(m.value, (int, float)) and isinstance(
+            t.value, (int, float)) and min(abs(m.value), abs(t.value)) * 1.5 < max(abs(m.value), abs(t.value))
     return any((same_kind := [t for t in passage.of("number") if alike(m, t)])
-               and not any(_states(m, t) or _consistent(m, t) for t in same_kind) for m in claim.of("number"))
+               and not any(_states(m, t) or _consistent(m, t) and not apart(m, t) for t in same_kind)
+               for m in claim.of("number"))
 
 
 def _figure_dated_alike(claim: Frame, passage: Frame) -> bool:
@@ -1470,11 +1475,22 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
                   and not _other_doer(mine, s)  # "Alcaraz won the second set" / "Djokovic took the fourth set"
                   # (nor is one the claim itself gives of another thing: "the 20th country to use the euro and the
                   # 27th member of the Schengen area" / "the 27th member")
-                  and not any(c is not mine and c.value == s.value for c in claim.of("ordinal"))]
+                  and not any(c is not mine and c.value == s.value for c in claim.of("ordinal"))
+                  # (nor one of a narrower series: "the second female president" / "the seventh president")
+                  and _qualifiers(claim.text, mine) == _qualifiers(passage.text, s)]
         if same := next((s for s in theirs if s.value == mine.value), None):
             out.matches.append(_pair("ordinal", mine, same))
         elif mine.value != 1 and len({s.value for s in theirs if s.value != 1}) == 1:
             out.differences.append(_pair("ordinal", mine, next(s for s in theirs if s.value != 1)))
+
+
+def _qualifiers(text: str, slot: Slot) -> set[str]:
+    """The words between an ordinal and the noun it counts ("second female president": female), which
+    narrow the series it is a place in."""
+    words = re.findall(r"[\w'-]+", text[slot.end:slot.end + 80].lower())
+    head = slot.role.split()[0][:4] if slot.role else ""
+    at = next((i for i, w in enumerate(words[:5]) if head and w.startswith(head)), None)
+    return set(words[:at]) if at is not None else set()
 
 
 def _of_a_later_one(passage: Frame, event: set[str]) -> bool:
@@ -1772,7 +1788,7 @@ def _other_moment(mine: set[float], theirs: set[float]) -> bool:
     return bool(mine and theirs) and not mine & theirs
 
 
-_PICKS = {"first", "last", "top", "final", "opening", "next"}
+_PICKS = {"first", "last", "top", "final", "opening", "next", "other", "remaining"}  # ("the other nine candidates": the rest)
 
 
 def _picked(text: Frame, slot: Slot) -> str:

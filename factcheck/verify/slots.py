@@ -395,6 +395,9 @@ def _main_verb(sent: "Span") -> "Token":
 def _negated(verb: "Token") -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+           for c in verb.children):
+        return True  # "the Senate no longer takes part"
     if verb.lemma_ != "be" and any(c.dep_ in ("acomp", "oprd") and any(g.dep_ == "neg" for g in c.children)
                                    for c in verb.children):
         return True  # "pleaded not guilty": the plea denied

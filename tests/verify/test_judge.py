@@ -2336,3 +2336,35 @@ def test_the_index_of_a_paragraph_is_not_another_named_index():
     c, p, n, t = (frame(d) for d in parse([claim, passage, nikkei, topix]))
     assert align(c, p, 0.6, paragraph=n).other_subject
     assert not align(c, p, 0.6, paragraph=t).other_subject
+
+
+def test_no_longer_is_a_denial():
+    passage = ("Unlike in 2023, only the House of Representatives votes: the Senate no longer takes part, because its "
+               "transitional role in choosing the prime minister has ended.")
+    assert _differs("Unlike last year, the Senate will not take part in the vote.", passage) == []
+    assert ("affirmed", "denied") in _differs("The Senate will take part in the vote.", passage)
+
+
+def test_an_ordinal_of_a_narrower_series_is_no_rival():
+    passage = "On Saturday, 1 June 2024, Halla Tomasdottir became the country's second female president."
+    assert not _align_dated("Halla Tomasdottir became Iceland's seventh president on 1 June 2024.", passage,
+                            "2024-06-02", "2024-06-02").differences
+    assert [d["slot"] for d in _align_dated("Halla Tomasdottir became the country's third female president on 1 June "
+                                            "2024.", passage, "2024-06-02", "2024-06-02").differences] == ["ordinal"]
+
+
+def test_two_lower_bounds_far_apart_are_two_counts():
+    passage = ("More than 1,100 people were killed, injured or kidnapped in Haiti in January 2024, the UN human rights "
+               "office said.")
+    claim = "More than 8,400 people were killed, injured or kidnapped in gang violence in 2023."
+    assert _align_dated(claim, passage, "2024-03-12", "2024-02-13").differences == []
+    assert "2024" in {d["passage"]["text"][-4:] for d in _align_dated(
+        "More than 1,100 people were killed, injured or kidnapped in Haiti in January 2023.", passage, "2024-03-12",
+        "2024-02-13").differences}
+
+
+def test_the_other_few_are_no_count_of_all():
+    passage = ("Halla Tomasdottir, Katrin Jakobsdottir and Halla Hrund Logadottir together won about three-quarters of "
+               "the votes cast, leaving roughly a quarter for the other nine candidates.")
+    assert _differs("Twelve candidates were on the ballot.", passage) == []
+    assert ("Twelve", "Nine") in _differs("Twelve candidates were on the ballot.", "Nine candidates were on the ballot.")

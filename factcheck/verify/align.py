@@ -1050,8 +1050,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             # (a day of doing one thing is no day of doing another: "a video message released by Kensington Palace
             # at 6pm on Friday" / "Kensington Palace released a photograph ... on Sunday, 10 March 2024"; such a day
             # may still state the claim's, above)
-            elif not undenied and (rival := _rival_value(mine, [s for s in known if s in firsts and not _done_to_another(
-                    mine, s, claim, passage)], claim, passage, out, pinned)) \
+            elif not undenied and (rival := _rival_value(mine, [s for s in known if s in firsts and not
+                                                                _done_to_another(mine, s, claim, passage)],
+                                                          claim, passage, out, pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
 
@@ -1069,8 +1070,9 @@ def _done_to_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> 
 
 _PLANNED = re.compile(r"\b(?:scheduled|planned|original|originally|due|expected|intended|set)\b(?:\s+[^\s,;.()]+){0,3}"
                       r"\s+(?:on|in|for|at)\s+$", re.I)
+# the words before a figure that is the whole a share is of: "53.7 percent of the 30.5 million votes cast"
 _SHARE_OF = re.compile(r"(?:percent|per cent|%|half|third|quarter|share)\s+of\s+(?:the|all|all\s+the)?\s*"
-                    r"(?:(?:about|around|roughly|some|nearly|almost|over)\s+)*$", re.I)
+                       r"(?:(?:about|around|roughly|some|nearly|almost|over)\s+)*$", re.I)
 _MARGIN = re.compile(r"\b(?:margin|lead|gap|majority|difference)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|"
                      r"just|over|under|more|less|than)\s+)*$", re.I)
 
@@ -1277,7 +1279,8 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # "12 African countries ... 517 deaths, most of them in the Democratic Republic of the Congo")
             others = [s for s in others if not _whole_of(mine, s, passage)]
             # nor is the time a thing was due the time it happened ("scheduled to close at 6pm" / "closed at midnight")
-            others = [s for s in others if mine.role != "clock" or _planned(claim.text, mine) == _planned(passage.text, s)]
+            others = [s for s in others
+                      if mine.role != "clock" or _planned(claim.text, mine) == _planned(passage.text, s)]
             # a margin is compared with a margin only: "a margin of about 2.8 million votes" / "won 16.4 million votes"
             others = [s for s in others if _margin(claim.text, mine) == _margin(passage.text, s)]
             # and the whole a share is of ("53.7 percent of the 30.5 million votes cast") is no one's count: a named
@@ -1788,7 +1791,8 @@ def _other_moment(mine: set[float], theirs: set[float]) -> bool:
     return bool(mine and theirs) and not mine & theirs
 
 
-_PICKS = {"first", "last", "top", "final", "opening", "next", "other", "remaining"}  # ("the other nine candidates": the rest)
+# words that pick a few out of more ("the other nine candidates" are the rest, not all)
+_PICKS = {"first", "last", "top", "final", "opening", "next", "other", "remaining"}
 
 
 def _picked(text: Frame, slot: Slot) -> str:

@@ -49,7 +49,7 @@ FLOORS = {"assisted-dying-vote": (0, 3, 9), "chevron-ruling": (0, 2, 11), "rate-
 MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4), "debt-ceiling-deal-2023": (0, 1, 9),
                "crowdstrike-outage-2024": (0, 1, 3), "womens-world-cup-final-2023": (0, 1, 6),
                "turkey-syria-earthquake-2023": (0, 0, 5), "openai-altman-ouster-2023": (0, 5, 4),
-               "iowa-caucuses-2024": (0, 1, 7), "reddit-ipo-2024": (0, 2, 7), "eurovision-2024": (0, 5, 5),
+               "iowa-caucuses-2024": (0, 0, 7), "reddit-ipo-2024": (0, 2, 7), "eurovision-2024": (0, 5, 5),
                "derna-floods-2023": (0, 0, 3), "credit-suisse-ubs-2023": (0, 0, 6),
                "mccarthy-ousted-2023": (0, 5, 8), "finland-joins-nato-2023": (0, 2, 6),
                "noto-earthquake-2024": (0, 0, 6), "odysseus-moon-landing-2024": (0, 0, 3),
@@ -89,7 +89,14 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "crocus-city-hall-attack-2024": (0, 1, 8), "maldives-election-2023": (0, 1, 12),
                "truss-resigns-2022": (0, 4, 10), "g20-delhi-2023": (0, 3, 11), "psyche-launch-2023": (1, 2, 8),
                "cybertruck-deliveries-2023": (0, 1, 8), "nyt-openai-lawsuit-2023": (0, 3, 10),
-               "eu-ai-act-vote-2024": (0, 2, 10), "hong-kong-article-23-2024": (0, 1, 10)}
+               "eu-ai-act-vote-2024": (0, 2, 10), "hong-kong-article-23-2024": (0, 1, 10),
+               "lyles-100m-2024": (0, 2, 9), "yousaf-resigns-2024": (0, 0, 10), "iran-election-2024": (1, 2, 11),
+               "botswana-election-2024": (1, 2, 8), "rwanda-ruling-2023": (0, 4, 12),
+               "navalny-death-2024": (0, 1, 9), "croatia-euro-2023": (2, 2, 10), "nikkei-record-2024": (0, 1, 13),
+               "usyk-fury-2024": (0, 1, 11), "srettha-removed-2024": (0, 4, 6),
+               "messi-ballon-dor-2023": (1, 1, 10), "panama-election-2024": (0, 0, 7),
+               "iceland-president-2024": (0, 1, 10), "hurricane-beryl-2024": (0, 2, 8),
+               "apple-eu-fine-2024": (1, 1, 7), "haiti-henry-resigns-2024": (0, 2, 12)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

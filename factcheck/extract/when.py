@@ -99,7 +99,12 @@ class Anchor:
         for ent in doc.ents:
             if ent.label_ == "DATE" and (y := _YEAR.search(ent.text)):
                 self.year = int(y.group(1))
-                self.month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", ent.text.lower())), None)
+                self.month = _month_named(ent.text)
+
+
+def _month_named(text: str) -> int | None:
+    """The number of the month a date's words name ("June 2020": 6), None if none."""
+    return next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", text.lower())), None)
 
 
 def _named_before(doc: Doc, t: "Token") -> tuple[int, int | None] | None:
@@ -109,8 +114,7 @@ def _named_before(doc: Doc, t: "Token") -> tuple[int, int | None] | None:
     if not ents:
         return None
     text = ents[-1].text
-    month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", text.lower())), None)
-    return int(_YEAR.search(text).group(1)), month
+    return int(_YEAR.search(text).group(1)), _month_named(text)
 
 
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:

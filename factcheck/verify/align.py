@@ -1072,6 +1072,7 @@ _PLANNED = re.compile(r"\b(?:scheduled|planned|original|originally|due|expected|
                       r"\s+(?:on|in|for|at)\s+$", re.I)
 # the words before a figure that is the whole a share is of: "53.7 percent of the 30.5 million votes cast"
 _SHARE_OF = re.compile(r"(?:percent|per cent|%|half|third|quarter|share)\s+of\s+(?:the|all|all\s+the)?\s*"
+                       r"(?:[\w-]+['’]s?\s+)?"
                        r"(?:(?:about|around|roughly|some|nearly|almost|over)\s+)*$", re.I)
 _MARGIN = re.compile(r"\b(?:margin|lead|gap|majority|difference)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|"
                      r"just|over|under|more|less|than)\s+)*$", re.I)
@@ -1285,7 +1286,16 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             others = [s for s in others if _margin(claim.text, mine) == _margin(passage.text, s)]
             # and the whole a share is of ("53.7 percent of the 30.5 million votes cast") is no one's count: a named
             # doer's ("Pezeshkian won about 16.4 million votes") is a part of it
-            others = [s for s in others if not (_SHARE_OF.search(claim.text[:mine.start]) and s.doer)]
+            # ("more than half of the chamber's 733 members" / "207 members voted for the chancellor": those who did it)
+            others = [s for s in others if not (_SHARE_OF.search(claim.text[:mine.start]) and (s.doer or s.doers))]
+            # a count told at a stage of counting is that stage's: "with half of the reports processed it stood at
+            # 56.5 per cent" / "after 98.33% of reports had been processed, Yes stood at 50.03%" (a figure told at no
+            # stage is the final count's: "with all ballots counted")
+            others = [s for s in others if _count_stage(claim, mine) == _count_stage(passage, s)]
+            # a figure needed is a bar, not an outcome: "the one-third of registered voters required" / "turnout was
+            # 50.69%", "elected chancellor with 395 votes" / "He needed 367 votes to win"
+            others = [s for s in others if _needed(claim.text, mine) == _needed(passage.text, s)
+                      and not _other_bar(claim.text, mine, passage.text, s)]
             # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
             others = [s for s in others if mine.role != "clock" or not (
                 _word_before(claim.text, mine) in _BY or _word_before(passage.text, s) in _BY)]
@@ -1512,9 +1522,13 @@ def _elsewhen(claim: Frame, passage: Frame, mine: Slot, theirs: Slot, dates: Dat
 
 def _other_doer(a: Slot, b: Slot) -> bool:
     """Two figures said of two named things ("The Conservatives fell to 121 seats" / "Labour won 411
-    seats"): two counts, not two values of one. A description ("the party") may be either, and a name
-    at two lengths ("Yamal" / "Lamine Yamal") is one."""
-    return _other_names(a.doer, b.doer)
+    seats"), or of two things two names describe ("a Korean Air jumbo jet crashed ..., killing 228 people"
+    / "The crash of Jeju Air Flight 2216 killed 179 people"): two counts, not two values of one. A bare
+    description ("the party") may be either, nor is a described thing weighed against a named one ("The
+    Inter Milan striker" / "Lautaro Martinez"), and a name at two lengths ("Yamal" / "Lamine Yamal") is one."""
+    if a.doer or b.doer:
+        return _other_names(a.doer, b.doer)
+    return _other_names(a.described, b.described)
 
 
 def _other_contest(mine: Slot, theirs: Slot, passage: Frame) -> bool:
@@ -1690,6 +1704,9 @@ def _rival_value(mine: Slot, theirs: list[Slot], claim: Frame, passage: Frame, o
     own = _stems(mine.anchors)
     best = max(len(_stems(s.anchors) & own) for s in rivals)
     rivals = [s for s in rivals if len(_stems(s.anchors) & own) == best]
+    # and the count of those the claim's verb is done to: "had been injured" against "182 people had been
+    # injured", not "had killed 139 people"
+    rivals = [s for s in rivals if mine.deed and s.deed == mine.deed] or rivals
     before = _word_before(claim.text, mine)
     return next((s for s in rivals if _word_before(passage.text, s) == before), rivals[0])
 
@@ -1748,6 +1765,50 @@ def _other_point(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) > 1
 
 
+_STAGE = re.compile(r"\b(?:with|after|once)\s+(?P<share>all|half|most|nearly all|almost all|[\w.,%-]+(?:\s+(?:per cent|percent))?)"
+                    r"\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?"
+                    r"(?:counted|processed|tallied|reported)\b", re.I)
+_FINAL = {"all"}
+
+
+def _count_stage(text: Frame, slot: Slot) -> str:
+    """How much of a count the figure's sentence says was in when it was told ("with half of the polling
+    station reports processed": "half"); "all" for a final count, or where the sentence names no stage."""
+    start, end = text.sentence_of(slot)
+    m = _STAGE.search(text.text, start, end)
+    share = m.group("share").lower() if m else "all"
+    return "all" if share in _FINAL or share.rstrip("%").strip() in ("100", "100 per cent", "100 percent") else share
+
+
+_NEED = r"\b(?:need|needs|needed|needing|require|requires|required|requiring|threshold|minimum)\b"
+# "needed 367 votes", "needed an absolute majority of 367", "needed a majority of its 733 members, that is 367 votes"
+_NEEDED_BEFORE = re.compile(_NEED + r"(?:(?:\s+(?:of|an?|the|absolute|simple|at least|more than|over|just))*\s*"
+                            r"(?:majority\s+of\s+)?|[^.;:]{0,80}?,\s*(?:that is|i\.e\.,?)\s*)$", re.I)
+_NEEDED_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:are\s+|is\s+|was\s+|were\s+)?(?:needed|required|necessary)\b"
+                           r"(?P<purpose>[^.;,]*)", re.I)
+_PURPOSE_WORDS = {"for", "to", "a", "an", "the", "of", "in", "on", "be", "it", "its", "their", "his", "her"}
+
+
+def _needed(text: str, slot: Slot) -> bool:
+    """The figure is one needed or required ("He needed 367 votes", "the 50 per cent needed to win", "the
+    one-third of registered voters required"): a bar to reach, not a count of what came."""
+    return _NEEDED_BEFORE.search(text[:slot.start]) is not None or _NEEDED_AFTER.match(text[slot.end:slot.end + 60]) is not None
+
+
+def _purpose(text: str, slot: Slot) -> set[str]:
+    """What a needed figure is needed for, where the words after it say ("needed for official party status":
+    {"official", "party", "status"}); empty where they do not."""
+    m = _NEEDED_AFTER.match(text[slot.end:slot.end + 80])
+    return set(re.findall(r"[a-z]+", m.group("purpose").lower())) - _PURPOSE_WORDS if m else set()
+
+
+def _other_bar(claim: str, mine: Slot, passage: str, theirs: Slot) -> bool:
+    """Two bars set for other ends: "172 seats are needed for a majority" / "the 12 seats needed for official
+    party status"."""
+    a, b = _purpose(claim, mine), _purpose(passage, theirs)
+    return bool(a and b and not a & b)
+
+
 def _clocked(text: Frame, slot: Slot) -> bool:
     """The figure's sentence gives the moment it was counted at: a time of day ("As of 2 p.m. on 3
     April, 77 people were trapped") or a day it is "as of" ("as of 8 February, it estimated the spill
@@ -1756,6 +1817,9 @@ def _clocked(text: Frame, slot: Slot) -> bool:
     return any(t.label == "TIME" and t is not slot and re.search(r"\d", t.text) and _within(t, sentence)
                for t in text.of("number")) or \
         any(_within(t, sentence) and re.search(r"\bas of\s*$", text.text[:t.start], re.I) for t in text.of("date"))
+
+
+_AT_AGE = re.compile(r"\b(?:at|aged)\s+$", re.I)
 
 
 def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
@@ -1768,7 +1832,13 @@ def _ages(mine: Slot, claim: Frame, passage: Frame, dates: Dates) -> list[Slot]:
                 and not _span_word(text.text, d)}  # ("has led the party since 2022": not the age's year)
         return told or ({fallback[0]} if fallback is not None and fallback[0] is not None else set())
     mine_years = years(claim, mine, dates.article)
+    # an age at a deed the claim does not date is of that deed's unknown year: only an age at the same deed
+    # is another value of it ("learned chess at the age of seven" / "Gukesh, 18, is the youngest")
+    # ("At 43, Sunak is the youngest" is his age now)
+    deed = _stems(mine.anchors - LIGHT_VERBS) if _AT_AGE.search(claim.text[:mine.start]) and not years(claim, mine, None) \
+        else set()
     return [s for s in passage.of("number") if s.role == "age" and mine.doer and s.doer
+            and not (deed and not deed & _stems(s.anchors))
             and name_key(mine.doer) == name_key(s.doer)
             and not (mine_years and (theirs := years(passage, s, dates.published))
                      and all(abs(a - b) > 1 for a in mine_years for b in theirs))]

@@ -140,6 +140,8 @@ class Slot:
     high: float = 0.0  # a range's upper end (``bound`` "range")
     against: str = ""  # for tallies: the name key of the side beaten or played ("beat the Netherlands 4-3")
     doers: bool = False  # for numbers: the count is of those who did the deed ("The 115 cardinal electors made ...")
+    # for numbers: the name the subject is a described thing of ("the crash of Jeju Air Flight 2216 killed 179")
+    described: str = ""
     done_to: str = ""  # for dates: what the dated verb is done to, "noun:<lemma>" or "name:<key>" (see _done_to)
 
     def interval(self) -> tuple[float, float]:
@@ -797,7 +799,7 @@ def frame(doc: "Doc") -> Frame:
     spans = [m.span() for m in _DATE_RANGE.finditer(doc.text) if re.search(rf"{_MONTH}|\d{{4}}", m.group())]
     out.slots = [s for s in out.slots if not (s.kind == "date" and any(s.start < e and b < s.end for b, e in spans))]
     out.slots = [replace(s, doer=_age_holder(doc, s)) if s.role == "age"
-                 else replace(s, deed=_deed(doc, s), doers=_counts_doers(doc, s),
+                 else replace(s, deed=_deed(doc, s), doers=_counts_doers(doc, s), described=_described_by(doc, s),
                               **dict(zip(("subject", "together", "doer"), _said_of(doc, s))))
                  if s.kind in ("number", "ordinal")
                  # whose day it is: "On 8 July Musk said" / "Twitter said on 25 April", "Michigan's ban was
@@ -1109,6 +1111,29 @@ def _deed(doc: "Doc", slot: Slot) -> str:
         return "have"  # "the 465-seat House": its size, no count of seats won
     ok = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX")
     return noun.head.lemma_.lower() if ok else ""
+
+
+def _described_by(doc: "Doc", slot: Slot) -> str:
+    """The name a figure's described subject is of ("a Korean Air jumbo jet crashed ..., killing 228 people":
+    "korean air"); "" where the subject is no described thing of a name."""
+    span, verb = _said_with(doc, slot)
+    subj = _subject_of(verb) if verb is not None else None
+    if subj is None or subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS:
+        return ""
+    named = _named_in(subj)
+    return _full_name(named) if named is not None else ""
+
+
+def _named_in(noun: "Token") -> "Token | None":
+    """The name a described thing is of, written before it or after "of": "a Korean Air jumbo jet", "the crash
+    of Jeju Air Flight 2216"."""
+    def name(t: "Token") -> bool:
+        return t.pos_ == "PROPN" and t.ent_type_ in NAME_LABELS
+    before = next((c for c in noun.children if c.dep_ == "compound" and name(c)), None)
+    jumbo = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    before = before or (_named_in(jumbo) if jumbo is not None else None)  # ("Korean Air jumbo jet")
+    return before or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj" and name(g)), None)
 
 
 def _possessor(noun: "Token") -> "Token | None":

@@ -2368,3 +2368,49 @@ def test_the_other_few_are_no_count_of_all():
                "the votes cast, leaving roughly a quarter for the other nine candidates.")
     assert _differs("Twelve candidates were on the ballot.", passage) == []
     assert ("Twelve", "Nine") in _differs("Twelve candidates were on the ballot.", "Nine candidates were on the ballot.")
+
+
+def test_a_count_told_at_a_stage_of_counting_is_that_stages():
+    assert _differs("With all precincts reported, Alvarez won 52 percent of the vote.",
+                    "With 62 percent of precincts reported, Alvarez led with 58 percent of the vote.") == []
+    assert _differs("With half of the precincts counted, Alvarez had 58 percent of the vote.",
+                    "After 90 percent of precincts had been counted, Alvarez had 55 percent of the vote.") == []
+    # a final count against a final count still differs
+    assert _differs("Alvarez won 57 percent of the vote.", "Alvarez won 52 percent of the vote.") == [
+        ("57 percent", "52 percent")]
+
+
+def test_a_figure_needed_is_a_bar_not_an_outcome():
+    assert _differs("The bill passed the Senate with 68 votes.", "The bill needed 60 votes to pass the Senate.") == []
+    assert _differs("Turnout was 41 per cent, above the quarter of voters required for the vote to be valid.",
+                    "Turnout was 41 per cent; the vote needed 25 per cent to be valid.") == []
+    assert _differs("The bill needed 60 votes to pass the Senate.", "The bill needed 51 votes to pass the Senate.") == [
+        ("60", "51")]
+
+
+def test_an_age_at_an_undated_deed_is_not_the_age_now():
+    passage = "Simone Biles, 27, is the most decorated gymnast in history."
+    def differs(claim: str) -> list[tuple[str, str]]:
+        a = _align_dated(claim, passage, "2024-03-01", "2024-02-20")
+        return [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+    assert differs("Simone Biles began gymnastics at the age of six.") == []
+    # an age now against an age now still differs
+    assert differs("Simone Biles, 26, is the most decorated gymnast in history.") == [("26", "27")]
+
+
+def test_a_figure_of_a_thing_a_name_describes_is_that_names():
+    passage = "The crash of Jeju Air Flight 2216 killed 179 people."
+    assert _differs("A Korean Air jumbo jet crashed in Guam, killing 228 people.", passage) == []
+    assert _differs("The crash of Jeju Air Flight 2216 killed 181 people.", passage) == [("181", "179")]
+    # (a name at two lengths is one: "a Jeju Air jet" / "Jeju Air Flight 2216")
+    assert _differs("A Jeju Air jet crashed at Muan, killing 181 people.", passage) == [("181", "179")]
+
+
+def test_the_whole_a_share_is_of_is_no_count_of_those_who_did_it():
+    assert _differs("The motion needed more than half of the assembly's 120 members.",
+                    "Only 75 members voted for the motion.") == []
+
+
+def test_a_count_is_shown_against_the_count_of_those_its_verb_is_done_to():
+    passage = "The governor told reporters on Monday that the explosion had killed 41 people. He said 95 people had been injured."
+    assert _differs("More than 200 people had been injured.", passage) == [("More than 200", "95")]

@@ -139,8 +139,31 @@ def _pair(kind: str, claim: Slot | str, passage: Slot | str) -> dict[str, Any]:
     return {"slot": kind, "claim": side(claim), "passage": side(passage)}
 
 
+# Verbs news writes for one deed ("The Senate approved the bill" / "The Senate passed the bill"): each lemma
+# stands for its group's first word too. Only words of one sense in news reports are grouped: "fire" (a
+# missile or a minister) and "strike" (a storm or a walkout) are not.
+_SAME_DEED = [("approve", "pass", "adopt"), ("end", "finish", "conclude", "close"), ("close", "complete"),
+              ("beat", "defeat"), ("resign", "quit"), ("arrest", "detain"), ("injure", "wound", "hurt"),
+              ("ban", "prohibit", "bar", "outlaw", "forbid"), ("acquire", "buy", "purchase"),
+              ("dismiss", "sack", "oust"), ("cut", "lower", "reduce"), ("raise", "hike"),
+              ("rise", "climb", "increase", "grow"), ("fall", "drop", "decline", "decrease"),
+              ("postpone", "delay"), ("cancel", "scrap"), ("found", "establish"), ("open", "inaugurate"),
+              ("sentence", "jail", "imprison"), ("win", "clinch")]
+_DEED_OF: dict[str, set[str]] = {}
+for _group in _SAME_DEED:
+    for _word in _group:
+        _DEED_OF.setdefault(_word, set()).add("=" + _group[0])
+
+
 def _events(clause: Clause) -> set[str]:
-    return clause.event - LIGHT_VERBS or clause.event
+    """The clause's event words, and the deed each stands for ("=approve" of "pass")."""
+    own = clause.event - LIGHT_VERBS or clause.event
+    return own | {d for w in own if not clause.particle for d in _DEED_OF.get(w, ())}
+
+
+def _said(events: set[str]) -> str:
+    """The event words as written, without the deeds they stand for."""
+    return " ".join(sorted(w for w in events if not w.startswith("=")))
 
 
 def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
@@ -149,7 +172,15 @@ def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
     hits = [c for c in passage.clauses if wanted & _events(c) and not c.restrictive]
     if not hits:
         return None
-    return max(hits, key=lambda c: (c.head == claim.head, len(claim.subject_names & c.subject_names)))
+    # (and of those, the one done to the claim's thing: "No party won a majority" / "Move Forward won the most
+    # seats. ... No party won a majority on its own")
+    return max(hits, key=lambda c: (c.head == claim.head, bool(claim.patient) and c.patient == claim.patient,
+                                    len(claim.subject_names & c.subject_names)))
+
+
+# A beginning is a day of its own: a day the thing went on is not the day it began ("The demonstrations began
+# on 18 June" / "demonstrations took place in 19 counties on 20 June").
+_BEGINS = {"begin", "start", "commence"}
 
 
 def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = Dates(),
@@ -217,7 +248,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         # Wednesday" / "Nvidia shares closed on Thursday"
         out.other_subject = True
     if clause is not None:
-        out.matches.append(_pair("event", " ".join(sorted(_events(main))), " ".join(sorted(_events(clause)))))
+        out.matches.append(_pair("event", _said(_events(main)), _said(_events(clause))))
         if out.same_subject:
             # denial is of a verb: "would not cover Ukraine" is no opposite of "dealt only with
             # embassies", however alike the two sentences; only the same verb can be denied
@@ -257,7 +288,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # / "2.2% in the 12 months to July 2024, up from 2.0% in June": July, not June)
     # the date of doing one thing is not the date of doing another with the same verb ("set sentencing
     # for 28 March 2024" / "set a trial date for October 2023")
-    done_to_another = _stems(main.event) if same_verb and _other_patient(main, clause, claim, passage) else set()
+    # (a verb the passage writes otherwise, "completed its takeover" / "closed its purchase", may write its thing
+    # otherwise too: only one verb written alike tells two things apart)
+    written_alike = same_verb and bool((main.event - LIGHT_VERBS or main.event)
+                                       & (clause.event - LIGHT_VERBS or clause.event))
+    done_to_another = _stems(main.event) if written_alike and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
            [(mine, _dated_by(passage, theirs)) for mine, theirs in stated], done_to_another)
     if any("first" in o for *_, o in claim.ordinals):
@@ -346,6 +381,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if clause is not None and clause.state != main.state:
         # a state holds over days: "voting places are open from 9am until 7pm" on election day gives no other day
         # for "advance voting opened on 2 October"
+        out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
+    if main.event & _BEGINS and not passage.verbs & _BEGINS:
         out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)

@@ -73,8 +73,9 @@ _ZONES = {"et": "eastern", "edt": "eastern", "est": "eastern", "eastern": "easte
           "jst": "japan", "japan": "japan", "hst": "hawaii", "hawaii": "hawaii"}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–|—|against)\s*(\d{1,4})\b(?!\s*(?:per\s?cent|%|years?|months?|"
-                    r"days?|hours?|minutes?|p\.?m|a\.?m|o'clock|:))")
+# (a match of half points is a tally too: "won by 7.5 points to 6.5", "7½-6½")
+_TALLY = re.compile(r"\b(\d{1,4}(?:\.5|½)?)\s*(?:(?:votes?|points?)\s+)?(?:to|-|–|—|against)\s*(\d{1,4}(?:\.5\b|½)?)\b"
+                    r"(?!\s*(?:per\s?cent|%|years?|months?|days?|hours?|minutes?|p\.?m|a\.?m|o'clock|:|\.\d))")
 # "with 100 states in favour, 11 against", "100 in favour and 11 against", "60 for and 30 against"
 _FOR_AGAINST = re.compile(r"\b(\d{1,4})\s+(?:[a-z]+\s+)?(?:in\s+favou?r|for)(?:\s+of\s+[a-z]+)?\s*,?\s*(?:and\s+|with\s+)?"
                           r"(\d{1,4})\s+(?:[a-z]+\s+)?against\b")
@@ -753,7 +754,7 @@ def frame(doc: "Doc") -> Frame:
                     for sent in doc.sents]
     text = _digits(doc.text)
     for m in [*_TALLY.finditer(text), *_FOR_AGAINST.finditer(text), *_AYES_NOES.finditer(text)]:
-        a, b = (int(g) for g in m.groups() if g is not None)
+        a, b = (_points(g) for g in m.groups() if g is not None)
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if a < 1000 and b < 1000 and not _YEAR.fullmatch(str(a)) and _contest(doc, token, m.group()):
             anchors = _anchors(token.root) | {token.root.lemma_.lower()}
@@ -1111,6 +1112,12 @@ def _deed(doc: "Doc", slot: Slot) -> str:
         return "have"  # "the 465-seat House": its size, no count of seats won
     ok = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX")
     return noun.head.lemma_.lower() if ok else ""
+
+
+def _points(digits: str) -> int | float:
+    """A side's count in a tally, whole or with a half ("7.5", "7½")."""
+    value = float(digits.replace("½", ".5"))
+    return int(value) if value.is_integer() else value
 
 
 def _described_by(doc: "Doc", slot: Slot) -> str:

@@ -2414,3 +2414,34 @@ def test_the_whole_a_share_is_of_is_no_count_of_those_who_did_it():
 def test_a_count_is_shown_against_the_count_of_those_its_verb_is_done_to():
     passage = "The governor told reporters on Monday that the explosion had killed 41 people. He said 95 people had been injured."
     assert _differs("More than 200 people had been injured.", passage) == [("More than 200", "95")]
+
+
+def test_a_score_of_half_points_is_a_tally():
+    passage = "Carlsen won the match by 6.5 points to 3.5, keeping his world title."
+    assert _differs("Carlsen won the match by 6.5 points to 4.5.", passage) == [("6.5 points to 4.5", "6.5 points to 3.5")]
+    assert _differs("Carlsen won the match 6½-3½.", passage) == []
+
+
+def test_verbs_news_writes_for_one_deed_report_one_event():
+    assert _differs("The Senate did not approve the bill.", "The Senate passed the bill on Thursday.") == [
+        ("denied", "affirmed")]
+    a = _align("Kovac resigned as finance minister on Monday.", "Kovac quit as finance minister on Monday.")
+    assert a.same_event and [m["claim"]["text"] for m in a.matches if m["slot"] == "event"] == ["resign"]
+    # a verb of two senses stands for neither: "fired the minister" / "fired missiles"
+    assert not _align("The army fired two missiles.", "The president dismissed two ministers.").same_event
+
+
+def test_the_clause_done_to_the_claims_thing_is_the_one_compared():
+    passage = ("The Liberal Party won the most seats in Sunday's election, taking 88 of the 200 seats. "
+               "No party won a majority on its own.")
+    assert _differs("No party won an outright majority.", passage) == []
+
+
+def test_a_day_the_thing_went_on_is_not_the_day_it_began():
+    passage = "On Thursday, 14 March 2024, strikes took place at 40 plants across the country."
+    def differs(claim: str) -> list[tuple[str, str]]:  # (told in other words: "began" / "took place")
+        c, p = parse([claim, passage])
+        a = align(frame(c), frame(p), 0.8, Dates(iso_day("2024-03-20"), iso_day("2024-03-14")))
+        return [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
+    assert differs("The strikes began on 11 March.") == []
+    assert differs("The strikes took place on 12 March.") != []

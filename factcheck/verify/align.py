@@ -1805,16 +1805,13 @@ def _other_point(a: float | None, b: float | None) -> bool:
 _STAGE = re.compile(r"\b(?:with|after|once)\s+(?P<share>all|half|most|nearly all|almost all|[\w.,%-]+(?:\s+(?:per cent|percent))?)"
                     r"\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?"
                     r"(?:counted|processed|tallied|reported)\b", re.I)
-_FINAL = {"all"}
-
-
 def _count_stage(text: Frame, slot: Slot) -> str:
     """How much of a count the figure's sentence says was in when it was told ("with half of the polling
     station reports processed": "half"); "all" for a final count, or where the sentence names no stage."""
     start, end = text.sentence_of(slot)
     m = _STAGE.search(text.text, start, end)
     share = m.group("share").lower() if m else "all"
-    return "all" if share in _FINAL or share.rstrip("%").strip() in ("100", "100 per cent", "100 percent") else share
+    return "all" if share.rstrip("%").strip() in ("all", "100", "100 per cent", "100 percent") else share
 
 
 _NEED = r"\b(?:need|needs|needed|needing|require|requires|required|requiring|threshold|minimum)\b"

@@ -1123,7 +1123,7 @@ def _points(digits: str) -> int | float:
 def _described_by(doc: "Doc", slot: Slot) -> str:
     """The name a figure's described subject is of ("a Korean Air jumbo jet crashed ..., killing 228 people":
     "korean air"); "" where the subject is no described thing of a name."""
-    span, verb = _said_with(doc, slot)
+    verb = _said_with(doc, slot)[1]
     subj = _subject_of(verb) if verb is not None else None
     if subj is None or subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS:
         return ""
@@ -1137,8 +1137,8 @@ def _named_in(noun: "Token") -> "Token | None":
     def name(t: "Token") -> bool:
         return t.pos_ == "PROPN" and t.ent_type_ in NAME_LABELS
     before = next((c for c in noun.children if c.dep_ == "compound" and name(c)), None)
-    jumbo = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
-    before = before or (_named_in(jumbo) if jumbo is not None else None)  # ("Korean Air jumbo jet")
+    common = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    before = before or (_named_in(common) if common is not None else None)  # (through "jumbo" of "Korean Air jumbo jet")
     return before or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj" and name(g)), None)
 

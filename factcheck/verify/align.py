@@ -155,9 +155,14 @@ for _group in _SAME_DEED:
         _DEED_OF.setdefault(_word, set()).add("=" + _group[0])
 
 
+def _written(clause: Clause) -> set[str]:
+    """The clause's event words as written, light verbs left out where it has others."""
+    return clause.event - LIGHT_VERBS or clause.event
+
+
 def _events(clause: Clause) -> set[str]:
     """The clause's event words, and the deed each stands for ("=approve" of "pass")."""
-    own = clause.event - LIGHT_VERBS or clause.event
+    own = _written(clause)
     return own | {d for w in own if not clause.particle for d in _DEED_OF.get(w, ())}
 
 
@@ -290,8 +295,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # for 28 March 2024" / "set a trial date for October 2023")
     # (a verb the passage writes otherwise, "completed its takeover" / "closed its purchase", may write its thing
     # otherwise too: only one verb written alike tells two things apart)
-    written_alike = same_verb and bool((main.event - LIGHT_VERBS or main.event)
-                                       & (clause.event - LIGHT_VERBS or clause.event))
+    written_alike = same_verb and bool(_written(main) & _written(clause))
     done_to_another = _stems(main.event) if written_alike and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
            [(mine, _dated_by(passage, theirs)) for mine, theirs in stated], done_to_another)
@@ -1328,10 +1332,11 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # a count told at a stage of counting is that stage's: "with half of the reports processed it stood at
             # 56.5 per cent" / "after 98.33% of reports had been processed, Yes stood at 50.03%" (a figure told at no
             # stage is the final count's: "with all ballots counted")
-            others = [s for s in others if _count_stage(claim, mine) == _count_stage(passage, s)]
+            stage, bar = _count_stage(claim, mine), _needed(claim.text, mine)
+            others = [s for s in others if stage == _count_stage(passage, s)]
             # a figure needed is a bar, not an outcome: "the one-third of registered voters required" / "turnout was
             # 50.69%", "elected chancellor with 395 votes" / "He needed 367 votes to win"
-            others = [s for s in others if _needed(claim.text, mine) == _needed(passage.text, s)
+            others = [s for s in others if bar == _needed(passage.text, s)
                       and not _other_bar(claim.text, mine, passage.text, s)]
             # and a time something was done by bounds it: no other time of its doing ("by 7am" / "by 05:00")
             others = [s for s in others if mine.role != "clock" or not (

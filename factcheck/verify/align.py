@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
     date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
-from .places import nested, within
+from .places import is_country, nested, within
 
 PARAPHRASE = 0.75
 # Subjects that name nothing by themselves: a shared "it" is no shared subject.
@@ -754,6 +754,8 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
     if claim.possible != passage.possible:
         out.opposed = not same
         return  # "can declare an emergency" tells what may be done: no opposite of "has not declared one"
+    if passage.ever and not passage.negated and not claim.ever:
+        return  # "only one motion has ever passed" (in 1962) is no opposite of "Neither motion passed" (today)
     if not compare:
         if same:
             out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
@@ -846,7 +848,8 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
         # (a nationality is not compared so: "Finnish" is Finland's, which no spelling tells)
         held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body
                 and not p.nationality]
-        if mine.body is not None and not mine.nationality and held and not any(_one_body(p, mine) for p in held):
+        if mine.body is not None and not mine.nationality and held and not any(_one_body(p, mine) or _held_at_once(p, mine)
+                                                                                  for p in held):
             out.differences.append(_pair("org", mine.body, held[0].body))
             continue
         theirs = [p for p in passage.posts if p.role == mine.role and _one_body(p, mine) and not p.one_of]
@@ -864,10 +867,24 @@ def _one_body(a: Post, b: Post) -> bool:
     if a.body is None or b.body is None:
         return a.body is b.body
     words = sorted((set(norm_name(a.body.text).split()), set(norm_name(b.body.text).split())), key=len)
-    initials = {acronym(a.body.text), acronym(b.body.text)} - {""}  # ("CMA" / "Competition and Markets Authority")
+    # ("CMA" / "Competition and Markets Authority", "PP" / "People's Party": of one post, two letters are enough)
+    initials = {acronym(a.body.text), acronym(b.body.text), _initials(a.body.text), _initials(b.body.text)} - {""}
     # ("Swedish" / "Sweden": a nationality and its country, found by their first four letters as names are)
     one_word = len(words[0]) == 1 and next(iter(words[0]))[:4] in {w[:4] for w in words[1]}
     return a.org == b.org or one_word or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name of two or more capitalised words ("PP" of "People's Party")."""
+    words = re.sub(r"['’]s\b", "", name).split()
+    return "".join(w[0] for w in words) if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
+
+
+def _held_at_once(a: Post, b: Post) -> bool:
+    """A post for a country and the same post for a body are held at once: "the England midfielder"
+    plays for Real Madrid too, as a minister of a country sits for a party."""
+    bodies = [p.body for p in (a, b) if p.body is not None]
+    return len(bodies) == 2 and sum(is_country(x.text) for x in bodies) == 1 and any(x.label == "ORG" for x in bodies)
 
 
 def _one_person(a: Slot, b: Slot) -> bool:
@@ -1048,6 +1065,13 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # the day a thing was due is no day it happened: "ran a day past its scheduled close on Tuesday" / "closed
         # ... on Wednesday, 13 December"
         theirs = [s for s in theirs if _planned(claim.text, mine) == _planned(passage.text, s)]
+        # a deed told again on another day happened on both: "lost to Buhari in 2019, and again in 2023" does not
+        # deny "lost to Buhari in 2019" (it denies "in 2015")
+        again = [s for s in theirs if _AGAIN.search(passage.text[:s.start])]
+        if any(_agree(mine.value, d.value) for s in again for d in passage.of("date")
+               if passage.sentence_of(d) == passage.sentence_of(s)):
+            out.other_occurrence = True
+            continue
         theirs = _same_occurrence(mine, theirs, out, pinned)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
@@ -1096,6 +1120,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                                           claim, passage, out, pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+_AGAIN = re.compile(r"\bagain,?\s+(?:in|on|at|during|last|this)?\s*$", re.I)
 
 
 def _done_to_another(mine: Slot, theirs: Slot, claim: Frame, passage: Frame) -> bool:
@@ -1284,8 +1311,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # "at least one symptom" and "three symptoms", "about 1,000" and "987": no other value; nor is
             # a figure the claim itself gives for another thing ("valued at $68.7bn, more than double the
             # $26.2bn paid for LinkedIn" / "LinkedIn ... valued at $26.2 billion")
+            # (one that says not what it counts says it of the passage's: "278 votes, nine short of the 287" / "by nine votes")
             others = [s for s in comparable if not _consistent(mine, s) and not (kind == "number" and any(
-                c.role == s.role and _states(c, s) for c in claim.of(kind) if c is not mine))]
+                c.role in (s.role, "") and _states(c, s) for c in claim.of(kind) if c is not mine))]
             # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now, nor
             # the reverse ("has grown from 338 seats" / "the 12 seats needed for official party status"), nor a
             # forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured

@@ -18,6 +18,8 @@ from functools import lru_cache
 from .slots import ALIASES
 
 MIN_CITY_POPULATION = 15000
+# nations of one state that field their own sides and hold their own posts ("the England midfielder")
+_HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}
 _PUNCTUATION = str.maketrans("", "", string.punctuation.replace("-", ""))
 
 
@@ -70,3 +72,9 @@ def within(inner: str, outer: str, *, surely: bool = False) -> bool:
 def nested(a: str, b: str) -> bool:
     """One place lies in the other: "Riyadh" and "Saudi Arabia", "Texas" and "Boca Chica"."""
     return within(a, b) or within(b, a)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country (or a home nation, "England"), not a city or a state."""
+    key = _key(name)
+    return key in _HOME_NATIONS or any(a.startswith("C:") for a in _tables()[2].get(key, ()))

@@ -192,6 +192,7 @@ class Clause:
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
     possible: bool = False  # "The government can declare an emergency": what may be done, not what was
+    ever: bool = False  # "only one motion has ever passed": told over all time, not of one occasion
     state: bool = False  # "voting places are open": a state that holds over days, not the deed of opening
     indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out
     # "The walkout began ...", "It was ...": a subject the reader already knows of (not "Craters ... hold ice")
@@ -413,7 +414,7 @@ def _negated(verb: "Token") -> bool:
     # the determiner of the subject or object itself: "No Ukrainian officials", not the "No" of
     # "the Assisted Dying (No 2) Bill"
     return any(d.lower_ in ("no", "none", "nobody", "nothing", "neither") for s in subjects for d in (s, *s.children)
-               if d.dep_ == "det" or d.i == s.i)
+               if d.dep_ in ("det", "preconj") or d.i == s.i)  # ("Neither Atiku nor Obi had conceded")
 
 
 def _shares_denial(verb: "Token") -> bool:
@@ -607,6 +608,7 @@ def _clause(verb: "Token") -> Clause:
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
+    out.ever = any(c.dep_ == "advmod" and c.lower_ == "ever" for c in verb.children)
     out.state = verb.lemma_ in ("be", "remain") and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
     if verb.lemma_ == "be" and not predicate:
         out.where = frozenset(t.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "advmod")
@@ -933,12 +935,22 @@ def _post(noun: "Token") -> Post | None:
                   or o.text[:1].isupper() and o.i > o.sent.start), None)  # (a name the tagger took for a noun)
     body = None
     if owner is not None:
-        run = owner.doc[owner.i:owner.i + 1] if owner.dep_ == "amod" else _name_run(owner, {noun.i, *range(ent.start, ent.end)})
-        body = Slot("org", run.text, name_key(run.text), run.start_char, run.end_char)
+        outside = {noun.i, *range(ent.start, ent.end)}
+        run = owner.doc[owner.i:owner.i + 1] if owner.dep_ == "amod" else _owner_name(owner, outside) or _name_run(owner, outside)
+        body = Slot("org", run.text, name_key(run.text), run.start_char, run.end_char, label=run.root.ent_type_)
     one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     return Post(role, body.value if body is not None else "", Slot("person", ent.text, name_key(ent.text),
                                                                     ent.start_char, ent.end_char), one_of, body,
                 owner is not None and owner.dep_ == "amod")
+
+
+def _owner_name(owner: "Token", outside: set[int]) -> "Span | None":
+    """The whole name of the body that owns a post, where the tagger read one: "the People's Party
+    leader" is the People's Party's, not "People"'s (the capitalised run stops at the "'s")."""
+    ent = next((e for e in owner.doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None)
+    if ent is None or outside & set(range(ent.start, ent.end)):
+        return None
+    return ent[1:] if ent[0].lower_ == "the" else ent
 
 
 _LINKS = {"por", "la", "de", "del", "of", "the", "for", "and", "y", "di"}  # words inside a name ("Unión por la Patria")
@@ -1224,6 +1236,11 @@ def _scope(ent: "Span") -> frozenset[str]:
     network of about 400 sirens", "scope:maui" of "the Maui network has 80 sirens"): counts of two
     holders are two figures, even where one place lies inside the other."""
     noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else None
+    # the body the counted are of: "the 250 members of the Senate" / "the 500 members of the House"
+    bodies = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ == "ORG"] if noun is not None and noun.pos_ == "NOUN" else []
+    if bodies:
+        return frozenset({"scope:" + name_key(_entity_of(bodies[0]).text)})
     holder = None
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "with") and noun.head.head.pos_ == "NOUN":
         holder = noun.head.head
@@ -1233,6 +1250,11 @@ def _scope(ent: "Span") -> frozenset[str]:
         return frozenset()
     return frozenset("scope:" + name_key(c.text) for c in holder.children
                      if c.dep_ in ("poss", "compound") and (c.ent_type_ in PLACES or c.ent_type_ == "ORG"))
+
+
+def _entity_of(token: "Token") -> "Span":
+    """The entity ``token`` is a word of (the token alone if none)."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), token.doc[token.i:token.i + 1])
 
 
 def _period(doc: "Doc", end: int) -> frozenset[str]:
@@ -1373,6 +1395,31 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
     return frozenset(out)
 
 
+_ROUNDS = {"round", "ballot", "leg"}
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "final"}
+
+
+def _round(token: "Token") -> frozenset[str]:
+    """The round of a contest a figure's clause tells ("round:first" of "led the first round with
+    10.4 million votes", "round:second" of "won the run-off with 16.4 million"): the counts of two
+    rounds are two figures. Nothing where the clause names no round, or more than one."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    found = set()
+    for t in (t for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "npadvmod") for t in c.subtree):
+        if t.lower_ in ("runoff", "run-off") or t.lower_ == "off" and t.i >= 2 and t.nbor(-1).text == "-" \
+                and t.nbor(-2).lower_ == "run":
+            found.add("second")
+        elif t.lemma_.lower() in _ROUNDS and t.pos_ == "NOUN":
+            found |= {c.lower_ for c in t.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS}
+    return frozenset({"round:" + found.pop()}) if len(found) == 1 else frozenset()
+
+
+
+
 def _of_person(noun: "Token") -> bool:
     """A noun that names or titles a person: "former" in "Former prime minister Khaleda Zia was freed on
     Tuesday" places her office in time, not the day she was freed."""
@@ -1474,7 +1521,7 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
     if kind == "number":
-        context |= _period(ent.doc, ent.end) | _scope(ent) | (_zone(ent) if slots[0].role == "clock" else frozenset())
+        context |= _period(ent.doc, ent.end) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
@@ -1533,6 +1580,9 @@ def _role(token: "Token") -> str:
     return token.dep_
 
 
+_PAIRED = {"neither", "either", "both"}  # ("Neither Atiku Abubakar nor Peter Obi": a person all the same)
+
+
 def _entity_slot(ent: "Span") -> list[Slot]:
     label, root = ent.label_, _governor(ent)
     if label not in ("DATE", "TIME") and _FULL_DATE.fullmatch(ent.text):
@@ -1546,7 +1596,7 @@ def _entity_slot(ent: "Span") -> list[Slot]:
     span = (ent.start_char, ent.end_char)
     if label == "PERSON":
         before = ent.doc[ent.start - 1] if ent.start else None
-        if any(c.dep_ == "det" for c in root.children) or \
+        if any(c.dep_ == "det" and c.lower_ not in _PAIRED for c in root.children) or \
                 before is not None and (before.text == ")" or before.ent_type_ in ("ORG", "LAW", "WORK_OF_ART")):
             return []  # the end of a title, not a person: "the Terminally Ill Adults (End of Life) Bill"
         return [Slot("person", ent.text, norm_name(ent.text).split()[-1] if norm_name(ent.text) else "", *span,
@@ -1685,17 +1735,21 @@ def clock_minutes(text: str) -> int | None:
 
 
 def _clock_bound(ent: "Span", minutes: int) -> tuple[float, str, float]:
-    """A time of day written as a window, as (from, bound, to): "shortly after 4 p.m." is 4:00 to 4:30,
-    "shortly before 9am" 8:30 to 9:00, "about 9:51am" 9:36 to 10:06; "after 6:30" any time later, "before
+    """A time of day written as a window, as (from, bound, to): "shortly after 4 p.m." is 4:00 to 5:00,
+    "shortly before 9am" 8:00 to 9:00, "about 9:51am" 9:36 to 10:06; "after 6:30" any time later, "before
     noon" any time earlier."""
     if re.search(r"\bmidday\b|\bmid-day\b", ent.text, re.I):
         return minutes - 60, "range", minutes + 60.0  # "midday" is the middle of the day, not twelve o'clock sharp
-    lead = (ent.doc[max(0, ent.start - 3):ent.start].text + " " + re.split(r"\d", ent.text, maxsplit=1)[0]).lower().strip()
+    # (the words before the time, in the entity or before it: "shortly before midnight" is one entity)
+    own = re.split(r"\d|\b(?:midnight|noon)\b", ent.text, maxsplit=1, flags=re.I)[0]
+    lead = (ent.doc[max(0, ent.start - 3):ent.start].text + " " + own).lower().strip()
     soon = r"\b(?:shortly|just|soon|right|moments|minutes)"
+    # (within the hour: "shortly before midnight" is how news tells a collision at 11.21pm)
     if re.search(soon + r" after$", lead):
-        return minutes, "range", minutes + 30.0
+        return minutes, "range", minutes + 60.0
     if re.search(soon + r" before$", lead):
-        return minutes - 30, "range", float(minutes)
+        minutes = minutes or 24 * 60  # (before midnight is before the day's end, not its start)
+        return minutes - 60, "range", float(minutes)
     if re.search(r"\bafter$", lead):
         return minutes, ">", 0.0
     if re.search(r"\bbefore$", lead):

@@ -2445,3 +2445,56 @@ def test_a_day_the_thing_went_on_is_not_the_day_it_began():
         return [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
     assert differs("The strikes began on 11 March.") == []
     assert differs("The strikes took place on 12 March.") != []
+
+
+def test_a_post_of_a_body_named_by_its_initials_is_that_bodys():
+    passage = "In the debate on Tuesday, the Liberal Union leader Marta Sanz accused the government of buying votes."
+    assert _differs("Marta Sanz is the LU leader.", passage) == []
+    assert _differs("Marta Sanz is the Green Party leader.", passage) == [("Green Party", "Liberal Union")]
+
+
+def test_a_countrys_post_and_a_clubs_are_held_at_once():
+    passage = "Bayern Munich striker Harry Kane, 30, received the award on Monday."
+    assert _differs("Harry Kane is the 30-year-old England striker.", passage) == []
+    assert _differs("Harry Kane is the 30-year-old Arsenal striker.", passage) == [("Arsenal", "Bayern Munich")]
+
+
+def test_counts_of_the_members_of_two_bodies_are_two_counts():
+    passage = ("The president is elected at a joint sitting of the 400 members of the National Assembly and the "
+               "90 senators.")
+    assert _differs("The president is elected at a joint sitting of the 400 deputies and the 90 members of the "
+                    "Senate.", passage) == []
+
+
+def test_the_counts_of_two_rounds_are_two_figures():
+    passage = "Kovac won the run-off presidential election on Sunday with 2,400,000 votes against 1,900,000."
+    assert _differs("Kovac led the first round with 1,600,000 votes.", passage) == []
+    assert _differs("Kovac won the run-off with 2,100,000 votes.", passage) == [("2,100,000", "2,400,000")]
+
+
+def test_a_person_named_with_neither_is_a_person():
+    passage = "Neither Ana Lima of the PSB nor Paulo Reis of the Labour Party had conceded defeat on Wednesday."
+    assert _differs("Lima and Reis have not conceded.", passage) == []
+    assert _differs("Lima has conceded.", passage) == [("affirmed", "denied")]
+
+
+def test_shortly_before_midnight_is_within_the_hour_before_it():
+    passage = "The two trains collided head-on shortly before midnight on Tuesday near the town."
+    assert _differs("The two trains collided at 11.21pm on Tuesday.", passage) == []
+    assert _differs("The two trains collided at 10.21pm on Tuesday.", passage) == [("10.21pm", "shortly before midnight")]
+
+
+def test_a_figure_the_claim_gives_uncounted_is_its_own():
+    passage = "The government survived by nine votes on Monday."
+    assert _differs("The motion won 278 votes, nine short of the 287 needed.", passage) == []
+
+
+def test_a_deed_told_over_all_time_is_no_opposite_of_one_occasion():
+    passage = "Only one motion of censure has ever passed, in October 1962."
+    assert _differs("Neither motion passed.", passage) == []
+
+
+def test_a_deed_told_again_happened_on_both_days():
+    passage = "Silva was the party's candidate in 2014, when he lost to Rocha, and again in 2018."
+    assert _differs("Silva lost to Rocha in 2014.", passage) == []
+    assert _differs("Silva lost to Rocha in 2010.", passage) != []

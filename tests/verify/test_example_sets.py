@@ -90,11 +90,11 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "truss-resigns-2022": (0, 4, 10), "g20-delhi-2023": (0, 3, 11), "psyche-launch-2023": (1, 2, 8),
                "cybertruck-deliveries-2023": (0, 1, 8), "nyt-openai-lawsuit-2023": (0, 3, 10),
                "eu-ai-act-vote-2024": (0, 2, 10), "hong-kong-article-23-2024": (0, 1, 10),
-               "lyles-100m-2024": (0, 2, 9), "yousaf-resigns-2024": (0, 0, 10), "iran-election-2024": (1, 2, 11),
+               "lyles-100m-2024": (0, 2, 9), "yousaf-resigns-2024": (0, 0, 10), "iran-election-2024": (0, 2, 12),
                "botswana-election-2024": (1, 2, 8), "rwanda-ruling-2023": (0, 4, 12),
                "navalny-death-2024": (0, 1, 9), "croatia-euro-2023": (2, 2, 10), "nikkei-record-2024": (0, 1, 13),
                "usyk-fury-2024": (0, 1, 11), "srettha-removed-2024": (0, 4, 6),
-               "messi-ballon-dor-2023": (1, 1, 10), "panama-election-2024": (0, 0, 7),
+               "messi-ballon-dor-2023": (0, 1, 10), "panama-election-2024": (0, 0, 7),
                "iceland-president-2024": (0, 1, 10), "hurricane-beryl-2024": (0, 2, 8),
                "apple-eu-fine-2024": (0, 1, 7), "haiti-henry-resigns-2024": (0, 2, 12),
                "gukesh-world-champion-2024": (1, 0, 13), "dodgers-world-series-2024": (0, 0, 8),
@@ -102,9 +102,13 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "moldova-eu-referendum-2024": (0, 0, 7), "jeju-air-crash-2024": (0, 1, 11),
                "nobel-economics-2024": (2, 1, 10), "australia-social-media-ban-2024": (0, 1, 10),
                "biden-withdraws-2024": (0, 1, 9), "abe-assassination-2022": (0, 1, 10),
-               "sanchez-investiture-2023": (2, 2, 11), "rutte-nato-2024": (0, 1, 10),
-               "thailand-election-2023": (1, 2, 8), "kenya-finance-bill-protests-2024": (0, 1, 10),
-               "oppenheimer-oscars-2024": (0, 2, 11), "yeti-airlines-crash-2023": (0, 3, 11)}
+               "sanchez-investiture-2023": (1, 2, 11), "rutte-nato-2024": (0, 1, 10),
+               "thailand-election-2023": (0, 1, 8), "kenya-finance-bill-protests-2024": (0, 1, 10),
+               "oppenheimer-oscars-2024": (0, 2, 11), "yeti-airlines-crash-2023": (0, 3, 11),
+               "nigeria-election-2023": (0, 2, 9), "turkey-election-2023": (0, 1, 9),
+               "tempi-train-crash-2023": (1, 5, 7), "niger-coup-2023": (0, 2, 8),
+               "france-pension-reform-2023": (0, 2, 6), "luna-25-crash-2023": (0, 0, 5),
+               "kakhovka-dam-2023": (0, 3, 10), "israel-reasonableness-law-2023": (0, 1, 11)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

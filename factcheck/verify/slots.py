@@ -1418,8 +1418,6 @@ def _round(token: "Token") -> frozenset[str]:
     return frozenset({"round:" + found.pop()}) if len(found) == 1 else frozenset()
 
 
-
-
 def _of_person(noun: "Token") -> bool:
     """A noun that names or titles a person: "former" in "Former prime minister Khaleda Zia was freed on
     Tuesday" places her office in time, not the day she was freed."""

@@ -868,16 +868,10 @@ def _one_body(a: Post, b: Post) -> bool:
         return a.body is b.body
     words = sorted((set(norm_name(a.body.text).split()), set(norm_name(b.body.text).split())), key=len)
     # ("CMA" / "Competition and Markets Authority", "PP" / "People's Party": of one post, two letters are enough)
-    initials = {acronym(a.body.text), acronym(b.body.text), _initials(a.body.text), _initials(b.body.text)} - {""}
+    initials = {acronym(a.body.text, least=2), acronym(b.body.text, least=2)} - {""}
     # ("Swedish" / "Sweden": a nationality and its country, found by their first four letters as names are)
     one_word = len(words[0]) == 1 and next(iter(words[0]))[:4] in {w[:4] for w in words[1]}
     return a.org == b.org or one_word or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
-
-
-def _initials(name: str) -> str:
-    """The first letters of a name of two or more capitalised words ("PP" of "People's Party")."""
-    words = re.sub(r"['’]s\b", "", name).split()
-    return "".join(w[0] for w in words) if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
 
 
 def _held_at_once(a: Post, b: Post) -> bool:
@@ -1838,6 +1832,8 @@ def _other_point(a: float | None, b: float | None) -> bool:
 _STAGE = re.compile(r"\b(?:with|after|once)\s+(?P<share>all|half|most|nearly all|almost all|[\w.,%-]+(?:\s+(?:per cent|percent))?)"
                     r"\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?"
                     r"(?:counted|processed|tallied|reported)\b", re.I)
+
+
 def _count_stage(text: Frame, slot: Slot) -> str:
     """How much of a count the figure's sentence says was in when it was told ("with half of the polling
     station reports processed": "half"); "all" for a final count, or where the sentence names no stage."""

@@ -283,14 +283,15 @@ _ARTICLE = re.compile(r"\b(?:al|el|ad|ud|ul|ash|ar|an|az)-(?=\w)")  # the articl
 _MINOR = {"of", "and", "for", "the", "on", "in", "&"}
 
 
-def acronym(name: str) -> str:
+def acronym(name: str, least: int = 3) -> str:
     """The letters a name is shortened to: "FAA" of "FAA" and of "the Federal Aviation Administration",
-    "TSMC" of "Taiwan Semiconductor Manufacturing Co"; "" for a name of fewer than three letters or words."""
+    "TSMC" of "Taiwan Semiconductor Manufacturing Co"; "" for a name of fewer than three letters or
+    fewer than ``least`` words (two are enough where little else could match: "PP" of "People's Party")."""
     words = [w for w in re.sub(r"['’]s\b", "", name).split() if w.lower() not in _MINOR]
     if len(words) == 1 and words[0].isalpha() and words[0].isupper() and 3 <= len(words[0]) <= 6:
         return words[0]
     caps = [w for w in words if w[:1].isupper()]
-    return "".join(w[0] for w in caps) if len(caps) == len(words) >= 3 else ""
+    return "".join(w[0] for w in caps) if len(caps) == len(words) >= least else ""
 
 
 def name_key(text: str) -> str:
@@ -947,8 +948,8 @@ def _post(noun: "Token") -> Post | None:
 def _owner_name(owner: "Token", outside: set[int]) -> "Span | None":
     """The whole name of the body that owns a post, where the tagger read one: "the People's Party
     leader" is the People's Party's, not "People"'s (the capitalised run stops at the "'s")."""
-    ent = next((e for e in owner.doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None)
-    if ent is None or outside & set(range(ent.start, ent.end)):
+    ent = _entity_of(owner)
+    if ent is None or ent.label_ != "ORG" or outside & set(range(ent.start, ent.end)):
         return None
     return ent[1:] if ent[0].lower_ == "the" else ent
 
@@ -1160,12 +1161,16 @@ def _possessor(noun: "Token") -> "Token | None":
     return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
 
 
+def _entity_of(token: "Token") -> "Span | None":
+    """The entity ``token`` is a word of, None if none."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
 def _full_name(token: "Token") -> str:
     """The whole name a token is the head of ("reform uk", "green party", "labour"), normalised."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity_of(token)
     words = ent.text if ent is not None else " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t == token)
     return norm_name(words)
-
 
 
 def _contest(doc: "Doc", span: "Span | None", text: str) -> bool:
@@ -1240,7 +1245,7 @@ def _scope(ent: "Span") -> frozenset[str]:
     bodies = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj" and g.ent_type_ == "ORG"] if noun is not None and noun.pos_ == "NOUN" else []
     if bodies:
-        return frozenset({"scope:" + name_key(_entity_of(bodies[0]).text)})
+        return frozenset({"scope:" + name_key((_entity_of(bodies[0]) or bodies[0]).text)})
     holder = None
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "with") and noun.head.head.pos_ == "NOUN":
         holder = noun.head.head
@@ -1250,11 +1255,6 @@ def _scope(ent: "Span") -> frozenset[str]:
         return frozenset()
     return frozenset("scope:" + name_key(c.text) for c in holder.children
                      if c.dep_ in ("poss", "compound") and (c.ent_type_ in PLACES or c.ent_type_ == "ORG"))
-
-
-def _entity_of(token: "Token") -> "Span":
-    """The entity ``token`` is a word of (the token alone if none)."""
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), token.doc[token.i:token.i + 1])
 
 
 def _period(doc: "Doc", end: int) -> frozenset[str]:
@@ -1403,10 +1403,8 @@ def _round(token: "Token") -> frozenset[str]:
     """The round of a contest a figure's clause tells ("round:first" of "led the first round with
     10.4 million votes", "round:second" of "won the run-off with 16.4 million"): the counts of two
     rounds are two figures. Nothing where the clause names no round, or more than one."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = token if token.pos_ in ("VERB", "AUX") else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
         return frozenset()
     found = set()
     for t in (t for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "npadvmod") for t in c.subtree):

@@ -434,6 +434,8 @@ def named_things(doc_tokens: list[Token]) -> list[tuple[int, str, str]]:
             continue
         # (its figures are another sentence's facts: "the $69bn Activision Blizzard takeover" names the takeover)
         left = [x for x in left if x.ent_type_ not in _FIGURES and x.tag_ != "$"]
+        if not left:  # the whole phrase was read as a figure ("about half of First Republic's deposits")
+            continue
         text = "".join(x.text_with_ws for x in left).strip()
         first = left[0]
         if first.lower_ in ("the", "a", "an") and first.dep_ == "det":  # "a Norfolk Southern train": "the" when named again

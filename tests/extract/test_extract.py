@@ -765,3 +765,10 @@ def test_a_pronoun_is_not_read_as_a_person_of_the_other_sex_or_a_post_held():
     assert not any("King Charles III was resigning" in t or "party leader would remain" in t for t in claims)
     assert not any(t.startswith("Truss announced Truss's resignation in July") or "Liz Truss announced Liz Truss's "
                    "resignation in July" in t for t in claims)
+
+
+def test_a_name_read_as_part_of_a_figure_does_not_stop_the_article():
+    text = ("The FDIC then accepted a bid from JPMorgan to take on about half of First Republic's deposits, including "
+            "those above the $250,000 insurance limit, and substantially all of its assets.")
+    claims = texts(extract_claims(text, dt.date(2023, 5, 1)))
+    assert any("JPMorgan" in t for t in claims)

@@ -101,6 +101,7 @@ class Alignment:
     other_occurrence: bool = False  # a date or figure of the passage is of another round, place or vote
     long_before: bool = False  # the claim names no time and the passage's are all long before its article
     old_report: bool = False  # the claim names no time and the passage was published long before its article
+    stale: bool = False  # the claim tells of a state now and the passage was written years before the article
     unknown_subject: bool = False  # the claim's subject is a pronoun the article left unresolved ("It also destroyed ...")
     unknown_thing: bool = False  # ... and not a person's: "It did not arrive" (a denial of what?)
     expletive: bool = False  # that pronoun is an "it" that stands for nothing: "It was not the first time ..."
@@ -179,8 +180,9 @@ def _best_clause(claim: Clause, passage: Frame) -> Clause | None:
         return None
     # (and of those, the one done to the claim's thing: "No party won a majority" / "Move Forward won the most
     # seats. ... No party won a majority on its own")
+    # (or the vote the same way: "voted in favour; no member voted against")
     return max(hits, key=lambda c: (c.head == claim.head, bool(claim.patient) and c.patient == claim.patient,
-                                    len(claim.subject_names & c.subject_names)))
+                                    c.side == claim.side, len(claim.subject_names & c.subject_names)))
 
 
 # A beginning is a day of its own: a day the thing went on is not the day it began ("The demonstrations began
@@ -263,12 +265,16 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
             # the same as it: being elsewhere neither denies nor states being here
             elsewhere = bool(main.where and clause.where and not main.where & clause.where)
             out.opposed |= elsewhere
+            # (nor is "no member voted against" any opposite of "every member voted in favour")
             _polarity(main, clause, out, compare=same_verb and main.particle == clause.particle and not elsewhere
+                      and not (main.side and clause.side and main.side != clause.side)
                       and not _other_patient(main, clause, claim, passage)
                       and not _done_long_before(clause, claim, passage, dates)
                       and not _doer_on_one_side(main, clause)
                       and not _before_the_bound(main, clause, claim, passage))
             _told_beside(claim, passage, out)
+    _quantities(claim, passage, out)
+    out.opposed |= _denied_of_another(main, passage)
     # the words values hang from: the events, light verbs included ("held talks on 27 February")
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {w for c in (main, clause) if c is not None for w in _hung_from(c) if ":" in w}
@@ -324,9 +330,14 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     if out.long_before and clause is not None and {d["slot"] for d in out.differences} == {"polarity"}:
-        # a denial is as old as its own verb's dates: "was never certified ... argued in a 2019 blog post"
-        out.long_before = _long_before(_dates_of(clause, passage, undated=True), dates.article)
+        # a denial is as old as its own verb's dates: "was never certified ... argued in a 2019 blog post"; an
+        # undated verb is as old as the report ("Boric called for a new constitutional process", written 2022)
+        own = _dates_of(clause, passage, undated=True) or ([dates.published] if dates.published else [])
+        out.long_before = _long_before(own, dates.article)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
+    # a report of years before cannot tell that a state still holds: "The new pope is 76" / "The new pope, Jorge
+    # Mario Bergoglio, ... was 76 years old" (2013), "CrowdStrike is based in Sunnyvale" / a report of 2021
+    out.stale = out.old_report and main.now and _years_before(dates.published, dates.article)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
     out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d)]
@@ -781,6 +792,47 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         out.matches.append(_pair("polarity", words[claim.negated], words[passage.negated]))
 
 
+def _denied_of_another(main: Clause, passage: Frame) -> bool:
+    """The passage tells the claim's deed, done to the claim's thing, with the other polarity, of a
+    subject the claim does not name ("The asteroid pair poses a threat to Earth" / "Neither body poses
+    a threat to Earth"): whoever its subject is, such a passage does not state the claim."""
+    if not main.patient or main.conditional or main.possible:
+        return False
+    return any(c.patient == main.patient and _stems(c.event) & _stems(main.event) and not (c.conditional or c.possible)
+               and (c.negated or c.quantifier == 0) != (main.negated or main.quantifier == 0) for c in passage.clauses)
+
+
+def _quantities(claim: Frame, passage: Frame, out: Alignment) -> None:
+    """How many of a thing a verb is said of, wherever the noun stands ("lowered to half-mast on some
+    public buildings" / "with flags lowered to half-mast on all public buildings", "Most of the five
+    people aboard were killed" / "killed all five people aboard"): the same noun with the same verb.
+    None differs from some, all from any other share, few from most (as a clause's quantifiers do)."""
+    if any(d["slot"] in ("polarity", "quantifier") for d in out.differences) or \
+            any(m["slot"] == "quantifier" for m in out.matches):
+        return  # told of the clause already
+    for mine in claim.quantified:
+        for theirs in passage.quantified:
+            if theirs.noun != mine.noun or theirs.denied != mine.denied or not _one_deed(mine.verb, theirs.verb) \
+                    or mine.verb in LIGHT_VERBS or mine.side != theirs.side:
+                continue  # ("Most of the cases have been in Congo" / "all cases sequenced were", "for" / "against")
+            values = {mine.value, theirs.value}
+            if (mine.value == 0) != (theirs.value == 0):
+                out.differences.append(_pair("polarity", "none" if mine.value == 0 else "some",
+                                             "none" if theirs.value == 0 else "some"))
+            elif ALL in values and len(values) == 2 or values == {FEW, MOST}:
+                out.differences.append(_pair("quantifier", mine.text, theirs.text))
+            elif mine.value == theirs.value:
+                out.matches.append(_pair("quantifier", mine.text, theirs.text))
+            else:
+                continue
+            return
+
+
+def _one_deed(a: str, b: str) -> bool:
+    """Two verbs, written alike or standing for one deed ("beat" / "defeat")."""
+    return a[:5] == b[:5] or bool(_DEED_OF.get(a, set()) & _DEED_OF.get(b, set()))
+
+
 def _names(claim: Frame, passage: Frame, event: set[str], out: Alignment, dates: Dates = Dates()) -> None:
     """Names match anywhere in the passage; a rival must hang from the same word or event. (Not the
     one doer of a passage that tells the event in other words: "introduced by Kim Leadbeater" and
@@ -1031,10 +1083,19 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                   and not _another_ones_day(mine, s) and not (
             s.doer and not of_saying(s) and owners and name_key(s.doer) not in owners)]
         # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
-        # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"
+        # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"; so is one of a deed
+        # the claim names by a noun ("The death toll from the collision ... rose to 57 on Thursday" / "collided
+        # head-on on 28 February")
         own = _stems(mine.anchors)
-        told_apart = _stems(claim.verbs) - own
+        told_apart = (_stems(claim.verbs) | _stems(claim.content) & _stems(passage.verbs)) - own
         theirs = [s for s in theirs if not (own and _stems(s.anchors) & told_apart and not _stems(s.anchors) & own)]
+        # and one that gives the claim's date to a deed the claim tells undated may tell the dated deed in other
+        # words: "the Ballon d'Or, which he received in 1995" / "won the award again in 1994 and 1995" (unless it
+        # dates the claim's own deed otherwise: "annexed the peninsula in 2022" / "annexed Crimea in 2014")
+        undated = told_apart - {a for c in claim.of("date") if c is not mine for a in _stems(c.anchors)}
+        if any(_gives(s, mine) and _stems(s.anchors) & undated for s in passage.of("date")) and not any(
+                own and _stems(s.anchors) <= own and not _gives(s, mine) for s in passage.of("date")):
+            continue
         if pinned is not None and len(claim.of("date")) == 1:  # the one date of the claim's vote, and the
             # dates of the passage's sentence with that vote's tally ("in 2011, MPs rejected a bill by 330
             # votes to 118" / "On Friday, 11 September 2015, the Commons rejected ... by 330 votes to 118")
@@ -1114,6 +1175,12 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                                                           claim, passage, out, pinned)) \
                     and not _listed_among(mine, rival, i, claim, passage):
                 out.differences.append(_pair(part, _part_slot(mine, part), _part_slot(rival, part)))
+
+
+def _gives(theirs: Slot, mine: Slot) -> bool:
+    """The passage's date is the claim's, or lists it: "1994 and 1995" gives 1995."""
+    year_only = mine.value[0] is not None and mine.value[1:] == (None, None, None)
+    return theirs.value == mine.value or year_only and re.search(rf"\b{mine.value[0]}\b", theirs.text) is not None
 
 
 _AGAIN = re.compile(r"\bagain,?\s+(?:in|on|at|during|last|this)?\s*$", re.I)
@@ -1643,6 +1710,13 @@ def _long_before(whens: list[When], day: When | None) -> bool:
         year, month, d = w[0], w[1] or 12, w[2]
         return dt.date(year, month, d or calendar.monthrange(year, month)[1])
     return all(end(w) < article - dt.timedelta(days=31) for w in whens)
+
+
+def _years_before(told: When | None, day: When | None) -> bool:
+    """``told`` is over a year before ``day`` (both known to the day)."""
+    if told is None or day is None or None in told[:3] or None in day[:3]:
+        return False
+    return dt.date(*told[:3]) < dt.date(*day[:3]) - dt.timedelta(days=365)
 
 
 def _part_of(one: Slot, whole: Slot) -> bool:

@@ -151,7 +151,7 @@ class Judge:
         if t.refute_model is not None and p["refute"] >= t.refute_model and a.same_event and a.names_covered \
                 and not confirmed:
             return "refute"
-        if a.names_covered and not a.unstated and not a.named_other_doer and not a.opposed \
+        if a.names_covered and not a.unstated and not a.named_other_doer and not a.opposed and not a.stale \
                 and (p["support"] >= t.support and p["support"] >= p["refute"] or confirmed):
             return "support"
         return "neutral"

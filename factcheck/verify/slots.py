@@ -49,6 +49,9 @@ _GRADE = re.compile(r"\b(?P<scale>Category|Level|Stage|Grade|Class)\s+(?P<n>\d{1
 _SERIES = re.compile(r"\b(?P<stem>(?:[A-Z][A-Za-z]+[ -])+)(?P<n>\d{1,3}|[IVXL]+)\b(?![-–/:.,]\s?\d)")  # not "England 4-0"
 # (or glued to a name written in two capitals: "AlphaFold2" is AlphaFold 2)
 _GLUED_SERIES = re.compile(r"\b(?P<stem>[A-Z][a-z]+[A-Z][A-Za-z]*)(?P<n>\d{1,2})\b")
+# the numbered occasions of one contest ("game 14", "stage 12"), and the first of them named as such
+_NUMBERED = re.compile(r"\b(?P<stem>game|stage|leg|race|heat)\s+(?P<n>\d{1,2})\b(?![-–/:.,]\s?\d)", re.I)
+_OPENING = re.compile(r"\b(?:opening|first)\s+(?P<stem>game|stage|leg|race|heat)\b", re.I)
 # a company's or government's fiscal year names a period, as a series member does: "Nvidia's 2024
 # financial year", "fiscal 2023", "FY24"
 _FISCAL = re.compile(r"\b(?:fiscal|financial)(?:\s+year)?\s+(\d{4})\b|\b(\d{4})\s+(?:fiscal|financial)\s+year\b"
@@ -191,7 +194,7 @@ class Clause:
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
-    possible: bool = False  # "The government can declare an emergency": what may be done, not what was
+    possible: bool = False  # "can declare an emergency", "must win more than 50%": what may or must be done, not what was
     ever: bool = False  # "only one motion has ever passed": told over all time, not of one occasion
     state: bool = False  # "voting places are open": a state that holds over days, not the deed of opening
     indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out
@@ -210,6 +213,21 @@ class Clause:
     restrictive: bool = False
     # where a "be" with no predicate word says its subject is: "city" of "was not in the city"
     where: frozenset[str] = frozenset()
+    side: str = ""  # which way a vote went: "for" ("voted in favour") or "against"
+    now: bool = False  # told in the present tense ("is the finance minister", "is based in"): so on the day told
+
+
+@dataclass(frozen=True)
+class Quantified:
+    """A noun said with a quantifier, and the verb it hangs from: "on all public buildings" (lowered),
+    "most of the five people aboard" (killed), "none of its payloads" (made it)."""
+
+    noun: str  # the quantified noun's lemma
+    verb: str  # the lemma of the verb it hangs from
+    value: int  # as in QUANTIFIERS
+    denied: bool  # that verb is denied ("did not reach")
+    text: str
+    side: str = ""  # which way, where the verb is a vote ("voted against")
 
 
 @dataclass
@@ -244,6 +262,7 @@ class Frame:
     # noun -> the words that say which one it is, wherever the text names one ("prize" -> {"nobel",
     # "physiology", "medicine"} of "the Nobel Prize in Physiology or Medicine")
     kinds: dict[str, set[str]] = field(default_factory=dict)
+    quantified: list[Quantified] = field(default_factory=list)
 
     def _sentence(self, slot: Slot) -> tuple[int, int, frozenset[str]]:
         """The sentence a slot stands in: its characters and its ordinals."""
@@ -476,6 +495,43 @@ def _quantifier(verb: "Token") -> int | None:
 
 
 _ALMOST = {"almost", "nearly", "virtually", "practically"}
+_FEW_WORDS = {"handful": QUANTIFIERS["few"]}  # "only a handful of the games"
+
+
+def _of_what(word: "Token") -> "Token | None":
+    """The noun of ``word``'s "of": "people" of "most of the five people"."""
+    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
+
+
+def _quantified(word: "Token") -> Quantified | None:
+    """The noun ``word`` quantifies, if it is a quantifier: "all public buildings", "most of the five
+    people", "a handful of games", "seven of the nine governorships" (a share of a counted whole)."""
+    value = QUANTIFIERS.get(word.lower_, _FEW_WORDS.get(word.lower_))
+    noun = None
+    if value is not None and word.dep_ in ("det", "amod", "nummod", "quantmod", "predet"):
+        # ("All 177 people", "every one of the 12 seats")
+        noun = (_of_what(word.head) or word.head.head) if word.head.pos_ == "NUM" else word.head
+        value = _hedged(word) if word.lower_ in QUANTIFIERS else value
+    elif word.pos_ == "NUM" and any(c.lower_ in QUANTIFIERS for c in word.children):
+        return None  # "every one of": the quantifier says how many
+    elif value is not None or word.pos_ == "NUM":
+        noun = _of_what(word)  # "most of the five people", "none of its payloads"
+        if word.pos_ == "NUM":
+            value = _share_of_whole(word) if noun is not None else None
+        elif value is not None and word.lower_ in QUANTIFIERS:
+            value = _hedged(word)
+    if noun is None or value is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    denied = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    start = min(word.i, noun.i)
+    return Quantified(noun.lemma_.lower(), verb.lemma_.lower(), value, denied,
+                      word.doc[start:max(word.i, noun.i) + 1].text, _side(verb))
 
 
 def _hedged(word: "Token") -> int:
@@ -599,7 +655,7 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
 _TOPIC_PREPS = {"over", "about", "into"}
 # words that point at what the reader already knows of: "this", "its", "it"
 _KNOWN = {"this", "that", "these", "those", "its", "their", "his", "her", "our", "it", "they", "he", "she"}
-_MAY = {"can", "could", "may", "might"}
+_MAY = {"can", "could", "may", "might", "must", "should"}  # what may, or must, be done: no report of what was
 _DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
 
 
@@ -611,6 +667,8 @@ def _clause(verb: "Token") -> Clause:
     out.possible = not out.negated and any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
     out.ever = any(c.dep_ == "advmod" and c.lower_ == "ever" for c in verb.children)
     out.state = verb.lemma_ in ("be", "remain") and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
+    out.now = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                                  and c.lemma_ == "be" for c in verb.children)
     if verb.lemma_ == "be" and not predicate:
         out.where = frozenset(t.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "advmod")
                               for t in c.subtree if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"))
@@ -620,6 +678,7 @@ def _clause(verb: "Token") -> Clause:
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _KNOWN | {"the"} for c in subj.children))
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    out.side = _side(verb)
     out.intent = next((c.lemma_.lower() for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))), "")  # ("offered on Thursday to buy")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
@@ -645,6 +704,18 @@ def _clause(verb: "Token") -> Clause:
                               and g.ent_type_ not in ("DATE", "TIME"))
         out.office = _office(subj)
     return out
+
+
+def _side(verb: "Token") -> str:
+    """Which way a vote went: "voted in favour" / "voted for" is "for", "voted against" is "against"."""
+    if verb.lemma_.lower() != "vote":
+        return ""
+    for c in verb.children:
+        if c.lower_ == "against":
+            return "against"
+        if c.lower_ == "for" or c.lower_ == "in" and any(g.lemma_.lower() in ("favour", "favor") for g in c.children):
+            return "for"
+    return ""
 
 
 def _kind_words(noun: "Token") -> set[str]:
@@ -741,6 +812,7 @@ def frame(doc: "Doc") -> Frame:
             out.kinds.setdefault(t.lemma_.lower(), set()).update(words)
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
     out.posts = [p for t in doc if t.pos_ in ("NOUN", "PROPN") and (p := _post(t)) is not None]
+    out.quantified = [q for t in doc if (q := _quantified(t)) is not None]
     for m in _FISCAL.finditer(doc.text):
         year = next(g for g in m.groups() if g)
         out.series.setdefault("fiscal year", set()).add(year if len(year) == 4 else "20" + year)
@@ -752,6 +824,10 @@ def frame(doc: "Doc") -> Frame:
             out.series.setdefault(stem, set()).add(m.group("n"))  # (not "About 50 cars", "Updated 23 November")
     for m in _GLUED_SERIES.finditer(doc.text):
         out.series.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
+    for m in _NUMBERED.finditer(doc.text):  # "game 14", "stage 12": numbered occasions of one contest
+        out.series.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
+    for m in _OPENING.finditer(doc.text):  # "the opening game" is game 1
+        out.series.setdefault(m.group("stem").lower(), set()).add("1")
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents
                                                                if e.label_ == "ORDINAL" and not _record(e)))
                     for sent in doc.sents]

@@ -327,6 +327,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Super Bowl LIV" for "Super Bowl LVIII", "Chandrayaan-1" for "Chandrayaan-3": another of the series
     out.other_occurrence |= any(not members & passage.series[stem]
                                 for stem, members in series.items() if stem in passage.series)
+    # "the opening game" for "game 14": another numbered occasion (the claim's own, not any its article names)
+    out.other_occurrence |= any(not members & passage.rounds[stem]
+                                for stem, members in claim.rounds.items() if stem in passage.rounds)
     # nor does a passage all of whose occasions lie long before it contradict a claim that names no time
     out.long_before = not _occasions(claim) and _long_before(_occasions(passage), dates.article)
     if out.long_before and clause is not None and {d["slot"] for d in out.differences} == {"polarity"}:
@@ -893,6 +896,9 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
     for one post (the same words, of the same body), said of one holder ("the", not "a"), and, where
     no body is said, a post of more than one word ("chief executive", not "president")."""
     for mine in claim.posts:
+        # a post the passage says its holder left is no post they hold now ("Jack Dorsey is the chief executive" /
+        # "Dorsey stepped down as its chief executive"): no support, whatever else is alike
+        out.opposed |= any(holder == mine.holder.value and role == mine.role for holder, role in passage.left)
         if mine.one_of or not mine.org and len(mine.role) < 2:
             continue
         # the claim's holder in that post of another body: "D'Angelo is the chief executive of Facebook" /
@@ -1084,10 +1090,11 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             s.doer and not of_saying(s) and owners and name_key(s.doer) not in owners)]
         # a passage date of a verb the claim tells apart from this date's is that verb's: "went down on 15 April
         # 1912, hours after striking an iceberg" / "struck an iceberg late on 14 April 1912"; so is one of a deed
-        # the claim names by a noun ("The death toll from the collision ... rose to 57 on Thursday" / "collided
-        # head-on on 28 February")
+        # the claim's subject names by a noun ("The death toll from the collision ... rose to 57 on Thursday" /
+        # "collided head-on on 28 February")
         own = _stems(mine.anchors)
-        told_apart = (_stems(claim.verbs) | _stems(claim.content) & _stems(passage.verbs)) - own
+        named = claim.clauses[0].subject_nouns if claim.clauses else frozenset()
+        told_apart = (_stems(claim.verbs) | _stems(named) & _stems(passage.verbs)) - own
         theirs = [s for s in theirs if not (own and _stems(s.anchors) & told_apart and not _stems(s.anchors) & own)]
         # and one that gives the claim's date to a deed the claim tells undated may tell the dated deed in other
         # words: "the Ballon d'Or, which he received in 1995" / "won the award again in 1994 and 1995" (unless it

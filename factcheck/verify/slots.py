@@ -188,6 +188,7 @@ class Clause:
     # kind it is ("Russian and US delegations")
     owner_names: set[str] = field(default_factory=set)
     subject_kind: frozenset[str] = frozenset()  # nouns that say which one the subject is ("women's" team)
+    subject_nouns: frozenset[str] = frozenset()  # the nouns in the subject's words ("toll", "collision", "train")
     agent: str = ""  # who does it, whatever the voice: "Both countries expelled" / "expelled by either country"
     patient: str = ""  # what it is done to: "expelled dozens of diplomats" / "No diplomats were expelled"
     negated: bool = False
@@ -258,7 +259,12 @@ class Frame:
     # passage names, it counts no jets
     name_numbers: set[int] = field(default_factory=set)
     posts: list[Post] = field(default_factory=list)  # who holds which post, where the text says so
+    # (holder's name key, the post's words) of posts the text says were left: "Dorsey stepped down as its chief
+    # executive", "succeeding Lorenzo Córdova" (as president), "Maurer, who had been finance minister"
+    left: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     series: dict[str, set[str]] = field(default_factory=dict)  # "super bowl" -> {"LVIII"}: members named
+    # "game" -> {"14"}: the numbered occasions of one contest the text names ("game 14", "the opening game": 1)
+    rounds: dict[str, set[str]] = field(default_factory=dict)
     # noun -> the words that say which one it is, wherever the text names one ("prize" -> {"nobel",
     # "physiology", "medicine"} of "the Nobel Prize in Physiology or Medicine")
     kinds: dict[str, set[str]] = field(default_factory=dict)
@@ -696,6 +702,7 @@ def _clause(verb: "Token") -> Clause:
         told |= {x.i for e in subj.doc.ents if e.start <= subj.i < e.end for x in e}  # ("Donald" of "Donald Trump")
         out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in ("ORG", "PERSON") and c.i != subj.i
                            and c.i not in told}
+        out.subject_nouns = frozenset(t.lemma_.lower() for t in subj.subtree if t.pos_ == "NOUN")
         out.subject_kind = frozenset("kind:" + c.lemma_.lower() for c in subj.children
                                      if c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and not c.ent_type_)
         out.owner, out.owned, out.owned_noun = _owner(subj)
@@ -813,6 +820,7 @@ def frame(doc: "Doc") -> Frame:
     out.name_numbers = {int(t.text) for t in doc if _in_a_name(t)}
     out.posts = [p for t in doc if t.pos_ in ("NOUN", "PROPN") and (p := _post(t)) is not None]
     out.quantified = [q for t in doc if (q := _quantified(t)) is not None]
+    out.left = [left for t in doc if t.pos_ == "NOUN" and (left := _left_post(t)) is not None]
     for m in _FISCAL.finditer(doc.text):
         year = next(g for g in m.groups() if g)
         out.series.setdefault("fiscal year", set()).add(year if len(year) == 4 else "20" + year)
@@ -825,9 +833,9 @@ def frame(doc: "Doc") -> Frame:
     for m in _GLUED_SERIES.finditer(doc.text):
         out.series.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
     for m in _NUMBERED.finditer(doc.text):  # "game 14", "stage 12": numbered occasions of one contest
-        out.series.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
+        out.rounds.setdefault(m.group("stem").lower(), set()).add(m.group("n"))
     for m in _OPENING.finditer(doc.text):  # "the opening game" is game 1
-        out.series.setdefault(m.group("stem").lower(), set()).add("1")
+        out.rounds.setdefault(m.group("stem").lower(), set()).add("1")
     out.ordinals = [(sent.start_char, sent.end_char, frozenset(e.text.lower() for e in sent.ents
                                                                if e.label_ == "ORDINAL" and not _record(e)))
                     for sent in doc.sents]
@@ -1019,6 +1027,33 @@ def _post(noun: "Token") -> Post | None:
     return Post(role, body.value if body is not None else "", Slot("person", ent.text, name_key(ent.text),
                                                                     ent.start_char, ent.end_char), one_of, body,
                 owner is not None and owner.dep_ == "amod")
+
+
+_LEAVE = {"step", "resign", "quit", "retire", "leave"}
+
+
+def _left_post(noun: "Token") -> tuple[str, frozenset[str]] | None:
+    """(holder, post) where ``noun`` is a post its holder is said to have left: "stepped down as its chief
+    executive", "resigned as prime minister", "was sworn in as president, succeeding Lorenzo Córdova",
+    "Maurer, who had been finance minister"."""
+    verb, person = noun.head, None
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+        if verb.lemma_.lower() in _LEAVE:
+            person = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:  # "sworn in as president, succeeding Córdova": the one succeeded left it
+            person = next((g for c in verb.children if c.lemma_.lower() == "succeed" and c.pos_ == "VERB"
+                           for g in c.children if g.dep_ == "dobj"), None)
+    elif noun.dep_ == "attr" and verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children):
+        person = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if person is not None and person.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            person = verb.head
+    if person is None or person.ent_type_ != "PERSON":
+        return None
+    ent = _entity_of(person)
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and not c.ent_type_]
+    return name_key(ent.text if ent is not None else person.text), frozenset(
+        [noun.lemma_.lower()] + [w.lemma_.lower() for w in words])
 
 
 def _owner_name(owner: "Token", outside: set[int]) -> "Span | None":

@@ -2581,3 +2581,11 @@ def test_a_date_of_a_deed_the_claim_names_by_a_noun_is_that_deeds():
              "2023), making it the deadliest rail disaster in the country's history")
     assert _align(claim, passage, 0.9).differences == []
     assert _align("Two trains collided near Tempi on Thursday, 2 March 2023.", passage, 0.9).differences != []
+
+
+def test_a_post_the_passage_says_was_left_is_not_held():
+    passage = "Jack Dorsey stepped down as its chief executive in November 2021 and was succeeded by Parag Agrawal."
+    assert _confident("Jack Dorsey is the chief executive.", passage) == "neutral"
+    passage = "Ana Ruiz was sworn in as president of the institute on 4 April 2023, succeeding Lorenzo Córdova."
+    assert _confident("Lorenzo Córdova is the institute's president.", passage) == "neutral"
+    assert _confident("Ana Ruiz is the institute's president.", passage) == "support"

@@ -195,7 +195,7 @@ class Clause:
     quantifier: int | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
-    possible: bool = False  # "can declare an emergency", "must win more than 50%": what may or must be done, not what was
+    possible: bool = False  # "can declare an emergency", "must win over 50%": what may or must be done, not what was
     ever: bool = False  # "only one motion has ever passed": told over all time, not of one occasion
     state: bool = False  # "voting places are open": a state that holds over days, not the deed of opening
     indefinite: bool = False  # "A flood in October 1957 killed ...": a subject its own details pick out

@@ -2542,7 +2542,8 @@ def test_a_quantifier_is_compared_wherever_its_noun_stands():
     # another verb's noun is no share of this one's
     assert _differs("Most of the five people aboard were rescued.", passage) == []
     # a verb as light as "be" says nothing of which deed
-    assert _differs("Most of the cases have been in Congo.", "All cases sequenced from the region were of clade Ib.") == []
+    assert _differs("Most of the cases have been in Congo.",
+                    "All cases sequenced from the region were of clade Ib.") == []
 
 
 def test_a_deed_denied_of_the_claims_thing_by_another_subject_does_not_support():

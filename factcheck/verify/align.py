@@ -340,7 +340,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     # a report of years before cannot tell that a state still holds: "The new pope is 76" / "The new pope, Jorge
     # Mario Bergoglio, ... was 76 years old" (2013), "CrowdStrike is based in Sunnyvale" / a report of 2021
-    out.stale = out.old_report and main.now and _years_before(dates.published, dates.article)
+    out.stale = out.old_report and main.now and _long_before([dates.published], dates.article, days=365)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
     out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d)]
@@ -1706,9 +1706,9 @@ def _other_names(a: str, b: str) -> bool:
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
-def _long_before(whens: list[When], day: When | None) -> bool:
-    """Every date given with its year ends more than a month before ``day`` ("2019", "March 2024"
-    for an article of July 2024; not "31 July 2024" for one of 1 August)."""
+def _long_before(whens: list[When], day: When | None, days: int = 31) -> bool:
+    """Every date given with its year ends more than a month (or ``days``) before ``day`` ("2019",
+    "March 2024" for an article of July 2024; not "31 July 2024" for one of 1 August)."""
     whens = [w for w in whens if w[0] is not None]
     if day is None or not whens:
         return False
@@ -1716,14 +1716,7 @@ def _long_before(whens: list[When], day: When | None) -> bool:
     def end(w: When) -> dt.date:
         year, month, d = w[0], w[1] or 12, w[2]
         return dt.date(year, month, d or calendar.monthrange(year, month)[1])
-    return all(end(w) < article - dt.timedelta(days=31) for w in whens)
-
-
-def _years_before(told: When | None, day: When | None) -> bool:
-    """``told`` is over a year before ``day`` (both known to the day)."""
-    if told is None or day is None or None in told[:3] or None in day[:3]:
-        return False
-    return dt.date(*told[:3]) < dt.date(*day[:3]) - dt.timedelta(days=365)
+    return all(end(w) < article - dt.timedelta(days=days) for w in whens)
 
 
 def _part_of(one: Slot, whole: Slot) -> bool:

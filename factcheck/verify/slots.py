@@ -513,20 +513,18 @@ def _of_what(word: "Token") -> "Token | None":
 def _quantified(word: "Token") -> Quantified | None:
     """The noun ``word`` quantifies, if it is a quantifier: "all public buildings", "most of the five
     people", "a handful of games", "seven of the nine governorships" (a share of a counted whole)."""
-    value = QUANTIFIERS.get(word.lower_, _FEW_WORDS.get(word.lower_))
-    noun = None
+    value = _hedged(word) if word.lower_ in QUANTIFIERS else _FEW_WORDS.get(word.lower_)
     if value is not None and word.dep_ in ("det", "amod", "nummod", "quantmod", "predet"):
         # ("All 177 people", "every one of the 12 seats")
         noun = (_of_what(word.head) or word.head.head) if word.head.pos_ == "NUM" else word.head
-        value = _hedged(word) if word.lower_ in QUANTIFIERS else value
-    elif word.pos_ == "NUM" and any(c.lower_ in QUANTIFIERS for c in word.children):
-        return None  # "every one of": the quantifier says how many
-    elif value is not None or word.pos_ == "NUM":
+    elif word.pos_ == "NUM":
+        if any(c.lower_ in QUANTIFIERS for c in word.children):
+            return None  # "every one of": the quantifier says how many
+        noun, value = _of_what(word), _share_of_whole(word)  # "seven of the nine governorships"
+    elif value is not None:
         noun = _of_what(word)  # "most of the five people", "none of its payloads"
-        if word.pos_ == "NUM":
-            value = _share_of_whole(word) if noun is not None else None
-        elif value is not None and word.lower_ in QUANTIFIERS:
-            value = _hedged(word)
+    else:
+        return None
     if noun is None or value is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     verb = word
@@ -556,8 +554,7 @@ def _share_of_whole(noun: "Token") -> int | None:
     Iowa's 99 counties" is most, not all; "seven of the nine governorships" most; "9 of 9" all."""
     if noun.pos_ != "NUM":
         return None
-    whole = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"), None)
+    whole = _of_what(noun)
     total = next((c for c in whole.children if c.dep_ == "nummod"), None) if whole is not None else None
     part, of = number_value(noun.text), number_value(total.text) if total is not None else None
     if part is None or not of or part > of:
@@ -641,9 +638,7 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
     """(agent, patient) lemmas: the doer and the done-to, the same in the active and the passive."""
     def noun(t: "Token | None") -> str:
         if t is not None and (t.lower_ in _AMOUNTS or t.pos_ == "NUM"):  # "dozens of diplomats"
-            t = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                      if g.dep_ == "pobj"), None) or \
-                next((c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")), t)
+            t = _of_what(t) or next((c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")), t)
             # ("Resolution 68/262" is a resolution)
         if t is not None and t.ent_type_ == "PERSON":  # "Justices Clarence Thomas, ..." are justices
             title = [c for c in t.children if c.dep_ == "compound" and not c.ent_type_ and c.text[:1].isupper()]
@@ -756,8 +751,7 @@ def _owner(subj: "Token") -> tuple[str, str, bool]:
     False) for any other subject."""
     noun = subj
     if subj.lower_ in _AMOUNTS or subj.pos_ == "NUM":  # "both of Spain's goals": the goals
-        noun = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"), subj)
+        noun = _of_what(subj) or subj
     holders = [noun] + [c for c in noun.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
     owner = next((name_key(c.text) for h in holders for c in h.children if c.dep_ == "poss" and c.ent_type_), "")
     return (owner, noun.lemma_.lower(), noun.pos_ == "NOUN" and not noun.ent_type_) if owner else ("", "", False)

@@ -32,9 +32,9 @@ def _align(claim: str, passage: str, similarity: float = 0.0):
     return align(frame(c), frame(p), similarity)
 
 
-def _align_dated(claim: str, passage: str, article: str, published: str):
+def _align_dated(claim: str, passage: str, article: str, published: str, similarity: float = 0.0):
     c, p = parse([claim, passage])
-    return align(frame(c), frame(p), 0.0, Dates(iso_day(article), iso_day(published)))
+    return align(frame(c), frame(p), similarity, Dates(iso_day(article), iso_day(published)))
 
 
 def _differs(claim: str, passage: str) -> list[tuple[str, str]]:
@@ -2440,8 +2440,7 @@ def test_the_clause_done_to_the_claims_thing_is_the_one_compared():
 def test_a_day_the_thing_went_on_is_not_the_day_it_began():
     passage = "On Thursday, 14 March 2024, strikes took place at 40 plants across the country."
     def differs(claim: str) -> list[tuple[str, str]]:  # (told in other words: "began" / "took place")
-        c, p = parse([claim, passage])
-        a = align(frame(c), frame(p), 0.8, Dates(iso_day("2024-03-20"), iso_day("2024-03-14")))
+        a = _align_dated(claim, passage, "2024-03-20", "2024-03-14", similarity=0.8)
         return [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences]
     assert differs("The strikes began on 11 March.") == []
     assert differs("The strikes took place on 12 March.") != []

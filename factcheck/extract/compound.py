@@ -80,8 +80,18 @@ def _verb_conjuncts(root: Token, allowed: set[int]) -> list[Token]:
         elif _subject(root) is not None and (_finite(c) or c.tag_ == root.tag_) and c.tag_ != "VBG":
             if any(n.dep_ == "neg" for n in root.children) and not any(a.dep_ in ("aux", "neg") for a in c.children):
                 continue  # "did not sign and ratify": does the "not" carry over? Leave it whole
+            if not _joined(root, c):
+                continue  # "raced to 47 before Head, running back, held a catch": no "and" shares the subject
             out.append(c)
     return out
+
+
+def _joined(root: Token, conjunct: Token) -> bool:
+    """A conjunction joins the verb to the root's subject ("raced to 47 and held a catch"); a verb the
+    parser hung on the root with commas alone may well have a subject of its own it left elsewhere."""
+    siblings = [root] + [c for c in root.children if c.dep_ == "conj"]
+    return any(g.dep_ == "cc" for v in siblings for g in v.children) or \
+        any(t.dep_ == "cc" for t in root.doc[root.i + 1:conjunct.i])  # (one the parser hung on a noun between)
 
 
 def _stranded_subject(verb: Token, allowed: set[int]) -> Token | None:

@@ -232,6 +232,10 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         and (main.head_named or name_key(main.head) in claim.names) \
         and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
         and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
+    # (a country or a city as the doer too: "South Africa won the World Cup" / "New Zealand have won it three times")
+    out.named_other_doer |= same_verb and bool(main.doer_name and clause.doer_name) and main.doer_name != clause.doer_name \
+        and not _same_roles(main, clause) and not _inside(claim.places.get(main.doer_name, ""), passage) \
+        and not _inside(passage.places.get(clause.doer_name, ""), claim)
     out.about = same_verb and out.names_covered and (_same_doer(main, clause, bare_heads=False) or titled)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
         unnamed = {n for n in main.subject_names - passage.names if not _inside(claim.places.get(n, ""), passage)}
@@ -270,6 +274,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
                       and not (main.side and clause.side and main.side != clause.side)
                       and not _other_patient(main, clause, claim, passage)
                       and not _done_long_before(clause, claim, passage, dates)
+                      and main.spanned == clause.spanned  # ("did not score" / "scored 52 goals in his first season")
                       and not _doer_on_one_side(main, clause)
                       and not _before_the_bound(main, clause, claim, passage))
             _told_beside(claim, passage, out)
@@ -343,7 +348,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.stale = out.old_report and main.now and _long_before([dates.published], dates.article, days=365)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
-    out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d)]
+    out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d) and not _picks_out(claim, main, d)]
     if any(d["slot"] in _DATE_PARTS for d in out.differences) and (
             _another_figure(claim, passage, event) or _figure_dated_alike(claim, passage)):
         # (or the passage gives the claim's figure on the claim's day, its other day another figure's: "rose 2.0
@@ -612,6 +617,17 @@ def _of_one_picked_out(claim: Frame, difference: dict[str, Any]) -> bool:
         c.indefinite and not c.head_named and own & _stems(c.event) for c in claim.clauses[1:])
 
 
+def _picks_out(claim: Frame, main: Clause, difference: dict[str, Any]) -> bool:
+    """The claim's date differing stands in a relative clause that says which things the claim is of,
+    not in what it reports: "All four other parties that won seats in May ended up with fewer" / a
+    party that "won eight seats on 25 June" is one of another vote's winners."""
+    if difference["slot"] not in _DATE_PARTS:
+        return False
+    date = next((s for s in claim.of("date") if s.start == difference["claim"].get("start")), None)
+    picking = set().union(*(_stems(c.event) for c in claim.clauses if c.restrictive))
+    return date is not None and bool(_stems(date.anchors) & picking) and not _stems(date.anchors) & _stems(main.event)
+
+
 def _another_figure(claim: Frame, passage: Frame, event: set[str]) -> bool:
     """The passage gives a figure of the kind of one of the claim's (money, % or a count of the same
     noun; or, for figures of no noun, one the event reached: "rose above 20,000" / "passed 5,000") and
@@ -816,8 +832,9 @@ def _quantities(claim: Frame, passage: Frame, out: Alignment) -> None:
     for mine in claim.quantified:
         for theirs in passage.quantified:
             if theirs.noun != mine.noun or theirs.denied != mine.denied or not _one_deed(mine.verb, theirs.verb) \
-                    or mine.verb in LIGHT_VERBS or mine.side != theirs.side:
-                continue  # ("Most of the cases have been in Congo" / "all cases sequenced were", "for" / "against")
+                    or mine.verb in LIGHT_VERBS or mine.side != theirs.side or ":" in mine.verb + theirs.verb and mine.verb != theirs.verb:
+                continue  # ("Most of the cases have been in Congo" / "all cases sequenced were", "for" / "against"; a light
+                # verb's deed is told by its object: "had the support of" / "had the backing of")
             values = {mine.value, theirs.value}
             if (mine.value == 0) != (theirs.value == 0):
                 out.differences.append(_pair("polarity", "none" if mine.value == 0 else "some",
@@ -1036,10 +1053,11 @@ def _same_name(kind: str, a: str, b: str) -> bool:
 
 def _spelt_otherwise(a: str, b: str) -> bool:
     """One letter more or less in a word of four letters or more: a spelling of the same name, not
-    another name (a changed letter is: "Iran" / "Iraq", "Gambia" / "Zambia")."""
+    another name (a changed letter is: "Iran" / "Iraq", "Gambia" / "Zambia"; so is a letter before
+    the name, which spelling does not add: "Omsk" / "Tomsk")."""
     short, long = sorted((a, b), key=len)
     return len(short) >= 4 and len(long) == len(short) + 1 and \
-        any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+        any(long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def _rival(kind: str, mine: Slot, theirs: list[Slot]) -> Slot | None:
@@ -1425,6 +1443,13 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # doer's ("Pezeshkian won about 16.4 million votes") is a part of it
             # ("more than half of the chamber's 733 members" / "207 members voted for the chancellor": those who did it)
             others = [s for s in others if not (_SHARE_OF.search(claim.text[:mine.start]) and (s.doer or s.doers))]
+            # a count of a narrower kind is of other things: "almost 1.3 million votes" / "66,036 blank votes"
+            said = set(re.findall(r"[\w'-]+", claim.text.lower()))
+            others = [s for s in others if kind != "number" or not {w for w in _qualifiers(passage.text, s)
+                                                                     if w.isalpha() and w not in _NO_KIND} - said]
+            # a total over a stretch of occasions is no value of one occasion's, nor the reverse: "seven wickets for
+            # 57 in that match" / "24 wickets in seven matches", "36 goals" / "52 goals in all competitions"
+            others = [s for s in others if ("over:span" in mine.context) == ("over:span" in s.context)]
             # a count told at a stage of counting is that stage's: "with half of the reports processed it stood at
             # 56.5 per cent" / "after 98.33% of reports had been processed, Yes stood at 50.03%" (a figure told at no
             # stage is the final count's: "with all ballots counted")
@@ -1633,6 +1658,11 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
             out.matches.append(_pair("ordinal", mine, same))
         elif mine.value != 1 and len({s.value for s in theirs if s.value != 1}) == 1:
             out.differences.append(_pair("ordinal", mine, next(s for s in theirs if s.value != 1)))
+
+
+# words between a figure and its noun that say no kind of it: "1.3 million more votes", "about 40 of the seats"
+_NO_KIND = {"more", "fewer", "less", "than", "of", "the", "a", "an", "and", "or", "some", "about", "over", "other",
+            "thousand", "million", "billion", "trillion", "per", "cent", "percent", "its", "their", "his", "her"}
 
 
 def _qualifiers(text: str, slot: Slot) -> set[str]:

@@ -215,6 +215,9 @@ class Clause:
     # where a "be" with no predicate word says its subject is: "city" of "was not in the city"
     where: frozenset[str] = frozenset()
     side: str = ""  # which way a vote went: "for" ("voted in favour") or "against"
+    # told over a stretch of occasions ("scored 52 goals in his first season"), not of one
+    spanned: bool = False
+    doer_name: str = ""  # the place the subject names, as a doer: "south africa" of "South Africa won"
     now: bool = False  # told in the present tense ("is the finance minister", "is based in"): so on the day told
 
 
@@ -363,6 +366,7 @@ def number_value(text: str) -> float | None:
     return value
 
 
+_SCALE_AFTER = re.compile(r"(?:m|mn|bn|bln|k|tn)\b")  # a scale written onto a sum the tagger cut short ("$968m")
 # scales as news abbreviates them after a figure; "m" and "k" only after a currency sign ("100m" may be metres)
 _ABBREVIATED = {"thousand": r"[$£€¥]\s?[\d.]+\s?k\b", "million": r"[$£€¥]\s?[\d.]+\s?(?:m|mn)\b",
                 "billion": r"\d\s?(?:bn|bln)\b", "trillion": r"\d\s?(?:tn|trn)\b"}
@@ -527,15 +531,17 @@ def _quantified(word: "Token") -> Quantified | None:
         return None
     if noun is None or value is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    verb = word
+    verb, below = word, word
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+        verb, below = verb.head, verb
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     denied = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
     start = min(word.i, noun.i)
-    return Quantified(noun.lemma_.lower(), verb.lemma_.lower(), value, denied,
-                      word.doc[start:max(word.i, noun.i) + 1].text, _side(verb))
+    deed = verb.lemma_.lower()
+    if deed in LIGHT_VERBS and below.dep_ == "dobj" and below.pos_ == "NOUN" and below is not word:
+        deed += ":" + below.lemma_.lower()  # "had the support of all the parties": the deed is having support
+    return Quantified(noun.lemma_.lower(), deed, value, denied, word.doc[start:max(word.i, noun.i) + 1].text, _side(verb))
 
 
 def _hedged(word: "Token") -> int:
@@ -680,6 +686,7 @@ def _clause(verb: "Token") -> Clause:
     out.agent, out.patient = _roles(verb, subj)
     out.particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     out.side = _side(verb)
+    out.spanned = _over_a_span(verb)
     out.intent = next((c.lemma_.lower() for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))), "")  # ("offered on Thursday to buy")
     out.partly = out.negated and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children)
@@ -693,6 +700,9 @@ def _clause(verb: "Token") -> Clause:
         out.head_named = (subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS) and subj.ent_type_ not in PLACES \
             and subj.text.istitle()  # ("MPs" is no one's name)
         out.subject_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in NAME_LABELS and c.i != subj.i}
+        if not any(c.dep_ == "conj" for c in subj.children):  # (one doer: "Moscow and Washington agreed" are two)
+            out.doer_name = next((name_key(e.text) for e in subj.doc.ents if e.start <= subj.i < e.end
+                                  and e.label_ in PLACES), "")
         told = {x.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for x in c.subtree}
         told |= {x.i for e in subj.doc.ents if e.start <= subj.i < e.end for x in e}  # ("Donald" of "Donald Trump")
         out.owner_names = {name_key(c.text) for c in subj.subtree if c.ent_type_ in ("ORG", "PERSON") and c.i != subj.i
@@ -706,6 +716,25 @@ def _clause(verb: "Token") -> Clause:
                               and g.ent_type_ not in ("DATE", "TIME"))
         out.office = _office(subj)
     return out
+
+
+# what a deed or a count may be told over, many occasions in one: "in his first season", "in all competitions"
+_SPANS = {"season", "career", "campaign", "tenure", "tournament", "competition"}
+
+
+def _over_a_span(*words: "Token | None") -> bool:
+    """A deed or a count told over a stretch of occasions, by a phrase on its verb or its noun: "in
+    his first season", "in all competitions", "with 24 wickets in seven matches". Such a total is no
+    value of one occasion's, nor is doing it then any opposite of not doing it on one day."""
+    for word in (w for w in words if w is not None):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over", "across", "throughout")):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                # (many occasions, not a length of time: "in three hours" is one stretch)
+                counted = noun.tag_ == "NNS" and noun.lemma_.lower() not in DURATIONS and any(
+                    n.dep_ == "nummod" and number_value(n.text) not in (None, 1.0) for n in noun.children)
+                if noun.lemma_.lower() in _SPANS or counted:
+                    return True
+    return False
 
 
 def _side(verb: "Token") -> str:
@@ -935,6 +964,8 @@ def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
 
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
+# what is aimed at is no more measured than what is expected: "has pledged to raise the minimum wage to 950 euros"
+_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "intend", "target", "goal"}
 
 
 def _motion(token: "Token") -> str:
@@ -1115,13 +1146,15 @@ def _elided_counts(slots: list[Slot], doc: "Doc") -> list[Slot]:
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:
     """The figure is said as what is expected ("prices are now seen rising by 2.5% in 2024", "expect
-    inflation to average 2.5%"), not as what was measured."""
+    inflation to average 2.5%") or aimed at ("pledged to raise the minimum wage to 950 euros", "a target
+    of 2%"), not as what was measured."""
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     if span is None:
         return False
-    for verb in (a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")):
-        if verb.lemma_.lower() in _FORECAST_VERBS or verb.lemma_.lower() == "see" and any(
-                c.dep_ == "auxpass" for c in verb.children):
+    for word in span.root.ancestors:
+        lemma = word.lemma_.lower()
+        if word.pos_ in ("VERB", "AUX") and (lemma in _FORECAST_VERBS or lemma == "see" and any(
+                c.dep_ == "auxpass" for c in word.children)) or lemma in _INTENT and word.pos_ in ("VERB", "NOUN"):
             return True
     return False
 
@@ -1623,6 +1656,9 @@ def _entity_slots(ent: "Span") -> list[Slot]:
         context = frozenset({f"in:{town}"})
     if kind == "number":
         context |= _period(ent.doc, ent.end) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
+        verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if _over_a_span(verb, ent.root.head if ent.root.dep_ == "nummod" else None):
+            context |= {"over:span"}
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""
@@ -1754,19 +1790,27 @@ def _entity_slot(ent: "Span") -> list[Slot]:
         low, bound, high = _clock_bound(ent, minutes)
         return [Slot("number", ent.text, low, *span, role="clock", bound=bound, high=high)]
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"):
-        value = number_value(ent.text)
+        written = ent.text
+        if label == "MONEY" and (scale := _SCALE_AFTER.match(ent.doc.text[ent.end_char:])):
+            # "$968m": the tagger leaves the sign and the scale out of the sum ("968")
+            sign = ent.doc.text[max(0, ent.start_char - 1):ent.start_char].strip()
+            written = sign + ent.text + scale.group()
+            span = (ent.start_char - len(sign), ent.end_char + scale.end())
+        value = number_value(written)
         if value is None and label == "QUANTITY" and re.match(r"(?:an?|one)\s+[a-z]+$", ent.text.lower()):
             value = 1.0  # "within a mile of the crash site" is within one mile
         if value is None or label == "CARDINAL" and len(ent) == 1 and _in_a_name(ent.root):
             return []
         unit = {"PERCENT": "%", "MONEY": "money"}.get(label) or _counted(ent)
         prefix = "of:" if unit and _a_whole(ent) else "other:" if unit and _beside_others(ent) else ""
+        if unit and re.search(r"\d(?:st|nd|rd|th)\b", _digits(ent.text)):
+            prefix = "nth:"  # "in the 46th minute" is which minute, compared with another such, not a length of minutes
         if _MARGIN.match(ent.doc.text[ent.end_char:]):
             prefix = "by:"  # "591 points, 44 more than Croatia": a margin over another, not a score
         if label == "MONEY" and (_EACH_AFTER.match(ent.doc.text[ent.end_char:])
                                  or _EACH_BEFORE.search(ent.doc.text[max(0, ent.start_char - 60):ent.start_char])):
             prefix = "each:"  # "shares at 3.82 francs each": the price of one, not a sum
-        return [Slot("number", ent.text, value, *span, role=prefix + unit)]
+        return [Slot("number", written, value, *span, role=prefix + unit)]
     return []
 
 

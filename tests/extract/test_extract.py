@@ -772,3 +772,14 @@ def test_a_name_read_as_part_of_a_figure_does_not_stop_the_article():
             "those above the $250,000 insurance limit, and substantially all of its assets.")
     claims = texts(extract_claims(text, dt.date(2023, 5, 1)))
     assert any("JPMorgan" in t for t in claims)
+
+
+def test_a_verb_hung_on_with_commas_alone_does_not_take_the_first_subject():
+    # the parser makes "held" a second verb of "raced"; no "and" joins them, and its subject is Mendis
+    text = ("Perera, the captain, raced to 61 from 40 balls before Mendis, running back from point, held a "
+            "fine catch off the bowling of Dale Harper.")
+    claims = [c.text for c in extract_claims(text)]
+    assert not any(c.startswith("Perera held") for c in claims)
+    # verbs joined by "and" share the subject
+    assert "Perera raced to 61 from 40 balls" in [c.text for c in extract_claims(
+        "Perera raced to 61 from 40 balls and hit four sixes.")]

@@ -2589,3 +2589,82 @@ def test_a_post_the_passage_says_was_left_is_not_held():
     passage = "Ana Ruiz was sworn in as president of the institute on 4 April 2023, succeeding Lorenzo Córdova."
     assert _confident("Lorenzo Córdova is the institute's president.", passage) == "neutral"
     assert _confident("Ana Ruiz is the institute's president.", passage) == "support"
+
+
+def test_a_light_verbs_quantifier_is_compared_with_its_object():
+    # "had the support of few / all of the unions": the deed is having support, compared as one
+    passage = "The strike had the support of all of the country's rail unions and began on Monday."
+    a = _align("The strike had the support of only a few of the country's rail unions", passage)
+    assert ("quantifier", "all") in [(d["slot"], d["passage"]["text"].split()[0]) for d in a.differences]
+    # another object of the light verb is another deed: no quantifier compared
+    other = "The strike had the backing of all of the country's rail unions and began on Monday."
+    assert not [d for d in _align("The strike had the support of only a few of the country's rail unions",
+                                  other).differences if d["slot"] == "quantifier"]
+
+
+def test_a_letter_before_a_name_makes_another_name():
+    from factcheck.verify.align import _spelt_otherwise
+    # a letter more inside or at the end of a name is a spelling of it; one before it is another name
+    assert _spelt_otherwise("zelensky", "zelenskyy") and _spelt_otherwise("labour", "labor")
+    assert not _spelt_otherwise("omsk", "tomsk") and not _spelt_otherwise("rome", "prome")
+
+
+def test_a_sum_written_with_its_scale_is_that_sum():
+    # "$45m" is tagged "45": the sign and the scale written onto it make it forty-five million
+    a = _align("The regulator fined the firm $45m", "The regulator fined the firm $45 million on Monday for breaches.")
+    assert not a.differences and ("number", "$45m") in [(m["slot"], m["claim"]["text"]) for m in a.matches]
+
+
+def test_which_minute_is_no_number_of_minutes():
+    # "in the 46th minute" says which minute; "six minutes after the restart" how many: no other value
+    passage = "Kowalski was sent to the sin bin in the 46th minute of the final for a high tackle."
+    assert not _differs("Kowalski was sent to the sin bin six minutes after the restart for a high tackle", passage)
+    # one minute of the match against another is
+    assert ("the 52nd minute", "the 46th minute") in _differs(
+        "Kowalski was sent to the sin bin in the 52nd minute of the final for a high tackle", passage)
+
+
+def test_a_figure_aimed_at_is_no_figure_reached():
+    passage = "The governing party has pledged to raise the minimum wage to $950 a month by 2027."
+    assert not _differs("The minimum wage was raised to $780 a month in April", passage)
+    # a pledge against a pledge is compared
+    assert ("900", "950") in _differs("The governing party has pledged to raise the minimum wage to $900 a month by 2027",
+                                      passage)
+
+
+def test_another_country_as_the_doer_gives_no_year_of_the_claims():
+    # a country's win is not dated by another country's wins of the same cup
+    passage = "Australia have won the Davis Cup 28 times, most recently in 2003."
+    a = _align("Canada won the Davis Cup in 2022, beating Australia in the final", passage)
+    assert a.named_other_doer and not a.differences
+    # the same country's win in another year is compared
+    assert ("2022", "2003") in _differs("Australia won the Davis Cup in 2022", "Australia won the Davis Cup in 2003.")
+
+
+def test_a_count_of_a_narrower_kind_is_of_other_things():
+    passage = "According to the preliminary count there were 41,200 blank votes and 9,800 void votes."
+    assert not _differs("The winner took almost 900,000 votes, well ahead of his rival", passage)
+    assert ("52,000", "41,200") in _differs("There were 52,000 blank votes", passage)
+
+
+def test_a_deed_told_over_a_season_is_no_opposite_of_one_days_denial():
+    season = "In his first season at the club, Okafor scored 31 goals in all competitions."
+    assert not _align("Okafor did not score", season).differences
+    final = "Okafor did not score in the cup final on Saturday, held in check by the defence."
+    assert not _align("Okafor scored 31 goals in all competitions in his first season", final).differences
+    # one day's deed against one day's denial is compared
+    assert ("polarity", "affirmed", "denied") in [(d["slot"], d["claim"]["text"], d["passage"]["text"])
+                                                  for d in _align("Okafor scored in the cup final", final).differences]
+
+
+def test_a_total_over_many_matches_is_no_value_of_one_matchs():
+    passage = "Pereira took 24 wickets in seven matches at the tournament, more than any other bowler."
+    assert not _differs("Pereira took seven wickets for 57 in the semi-final", passage)
+    assert ("21", "24") in _differs("Pereira took 21 wickets in seven matches at the tournament", passage)
+
+
+def test_a_date_that_picks_out_the_claims_things_is_not_compared():
+    passage = "Course of Freedom, the party of Zoe Konstantopoulou, won 3.2% and eight seats on 25 June 2023."
+    assert not _differs("All four other parties that won seats in May ended up with fewer", passage)
+    # a date of what the claim reports is compared
+    assert ("May", "June") in _differs("The party won eight seats in May 2023", "The party won 3.2% and eight seats on 25 June 2023.")

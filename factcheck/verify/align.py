@@ -1097,7 +1097,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         theirs = [s for s in _rivals(mine, passage.of("date"), event)
                   if _bound(_span_word(passage.text, s)) == _bound(_span_word(claim.text, mine))] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
-                                     if _word_before(passage.text, s) not in _UNTIL]
+                                     if _word_before(passage.text, s) not in _UNTIL
+                                     and _span_word(passage.text, s) != "since"]  # ("the deadliest since the hurricane of 1935")
         # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
         # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
         # / "Michigan's ban was approved in 2006")

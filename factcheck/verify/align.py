@@ -1444,10 +1444,11 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # doer's ("Pezeshkian won about 16.4 million votes") is a part of it
             # ("more than half of the chamber's 733 members" / "207 members voted for the chancellor": those who did it)
             others = [s for s in others if not (_SHARE_OF.search(claim.text[:mine.start]) and (s.doer or s.doers))]
-            # a count of a narrower kind is of other things: "almost 1.3 million votes" / "66,036 blank votes"
+            # a count of a narrower kind is of other things: "almost 1.3 million votes" / "66,036 blank votes" (a kind
+            # is a common word; a name or a participle says whose or in what state: "three senior OpenAI researchers",
+            # "five derailed tank cars")
             said = set(re.findall(r"[\w'-]+", claim.text.lower()))
-            others = [s for s in others if kind != "number" or not {w for w in _qualifiers(passage.text, s)
-                                                                     if w.isalpha() and w not in _NO_KIND} - said]
+            others = [s for s in others if kind != "number" or not _kinds(passage.text, s) - said]
             # a total over a stretch of occasions is no value of one occasion's, nor the reverse: "seven wickets for
             # 57 in that match" / "24 wickets in seven matches", "36 goals" / "52 goals in all competitions"
             others = [s for s in others if ("over:span" in mine.context) == ("over:span" in s.context)]
@@ -1664,6 +1665,13 @@ def _ordinals(claim: Frame, passage: Frame, out: Alignment, dates: Dates) -> Non
 # words between a figure and its noun that say no kind of it: "1.3 million more votes", "about 40 of the seats"
 _NO_KIND = {"more", "fewer", "less", "than", "of", "the", "a", "an", "and", "or", "some", "about", "over", "other",
             "thousand", "million", "billion", "trillion", "per", "cent", "percent", "its", "their", "his", "her"}
+
+
+def _kinds(text: str, slot: Slot) -> set[str]:
+    """The words between a figure and its noun that name a kind of it: "blank" of "66,036 blank votes"."""
+    written = set(re.findall(r"[\w'-]+", text[slot.end:slot.end + 80]))
+    return {w for w in _qualifiers(text, slot) if w.isalpha() and w not in _NO_KIND and not w.endswith("ed")
+            and w in written}  # (as written in lower case: not a name)
 
 
 def _qualifiers(text: str, slot: Slot) -> set[str]:

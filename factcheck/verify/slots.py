@@ -965,7 +965,7 @@ def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
 # what is aimed at is no more measured than what is expected: "has pledged to raise the minimum wage to 950 euros"
-_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "intend", "target", "goal"}
+_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "intend", "target", "goal", "try", "seek"}
 
 
 def _motion(token: "Token") -> str:

@@ -2681,3 +2681,19 @@ def test_a_date_a_record_runs_since_is_no_date_of_the_deed():
     a = _align_dated("Hurricane Maria hit the island as a Category 4 storm in September 2017 and killed dozens of people",
                      passage, "2018-08-31", "2017-12-29", similarity=0.8)
     assert not [d for d in a.differences if d["slot"] == "year"]
+
+
+def test_a_name_or_a_state_before_a_count_is_no_narrower_kind():
+    # "five derailed tank cars" are tank cars; "three senior Acme researchers" are senior researchers
+    assert ("eleven", "five") in _differs("The gas was drained from eleven tank cars into a trench",
+                                          "Crews released the gas from five derailed tank cars into a trench.")
+    assert ("four", "Three") in _differs(
+        "Brockman quit hours later, as did four senior researchers",
+        "Three senior Acme researchers, Jan Pach, Ola Mad and Sim Sid, resigned on Friday night, after the board "
+        "removed Sam Alto as chief executive. They followed company president Greg Brockman, who had quit earlier.")
+
+
+def test_a_sum_one_tries_to_raise_is_compared_with_one_planned():
+    assert ("1.25bn", "$2.25 billion") in _differs(
+        "The bank would try to raise $1.25bn by selling new shares",
+        "The bank said it planned to raise $2.25 billion by selling common stock.")

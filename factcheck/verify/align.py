@@ -1447,8 +1447,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # a count of a narrower kind is of other things: "almost 1.3 million votes" / "66,036 blank votes" (a kind
             # is a common word; a name or a participle says whose or in what state: "three senior OpenAI researchers",
             # "five derailed tank cars")
+            # (told of the claim's own subject and deed, a word before the noun describes the same things: "Wagner
+            # fighters shot down six military helicopters")
             said = set(re.findall(r"[\w'-]+", claim.text.lower()))
-            others = [s for s in others if kind != "number" or not _kinds(passage.text, s) - said]
+            others = [s for s in others if kind != "number" or out.same_subject or not _kinds(passage.text, s) - said]
             # a total over a stretch of occasions is no value of one occasion's, nor the reverse: "seven wickets for
             # 57 in that match" / "24 wickets in seven matches", "36 goals" / "52 goals in all competitions"
             others = [s for s in others if ("over:span" in mine.context) == ("over:span" in s.context)]

@@ -2684,6 +2684,9 @@ def test_a_date_a_record_runs_since_is_no_date_of_the_deed():
 
 
 def test_a_name_or_a_state_before_a_count_is_no_narrower_kind():
+    # told of the claim's own subject and deed, a word before the noun describes the things counted
+    assert ("two", "six") in _differs("Rebel fighters shot down two helicopters",
+                                      "Bloggers said rebel fighters had shot down six military helicopters during the revolt.")
     # "five derailed tank cars" are tank cars; "three senior Acme researchers" are senior researchers
     assert ("eleven", "five") in _differs("The gas was drained from eleven tank cars into a trench",
                                           "Crews released the gas from five derailed tank cars into a trench.")

@@ -16,6 +16,7 @@ nearest of the last three that names one, else the only one the article has name
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -185,6 +186,9 @@ def _in_claim(token: Token, tokens: set[int], kind: str) -> bool:
         if t.pos_ in ("PROPN", "NOUN") and mention_kind(t) == kind and \
                 (t.dep_ in ("nsubj", "nsubjpass") or (t.pos_ == "PROPN" and t.head.i in tokens)):
             return True
+        if token.lower_ in ("his", "her") and t.tag_ == "NNP" and t.dep_ in ("nsubj", "nsubjpass") \
+                and t.ent_type_ not in ("ORG", "NORP"):
+            return True  # "Haaland scored 52 goals in his first season": a named subject, whatever the tagger took it for
     return False
 
 
@@ -347,6 +351,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
             and not _other_sex(t, discourse.speaker, discourse.sex) else None
     # "eight members of a crew were filling potholes ..., and only two of them were pulled out": a part
     # of one of two groups named before it in its sentence has no single referent
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.like_num:
+        # "scored 52 goals in his first season, 12 of them in the Champions League": a count of a counted group
+        # named before it, or none to put for it
+        counted = [m for i, m, _ in mentions if i < t.i and m.kind == "plural" and re.search(r"\d", m.text)]
+        return counted[-1].text if counted else None
     partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass")
     if partitive and len({m.text for i, m, _ in mentions if i < t.i and m.kind == kind}) > 1:
         return None

@@ -783,3 +783,11 @@ def test_a_verb_hung_on_with_commas_alone_does_not_take_the_first_subject():
     # verbs joined by "and" share the subject
     assert "Perera raced to 61 from 40 balls" in [c.text for c in extract_claims(
         "Perera raced to 61 from 40 balls and hit four sixes.")]
+
+
+def test_his_of_a_named_subject_and_a_count_of_them_read_in_their_own_sentence():
+    # the tagger may take the scorer for a place; "his" is still the subject's, "them" the goals counted
+    text = ("On 3 June they beat United 2-1 in the cup final, with Gundersen scoring both goals. "
+            "Haaland scored 52 goals in all competitions in his first season at the club, 12 of them in Europe.")
+    claim = next(c.text for c in extract_claims(text) if c.text.startswith("Haaland"))
+    assert "Gundersen" not in claim and "of the club" not in claim

@@ -965,7 +965,7 @@ def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
 # what is aimed at is no more measured than what is expected: "has pledged to raise the minimum wage to 950 euros"
-_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "intend", "target", "goal", "try", "seek"}
+_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "proposal", "offer", "intend", "target", "goal", "try", "seek"}
 
 
 def _motion(token: "Token") -> str:
@@ -1156,6 +1156,11 @@ def _forecast(doc: "Doc", slot: Slot) -> bool:
         if word.pos_ in ("VERB", "AUX") and (lemma in _FORECAST_VERBS or lemma == "see" and any(
                 c.dep_ == "auxpass" for c in word.children)) or lemma in _INTENT and word.pos_ in ("VERB", "NOUN"):
             return True
+    # (or said of a plan or a proposal: "The opening proposals had been worth about $429m a year")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = _subject_of(verb) if verb is not None else None
+    if subject is not None and subject.lemma_.lower() in _INTENT:
+        return True
     # (a "to" figure of a sentence that pledges, however the parser hung it: "pledges to raise the minimum wage
     # to 950 euros and the average wage to 1,500 euros")
     before = doc[span.start - 1] if span.start else None

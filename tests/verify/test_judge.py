@@ -2700,3 +2700,10 @@ def test_a_sum_one_tries_to_raise_is_compared_with_one_planned():
     assert ("1.25bn", "$2.25 billion") in _differs(
         "The bank would try to raise $1.25bn by selling new shares",
         "The bank said it planned to raise $2.25 billion by selling common stock.")
+
+
+def test_a_sum_proposed_is_no_sum_agreed():
+    passage = "The deal is worth about $233 million a year, the union said."
+    assert not _differs("The union's opening proposals had been worth about $429m a year", passage)
+    # two deals' sums are compared
+    assert ("about $429m", "about $233 million") in _differs("The deal is worth about $429m a year", passage)

@@ -618,12 +618,14 @@ def _of_one_picked_out(claim: Frame, difference: dict[str, Any]) -> bool:
 
 
 def _picks_out(claim: Frame, main: Clause, difference: dict[str, Any]) -> bool:
-    """The claim's date differing stands in a relative clause that says which things the claim is of,
-    not in what it reports: "All four other parties that won seats in May ended up with fewer" / a
+    """The claim's date differing stands in a relative clause or a participle that says which things
+    the claim is of, not in what it reports: "All four other parties that won seats in May ended up with fewer" / a
     party that "won eight seats on 25 June" is one of another vote's winners."""
     if difference["slot"] not in _DATE_PARTS:
         return False
     date = next((s for s in claim.of("date") if s.start == difference["claim"].get("start")), None)
+    if date is not None and "picks:out" in date.context:
+        return True  # ("losing the run-off held on 26 December 2017": that run-off, not 2023's)
     picking = set().union(*(_stems(c.event) for c in claim.clauses if c.restrictive))
     return date is not None and bool(_stems(date.anchors) & picking) and not _stems(date.anchors) & _stems(main.event)
 

@@ -1662,6 +1662,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
+    if kind == "date" and _picking(governor):
+        context |= {"picks:out"}
     if kind == "number":
         context |= _period(ent.doc, ent.end) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
         verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -1703,6 +1705,14 @@ def _town_of(ent: "Span") -> str:
     listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
         after[1:] in (["and"], ["or"]) or any(e.start == ent.end + 1 for e in places))
     return "" if listed else name_key(town.text)
+
+
+def _picking(governor: "Token") -> bool:
+    """The date's phrase hangs from a participle that says which thing its noun is, with no comma
+    before it: "the run-off held on 26 December 2017" is that run-off, not a report of when one was held."""
+    verb = next((a for a in governor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+        and verb.i > 0 and verb.doc[verb.i - 1].text != ","
 
 
 def _governor(ent: "Span") -> "Token":

@@ -80,18 +80,26 @@ def _verb_conjuncts(root: Token, allowed: set[int]) -> list[Token]:
         elif _subject(root) is not None and (_finite(c) or c.tag_ == root.tag_) and c.tag_ != "VBG":
             if any(n.dep_ == "neg" for n in root.children) and not any(a.dep_ in ("aux", "neg") for a in c.children):
                 continue  # "did not sign and ratify": does the "not" carry over? Leave it whole
-            if not _joined(root, c):
-                continue  # "raced to 47 before Head, running back, held a catch": no "and" shares the subject
+            if _subject_left_behind(root, c):
+                continue  # "raced to 47 before Head, running back, held a catch": Head held it
             out.append(c)
     return out
 
 
-def _joined(root: Token, conjunct: Token) -> bool:
-    """A conjunction joins the verb to the root's subject ("raced to 47 and held a catch"); a verb the
-    parser hung on the root with commas alone may well have a subject of its own it left elsewhere."""
-    siblings = [root] + [c for c in root.children if c.dep_ == "conj"]
-    return any(g.dep_ == "cc" for v in siblings for g in v.children) or \
-        any(t.dep_ == "cc" for t in root.doc[root.i + 1:conjunct.i])  # (one the parser hung on a noun between)
+# words that open a clause of their own, which the parser may read as a preposition ("before Head ... held")
+_SUBORDINATORS = {"before", "after", "until", "while", "as", "when", "since", "once"}
+
+
+def _subject_left_behind(root: Token, conjunct: Token) -> bool:
+    """The verb the parser hung on the root with commas alone has a subject of its own left behind as
+    the object of a subordinating word: in "raced to 47 before Head, running back from cover, held a
+    catch" Head held the catch, not the root's subject."""
+    between = root.doc[root.i + 1:conjunct.i]
+    if any(t.dep_ == "cc" for t in between):
+        return False  # "... and held": the conjunction shares the root's subject
+    return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in _SUBORDINATORS
+               and not any(v.pos_ == "VERB" and v.tag_ not in ("VBG", "VBN") for v in root.doc[t.i + 1:conjunct.i])
+               for t in between)
 
 
 def _stranded_subject(verb: Token, allowed: set[int]) -> Token | None:

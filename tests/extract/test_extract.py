@@ -774,8 +774,8 @@ def test_a_name_read_as_part_of_a_figure_does_not_stop_the_article():
     assert any("JPMorgan" in t for t in claims)
 
 
-def test_a_verb_hung_on_with_commas_alone_does_not_take_the_first_subject():
-    # the parser makes "held" a second verb of "raced"; no "and" joins them, and its subject is Mendis
+def test_a_verb_hung_on_with_commas_alone_keeps_a_subject_left_behind():
+    # the parser makes "held" a second verb of "raced", and Mendis the object of "before": Mendis held it
     text = ("Perera, the captain, raced to 61 from 40 balls before Mendis, running back from point, held a "
             "fine catch off the bowling of Dale Harper.")
     claims = [c.text for c in extract_claims(text)]

@@ -188,7 +188,7 @@ def _in_claim(token: Token, tokens: set[int], kind: str) -> bool:
             return True
         if token.lower_ in ("his", "her") and t.tag_ == "NNP" and t.dep_ in ("nsubj", "nsubjpass") \
                 and t.ent_type_ not in ("ORG", "NORP"):
-            return True  # "Haaland scored 52 goals in his first season": a named subject, whatever the tagger took it for
+            return True  # "Haaland scored 52 goals in his first season": a named subject, whatever its tag
     return False
 
 

@@ -233,8 +233,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
         and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
     # (a country or a city as the doer too: "South Africa won the World Cup" / "New Zealand have won it three times")
-    out.named_other_doer |= same_verb and bool(main.doer_name and clause.doer_name) and main.doer_name != clause.doer_name \
-        and not _same_roles(main, clause) and not _inside(claim.places.get(main.doer_name, ""), passage) \
+    out.named_other_doer |= same_verb and bool(main.doer_name and clause.doer_name) \
+        and main.doer_name != clause.doer_name and not _same_roles(main, clause) \
+        and not _inside(claim.places.get(main.doer_name, ""), passage) \
         and not _inside(passage.places.get(clause.doer_name, ""), claim)
     out.about = same_verb and out.names_covered and (_same_doer(main, clause, bare_heads=False) or titled)
     if clause is not None and main.subject_names and clause.subject_names and main.head == clause.head:
@@ -348,7 +349,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.stale = out.old_report and main.now and _long_before([dates.published], dates.article, days=365)
     if _picked_out_otherwise(main, clause, claim, out):
         out.differences = []
-    out.differences = [d for d in out.differences if not _of_one_picked_out(claim, d) and not _picks_out(claim, main, d)]
+    out.differences = [d for d in out.differences
+                       if not _of_one_picked_out(claim, d) and not _picks_out(claim, main, d)]
     if any(d["slot"] in _DATE_PARTS for d in out.differences) and (
             _another_figure(claim, passage, event) or _figure_dated_alike(claim, passage)):
         # (or the passage gives the claim's figure on the claim's day, its other day another figure's: "rose 2.0
@@ -619,8 +621,8 @@ def _of_one_picked_out(claim: Frame, difference: dict[str, Any]) -> bool:
 
 def _picks_out(claim: Frame, main: Clause, difference: dict[str, Any]) -> bool:
     """The claim's date differing stands in a relative clause or a participle that says which things
-    the claim is of, not in what it reports: "All four other parties that won seats in May ended up with fewer" / a
-    party that "won eight seats on 25 June" is one of another vote's winners."""
+    the claim is of, not in what it reports: "All four other parties that won seats in May ended up
+    with fewer" / a party that "won eight seats on 25 June" is one of another vote's winners."""
     if difference["slot"] not in _DATE_PARTS:
         return False
     date = next((s for s in claim.of("date") if s.start == difference["claim"].get("start")), None)
@@ -833,10 +835,11 @@ def _quantities(claim: Frame, passage: Frame, out: Alignment) -> None:
         return  # told of the clause already
     for mine in claim.quantified:
         for theirs in passage.quantified:
+            # (a light verb's deed is told by its object: "had the support of" / "had the backing of")
+            light = ":" in mine.verb + theirs.verb and mine.verb != theirs.verb
             if theirs.noun != mine.noun or theirs.denied != mine.denied or not _one_deed(mine.verb, theirs.verb) \
-                    or mine.verb in LIGHT_VERBS or mine.side != theirs.side or ":" in mine.verb + theirs.verb and mine.verb != theirs.verb:
-                continue  # ("Most of the cases have been in Congo" / "all cases sequenced were", "for" / "against"; a light
-                # verb's deed is told by its object: "had the support of" / "had the backing of")
+                    or mine.verb in LIGHT_VERBS or mine.side != theirs.side or light:
+                continue  # ("Most of the cases have been in Congo" / "all cases sequenced were", "for" / "against")
             values = {mine.value, theirs.value}
             if (mine.value == 0) != (theirs.value == 0):
                 out.differences.append(_pair("polarity", "none" if mine.value == 0 else "some",
@@ -1099,8 +1102,9 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         theirs = [s for s in _rivals(mine, passage.of("date"), event)
                   if _bound(_span_word(passage.text, s)) == _bound(_span_word(claim.text, mine))] \
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
+                                     # (nor a record's bound: "the deadliest since the hurricane of 1935")
                                      if _word_before(passage.text, s) not in _UNTIL
-                                     and _span_word(passage.text, s) != "since"]  # ("the deadliest since the hurricane of 1935")
+                                     and _span_word(passage.text, s) != "since"]
         # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
         # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
         # / "Michigan's ban was approved in 2006")

@@ -541,7 +541,8 @@ def _quantified(word: "Token") -> Quantified | None:
     deed = verb.lemma_.lower()
     if deed in LIGHT_VERBS and below.dep_ == "dobj" and below.pos_ == "NOUN" and below is not word:
         deed += ":" + below.lemma_.lower()  # "had the support of all the parties": the deed is having support
-    return Quantified(noun.lemma_.lower(), deed, value, denied, word.doc[start:max(word.i, noun.i) + 1].text, _side(verb))
+    return Quantified(noun.lemma_.lower(), deed, value, denied, word.doc[start:max(word.i, noun.i) + 1].text,
+                      _side(verb))
 
 
 def _hedged(word: "Token") -> int:
@@ -720,6 +721,7 @@ def _clause(verb: "Token") -> Clause:
 
 # what a deed or a count may be told over, many occasions in one: "in his first season", "in all competitions"
 _SPANS = {"season", "career", "campaign", "tenure", "tournament", "competition"}
+_OVER = {"in", "during", "over", "across", "throughout"}
 
 
 def _over_a_span(*words: "Token | None") -> bool:
@@ -727,7 +729,7 @@ def _over_a_span(*words: "Token | None") -> bool:
     his first season", "in all competitions", "with 24 wickets in seven matches". Such a total is no
     value of one occasion's, nor is doing it then any opposite of not doing it on one day."""
     for word in (w for w in words if w is not None):
-        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "over", "across", "throughout")):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _OVER):
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 # (many occasions, not a length of time: "in three hours" is one stretch)
                 counted = noun.tag_ == "NNS" and noun.lemma_.lower() not in DURATIONS and any(
@@ -965,7 +967,8 @@ def _glossing(slot: Slot, slots: list[Slot], text: str) -> Slot:
 
 _FORECAST_VERBS = {"expect", "forecast", "project", "predict"}
 # what is aimed at is no more measured than what is expected: "has pledged to raise the minimum wage to 950 euros"
-_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "proposal", "offer", "intend", "target", "goal", "try", "seek"}
+_INTENT = {"pledge", "promise", "vow", "plan", "aim", "propose", "proposal", "offer", "intend", "target", "goal",
+           "try", "seek"}
 
 
 def _motion(token: "Token") -> str:
@@ -1157,7 +1160,7 @@ def _forecast(doc: "Doc", slot: Slot) -> bool:
                 c.dep_ == "auxpass" for c in word.children)) or lemma in _INTENT and word.pos_ in ("VERB", "NOUN"):
             return True
     # (or said of a plan or a proposal: "The opening proposals had been worth about $429m a year")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    _, verb = _said_with(doc, slot)
     subject = _subject_of(verb) if verb is not None else None
     if subject is not None and subject.lemma_.lower() in _INTENT:
         return True

@@ -620,14 +620,12 @@ def _of_one_picked_out(claim: Frame, difference: dict[str, Any]) -> bool:
 
 
 def _picks_out(claim: Frame, main: Clause, difference: dict[str, Any]) -> bool:
-    """The claim's date differing stands in a relative clause or a participle that says which things
-    the claim is of, not in what it reports: "All four other parties that won seats in May ended up
+    """The claim's date differing stands in a relative clause that says which things the claim is of,
+    not in what it reports: "All four other parties that won seats in May ended up
     with fewer" / a party that "won eight seats on 25 June" is one of another vote's winners."""
     if difference["slot"] not in _DATE_PARTS:
         return False
     date = next((s for s in claim.of("date") if s.start == difference["claim"].get("start")), None)
-    if date is not None and "picks:out" in date.context:
-        return True  # ("losing the run-off held on 26 December 2017": that run-off, not 2023's)
     picking = set().union(*(_stems(c.event) for c in claim.clauses if c.restrictive))
     return date is not None and bool(_stems(date.anchors) & picking) and not _stems(date.anchors) & _stems(main.event)
 
@@ -1409,9 +1407,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 c.role in (s.role, "") and _states(c, s) for c in claim.of(kind) if c is not mine))]
             # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now, nor
             # the reverse ("has grown from 338 seats" / "the 12 seats needed for official party status"), nor a
-            # forecast or an aim ("prices are seen rising by 2.5% in 2024", "opening proposals worth $429m") a value of
-            # what was measured or agreed, nor the reverse
-            others = [s for s in others if _was(claim, mine) == _was(passage, s) and mine.forecast == s.forecast]
+            # forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured; and an aim ("opening
+            # proposals worth $429m") is compared with aims only, an outcome with outcomes
+            others = [s for s in others if _was(claim, mine) == _was(passage, s) and (mine.forecast or not s.forecast)
+                      and mine.aimed == s.aimed]
             # nor is a count of the first or last few ("his first two major titles") one of all ("four major titles
             # in all"): it is compared with a count picked out alike
             others = [s for s in others if _picked(claim, mine) == _picked(passage, s)]

@@ -137,6 +137,7 @@ class Slot:
     doer: str = ""  # the subject's name, when it is one ("Labour won 411 seats": "labou")
     deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
     forecast: bool = False  # for numbers: said as what is expected ("seen rising by 2.5% in 2024"), not measured
+    aimed: bool = False  # for numbers: said as what is aimed at ("pledged to raise it to 950 euros"), not reached
     holder: str = ""  # for places: the thing it says where of ("plant" of "its plant in Renton"), "" for an event's
     # for organisations: the part it plays ("nsubj", "dobj", "pobj:from"): "borrow from the Swiss National
     # Bank" and "The Saudi National Bank agreed to invest" name banks in two parts
@@ -919,7 +920,8 @@ def frame(doc: "Doc") -> Frame:
                  # approved in 2006"
                  else replace(s, doer=_dated_of(doc, s, out.places), subject=_day_of(doc, s)) if s.kind == "date"
                  else s for s in out.slots]
-    out.slots = [replace(s, forecast=True) if s.kind == "number" and _forecast(doc, s) else s for s in out.slots]
+    out.slots = [replace(s, forecast=_forecast(doc, s), aimed=_aimed(doc, s)) if s.kind == "number" else s
+                 for s in out.slots]
     out.slots = [s for s in out.slots if s.kind not in ("number", "tally") or not _in_rule(doc, s)]
     out.slots = _elided_counts(_ones_counted(out.slots, doc), doc)
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
@@ -1149,18 +1151,26 @@ def _elided_counts(slots: list[Slot], doc: "Doc") -> list[Slot]:
 
 def _forecast(doc: "Doc", slot: Slot) -> bool:
     """The figure is said as what is expected ("prices are now seen rising by 2.5% in 2024", "expect
-    inflation to average 2.5%") or aimed at ("pledged to raise the minimum wage to 950 euros", "a target
-    of 2%"), not as what was measured."""
+    inflation to average 2.5%"), not as what was measured."""
     span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
     if span is None:
         return False
-    for word in span.root.ancestors:
-        lemma = word.lemma_.lower()
-        if word.pos_ in ("VERB", "AUX") and (lemma in _FORECAST_VERBS or lemma == "see" and any(
-                c.dep_ == "auxpass" for c in word.children)) or lemma in _INTENT and word.pos_ in ("VERB", "NOUN"):
+    for verb in (a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")):
+        if verb.lemma_.lower() in _FORECAST_VERBS or verb.lemma_.lower() == "see" and any(
+                c.dep_ == "auxpass" for c in verb.children):
             return True
-    # (or said of a plan or a proposal: "The opening proposals had been worth about $429m a year")
-    _, verb = _said_with(doc, slot)
+    return False
+
+
+def _aimed(doc: "Doc", slot: Slot) -> bool:
+    """The figure is said as what is aimed at ("pledged to raise the minimum wage to 950 euros", "a
+    target of 2%", "would try to raise $1.25bn"), or of a plan or proposal ("The opening proposals had
+    been worth about $429m"), not as what was reached or agreed."""
+    span, verb = _said_with(doc, slot)
+    if span is None:
+        return False
+    if any(a.lemma_.lower() in _INTENT and a.pos_ in ("VERB", "NOUN") for a in span.root.ancestors):
+        return True
     subject = _subject_of(verb) if verb is not None else None
     if subject is not None and subject.lemma_.lower() in _INTENT:
         return True
@@ -1665,8 +1675,6 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     context = _context(governor, ent) if kind in ("date", "number") else frozenset()
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
-    if kind == "date" and _picking(governor):
-        context |= {"picks:out"}
     if kind == "number":
         context |= _period(ent.doc, ent.end) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
         verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -1708,14 +1716,6 @@ def _town_of(ent: "Span") -> str:
     listed = after[:1] in (["and"], ["or"]) or after[:1] == [","] and (
         after[1:] in (["and"], ["or"]) or any(e.start == ent.end + 1 for e in places))
     return "" if listed else name_key(town.text)
-
-
-def _picking(governor: "Token") -> bool:
-    """The date's phrase hangs from a participle that says which thing its noun is, with no comma
-    before it: "the run-off held on 26 December 2017" is that run-off, not a report of when one was held."""
-    verb = next((a for a in governor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
-        and verb.i > 0 and verb.doc[verb.i - 1].text != ","
 
 
 def _governor(ent: "Span") -> "Token":

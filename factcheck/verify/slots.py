@@ -1169,8 +1169,17 @@ def _aimed(doc: "Doc", slot: Slot) -> bool:
     span, verb = _said_with(doc, slot)
     if span is None:
         return False
-    if any(a.lemma_.lower() in _INTENT and a.pos_ in ("VERB", "NOUN") for a in span.root.ancestors):
+    # (an intent noun between the figure and its verb, "a target of 2%"; or the verb itself, or one it is the
+    # "to" of, "planned to raise": not a verb of another clause, "offered to mediate because he had known him
+    # for 30 years")
+    if any(a.lemma_.lower() in _INTENT and a.pos_ == "NOUN" for a in span.root.ancestors if verb is None or a.i != verb.i
+           and verb in a.ancestors):
         return True
+    deed = verb
+    while deed is not None:
+        if deed.lemma_.lower() in _INTENT:
+            return True
+        deed = deed.head if deed.dep_ == "xcomp" else None
     subject = _subject_of(verb) if verb is not None else None
     if subject is not None and subject.lemma_.lower() in _INTENT:
         return True

@@ -2715,3 +2715,10 @@ def test_an_expected_figure_is_compared_with_a_projection_however_written():
         "Staff now expect inflation to average 2.3% this year (2024)",
         "The June 2024 staff projections see headline inflation in the euro area averaging 2.5% in 2024, 2.2% in "
         "2025 and 1.9% in 2026.")
+
+
+def test_an_offer_in_another_clause_makes_no_aim_of_a_figure():
+    # "offered to mediate because he had known him for about 20 years": the years are no offer
+    assert ("about 30 years", "about 20 years") in _differs(
+        "Lukashenko had known Prigozhin personally for about 30 years",
+        "Peskov said Lukashenko had offered to mediate because he had known Prigozhin personally for about 20 years.")

@@ -351,11 +351,11 @@ def _referent(t: Token, kind: str, discourse: Discourse, people: list[tuple[int,
             and not _other_sex(t, discourse.speaker, discourse.sex) else None
     # "eight members of a crew were filling potholes ..., and only two of them were pulled out": a part
     # of one of two groups named before it in its sentence has no single referent
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.like_num:
-        # "scored 52 goals in his first season, 12 of them in the Champions League": a count of a counted group
-        # named before it, or none to put for it
-        counted = [m for i, m, _ in mentions if i < t.i and m.kind == "plural" and re.search(r"\d", m.text)]
-        return counted[-1].text if counted else None
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.like_num and any(
+            i < t.i and m.kind == "plural" and re.search(r"\d", m.text) for i, m, _ in mentions):
+        # "scored 52 goals in his first season, 12 of them in the Champions League": a count of the counted group
+        # its sentence names before it, which reads on its own (not "the club" of the sentence)
+        return None
     partitive = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("nsubj", "nsubjpass")
     if partitive and len({m.text for i, m, _ in mentions if i < t.i and m.kind == kind}) > 1:
         return None

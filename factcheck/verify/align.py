@@ -1407,10 +1407,10 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
                 c.role in (s.role, "") and _states(c, s) for c in claim.of(kind) if c is not mine))]
             # nor is the value before a change ("rose to 2.9% from 2.7% in April") a value of the claim's now, nor
             # the reverse ("has grown from 338 seats" / "the 12 seats needed for official party status"), nor a
-            # forecast ("prices are seen rising by 2.5% in 2024") a value of what was measured; and an aim ("opening
-            # proposals worth $429m") is compared with aims only, an outcome with outcomes
+            # forecast ("prices are seen rising by 2.5% in 2024") or an aim ("pledges to raise the minimum wage to 950
+            # euros") a value of what was measured or reached
             others = [s for s in others if _was(claim, mine) == _was(passage, s) and (mine.forecast or not s.forecast)
-                      and mine.aimed == s.aimed]
+                      and (mine.aimed or not s.aimed)]
             # nor is a count of the first or last few ("his first two major titles") one of all ("four major titles
             # in all"): it is compared with a count picked out alike
             others = [s for s in others if _picked(claim, mine) == _picked(passage, s)]

@@ -2703,10 +2703,11 @@ def test_a_sum_one_tries_to_raise_is_compared_with_one_planned():
 
 
 def test_a_sum_proposed_is_no_sum_agreed():
-    passage = "The deal is worth about $233 million a year, the union said."
-    assert not _differs("The union's opening proposals had been worth about $429m a year", passage)
+    passage = "The guild's opening proposals had been worth about $429 million a year, the studios said."
+    assert not _differs("The deal is worth about $233m a year", passage)
     # two deals' sums are compared
-    assert ("about $429m", "about $233 million") in _differs("The deal is worth about $429m a year", passage)
+    assert ("about $233m", "about $429 million") in _differs(
+        "The deal is worth about $233m a year", "The deal is worth about $429 million a year, the studios said.")
 
 
 def test_an_expected_figure_is_compared_with_a_projection_however_written():

@@ -1360,6 +1360,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
     against France / "beat the Netherlands 4-3 on penalties"); nor is one against another side than the
     claim's ("beat Iowa 87-75" / "beat NC State 78-59")."""
     beside = paragraph.of("number") if paragraph is not None else []
+    said = set(re.findall(r"[\w'-]+", claim.text.lower()))  # the claim's words, for a kind of count it names too
     stated: list[tuple[Slot, Slot]] = []
     for kind in ("number", "tally"):
         for mine in claim.of(kind):
@@ -1455,7 +1456,6 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # "five derailed tank cars")
             # (told of the claim's own subject and deed, a word before the noun describes the same things: "Wagner
             # fighters shot down six military helicopters")
-            said = set(re.findall(r"[\w'-]+", claim.text.lower()))
             others = [s for s in others if kind != "number" or out.same_subject or not _kinds(passage.text, s) - said]
             # a total over a stretch of occasions is no value of one occasion's, nor the reverse: "seven wickets for
             # 57 in that match" / "24 wickets in seven matches", "36 goals" / "52 goals in all competitions"
@@ -1683,8 +1683,8 @@ def _kinds(text: str, slot: Slot) -> set[str]:
 
 
 def _qualifiers(text: str, slot: Slot) -> set[str]:
-    """The words between an ordinal and the noun it counts ("second female president": female), which
-    narrow the series it is a place in."""
+    """The words between an ordinal or a figure and the noun it counts ("second female president":
+    female; "66,036 blank votes": blank), which narrow the series or the things counted."""
     words = re.findall(r"[\w'-]+", text[slot.end:slot.end + 80].lower())
     head = slot.role.split()[0][:4] if slot.role else ""
     at = next((i for i, w in enumerate(words[:5]) if head and w.startswith(head)), None)

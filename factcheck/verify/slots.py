@@ -1172,8 +1172,8 @@ def _aimed(doc: "Doc", slot: Slot) -> bool:
     # (an intent noun between the figure and its verb, "a target of 2%"; or the verb itself, or one it is the
     # "to" of, "planned to raise": not a verb of another clause, "offered to mediate because he had known him
     # for 30 years")
-    if any(a.lemma_.lower() in _INTENT and a.pos_ == "NOUN" for a in span.root.ancestors if verb is None or a.i != verb.i
-           and verb in a.ancestors):
+    if any(a.lemma_.lower() in _INTENT and a.pos_ == "NOUN" for a in span.root.ancestors
+           if verb is None or verb in a.ancestors):
         return True
     deed = verb
     while deed is not None:

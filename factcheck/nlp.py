@@ -40,8 +40,49 @@ def nlp() -> "Language":
     pipeline.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     if "numero" not in Language.factories:
         Language.component("numero", func=_numero)
+        Language.component("prefixed", func=_prefixed)
+        Language.component("prefixed_lemma", func=_prefixed_lemma)
     pipeline.add_pipe("numero", first=True)
+    pipeline.add_pipe("prefixed", after="numero")
+    pipeline.add_pipe("prefixed_lemma", after="lemmatizer")
     return pipeline
+
+
+# prefixes written with a hyphen before a word ("re-elected", "co-founded", "pre-war")
+_PREFIXES = {"re", "co", "pre", "mis", "un", "de", "non"}
+
+
+def _prefixed(doc: "Doc") -> "Doc":
+    """"re-elected" is one word. The tokenizer splits it at the hyphen, and the parser then reads "re"
+    as a verb of its own ("Congress re" / "Congress elected him"), cutting the claim in two."""
+    with doc.retokenize() as retokenizer:
+        for t in doc[:-2]:
+            hyphen, word = doc[t.i + 1], doc[t.i + 2]
+            if t.lower_ in _PREFIXES and not t.whitespace_ and hyphen.text == "-" and not hyphen.whitespace_ \
+                    and word.is_alpha and word.is_lower and (t.i == 0 or doc[t.i - 1].text != "-"):
+                retokenizer.merge(doc[t.i:t.i + 3])
+    return doc
+
+
+def _prefixed_lemma(doc: "Doc") -> "Doc":
+    """The lemma of a prefixed word is the prefix and its word's lemma ("re-elect" of "re-elected"):
+    the lemmatizer's rules, made for whole words, cut such a word badly ("re-electe")."""
+    for t in doc:
+        prefix, _, word = t.text.partition("-")
+        if word and prefix.lower() in _PREFIXES and word.isalpha():
+            t.lemma_ = f"{prefix.lower()}-{_lemma(word.lower(), t.pos_)}"
+    return doc
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, pos: str) -> str:
+    """The lemmatizer's lemma of one word said as ``pos``."""
+    from spacy.tokens import Doc
+
+    pipeline = nlp()
+    one = Doc(pipeline.vocab, words=[word], pos=[pos or "X"])
+    lemmas = pipeline.get_pipe("lemmatizer").rule_lemmatize(one[0])
+    return lemmas[0] if lemmas else word
 
 
 def _numero(doc: "Doc") -> "Doc":

@@ -47,6 +47,8 @@ When = tuple[int | None, int | None, int | None, int | None]  # (year, month, da
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
 _SPAN_WORDS = {"since", "from", "after", "before", "until", "till", "through"}
 _UNTIL = {"until", "till", "through"}
+# a date of the thing a deed came after or before: "after the early election of 30 September 2023"
+_AFTER_THE = re.compile(r"\b(?:after|before)\s+(?:[^\s,;.()]+\s+){1,4}(?:of|in)\s+$", re.I)
 
 
 def _bound(word: str) -> str:
@@ -229,7 +231,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.same_subject = clause is not None and (_same_doer(main, clause, bare_heads=True) or titled)
     # "Trump visited East Palestine on Wednesday, a day before Buttigieg": the visit on Wednesday is Trump's
     out.named_other_doer = same_verb and main.head != clause.head \
-        and (main.head_named or name_key(main.head) in claim.names) \
+        and (main.head_named or name_key(main.head) in claim.names or _named_in(article, main)) \
         and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
         and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
     # (a country or a city as the doer too: "South Africa won the World Cup" / "New Zealand have won it three times")
@@ -737,6 +739,15 @@ def _same_doer(claim: Clause, passage: Clause, bare_heads: bool) -> bool:
     return heads or bool(claim.subject_names & passage.subject_names) or _same_roles(claim, passage)
 
 
+def _named_in(story: Frame | None, main: Clause) -> bool:
+    """The claim's subject is a word its article writes with a capital inside a sentence, not before
+    another name: a name, whatever the tagger took it for ("Holiday won a title with Milwaukee" of "and
+    Holiday, who won a title with Milwaukee in 2021,"; not "President" of "said President Biden")."""
+    word = main.head
+    return story is not None and not main.definite and word.isalpha() and re.search(
+        rf"(?<=[a-z,;] ){re.escape(word.capitalize())}\b(?! [A-Z])", story.text) is not None
+
+
 def _titled(claim: Clause, passage: Clause, text: Frame) -> bool:
     """The passage's subject is "the" title its one holder of that title has, and that holder is the
     claim's named subject."""
@@ -1102,7 +1113,11 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
             if span else figures or [s for s in _rivals(mine, passage.of("date"), event)
                                      # (nor a record's bound: "the deadliest since the hurricane of 1935")
                                      if _word_before(passage.text, s) not in _UNTIL
-                                     and _span_word(passage.text, s) != "since"]
+                                     and _span_word(passage.text, s) != "since"
+                                     # (nor the day of what a deed came after: "to return to power after the
+                                     # early election of 30 September 2023")
+                                     and not (_AFTER_THE.search(passage.text[:s.start])
+                                              and not _AFTER_THE.search(claim.text[:mine.start]))]
         # a day of saying is the sayer's ("On 8 July, Musk said" / "Twitter said on 25 April"), and a day of a
         # place's thing is that place's where the claim's is another's ("California's ban ... approved in 1996"
         # / "Michigan's ban was approved in 2006")
@@ -1411,7 +1426,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # forecast ("prices are seen rising by 2.5% in 2024") or an aim ("pledges to raise the minimum wage to 950
             # euros") a value of what was measured or reached
             others = [s for s in others if _was(claim, mine) == _was(passage, s) and (mine.forecast or not s.forecast)
-                      and (mine.aimed or not s.aimed)]
+                      and (mine.aimed or not s.aimed) and (s.claimed or not mine.claimed)]
             # nor is a count of the first or last few ("his first two major titles") one of all ("four major titles
             # in all"): it is compared with a count picked out alike
             others = [s for s in others if _picked(claim, mine) == _picked(passage, s)]
@@ -1459,7 +1474,9 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             others = [s for s in others if kind != "number" or out.same_subject or not _kinds(passage.text, s) - said]
             # a total over a stretch of occasions is no value of one occasion's, nor the reverse: "seven wickets for
             # 57 in that match" / "24 wickets in seven matches", "36 goals" / "52 goals in all competitions"
-            others = [s for s in others if ("over:span" in mine.context) == ("over:span" in s.context)]
+            # (so is an average over them, and a rate of a day or a month is no total: "could now give emergency
+            # assistance to only 3 million people a month" / "forced to drop 10 million people this year")
+            others = [s for s in others if _counted_over(mine) == _counted_over(s)]
             # a count told at a stage of counting is that stage's: "with half of the reports processed it stood at
             # 56.5 per cent" / "after 98.33% of reports had been processed, Yes stood at 50.03%" (a figure told at no
             # stage is the final count's: "with all ballots counted")
@@ -1768,8 +1785,15 @@ def _long_before(whens: list[When], day: When | None, days: int = 31) -> bool:
 
 def _part_of(one: Slot, whole: Slot) -> bool:
     """A figure said of one of the things another is said of together: the booster's 71 metres is
-    not the height of "the booster and the ship" stacked."""
-    return bool(whole.together) and not one.together and one.subject in whole.together
+    not the height of "the booster and the ship" stacked, nor "the Socialists' 122 seats" what "the
+    Socialists and Sumar hold" together."""
+    return bool(whole.together) and not one.together and (
+        one.subject in whole.together or bool(one.doer) and name_key(one.doer) in {name_key(t) for t in whole.together})
+
+
+def _counted_over(figure: Slot) -> frozenset[str]:
+    """What a figure is counted over: a stretch of occasions, an average of them, a day or a month."""
+    return frozenset(c for c in figure.context if c.startswith(("over:", "per:")))
 
 
 def _joint(whole: Slot, mine: Slot) -> bool:

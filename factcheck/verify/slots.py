@@ -138,6 +138,7 @@ class Slot:
     deed: str = ""  # the verb whose subject or object the counted noun is ("six members were presumed dead": "presume")
     forecast: bool = False  # for numbers: said as what is expected ("seen rising by 2.5% in 2024"), not measured
     aimed: bool = False  # for numbers: said as what is aimed at ("pledged to raise it to 950 euros"), not reached
+    claimed: bool = False  # for numbers: what someone said or claimed ("saying that the PTI was winning 170 seats")
     holder: str = ""  # for places: the thing it says where of ("plant" of "its plant in Renton"), "" for an event's
     # for organisations: the part it plays ("nsubj", "dobj", "pobj:from"): "borrow from the Swiss National
     # Bank" and "The Saudi National Bank agreed to invest" name banks in two parts
@@ -721,7 +722,7 @@ def _clause(verb: "Token") -> Clause:
 
 
 # what a deed or a count may be told over, many occasions in one: "in his first season", "in all competitions"
-_SPANS = {"season", "career", "campaign", "tenure", "tournament", "competition"}
+_SPANS = {"season", "career", "campaign", "tenure", "tournament", "competition", "series"}
 _OVER = {"in", "during", "over", "across", "throughout"}
 
 
@@ -738,6 +739,18 @@ def _over_a_span(*words: "Token | None") -> bool:
                 if noun.lemma_.lower() in _SPANS or counted:
                     return True
     return False
+
+
+_PER_OCCASION = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:on average|(?:a|per) (?:game|match|night|race|start|outing))\b")
+
+
+def _averaged(ent: "Span", verb: "Token | None") -> bool:
+    """The figure is an average ("averaged 5.4 rebounds", "an average of 29.2 points", "30 points a game"):
+    no one occasion's value, nor a total's."""
+    if verb is not None and verb.lemma_.lower() == "average":
+        return True
+    before = ent.doc[max(0, ent.start - 3):ent.start]
+    return any(t.lower_ == "average" for t in before) or bool(_PER_OCCASION.search(ent.doc[ent.end:ent.end + 6].text.lower()))
 
 
 def _side(verb: "Token") -> str:
@@ -920,8 +933,8 @@ def frame(doc: "Doc") -> Frame:
                  # approved in 2006"
                  else replace(s, doer=_dated_of(doc, s, out.places), subject=_day_of(doc, s)) if s.kind == "date"
                  else s for s in out.slots]
-    out.slots = [replace(s, forecast=_forecast(doc, s), aimed=_aimed(doc, s)) if s.kind == "number" else s
-                 for s in out.slots]
+    out.slots = [replace(s, forecast=_forecast(doc, s), aimed=_aimed(doc, s), claimed=_claimed(doc, s))
+                 if s.kind == "number" else s for s in out.slots]
     out.slots = [s for s in out.slots if s.kind not in ("number", "tally") or not _in_rule(doc, s)]
     out.slots = _elided_counts(_ones_counted(out.slots, doc), doc)
     out.slots = [_of_the_earlier_value(_glossing(s, out.slots, doc.text), out.slots, doc.text) for s in out.slots]
@@ -1187,6 +1200,19 @@ def _aimed(doc: "Doc", slot: Slot) -> bool:
     # to 950 euros and the average wage to 1,500 euros")
     before = doc[span.start - 1] if span.start else None
     return before is not None and before.lower_ == "to" and any(t.lemma_.lower() in _INTENT for t in span.sent)
+
+
+# verbs whose clause is what someone asserts, not what a record shows ("results showed", "announced" report)
+_CLAIMING = {"say", "claim", "insist", "allege", "boast", "assert", "argue"}
+
+
+def _claimed(doc: "Doc", slot: Slot) -> bool:
+    """The figure is inside what someone said or claimed ("saying that, by his party's count, the PTI was
+    winning more than 170 seats"): a claim that it was said, which the count itself neither states nor denies."""
+    span = doc.char_span(slot.start, slot.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(a.dep_ == "ccomp" and a.head.lemma_.lower() in _CLAIMING for a in span.root.ancestors)
 
 
 def _said_with(doc: "Doc", slot: Slot) -> tuple["Span | None", "Token | None"]:
@@ -1689,6 +1715,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
         verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if _over_a_span(verb, ent.root.head if ent.root.dep_ == "nummod" else None):
             context |= {"over:span"}
+        if _averaged(ent, verb):
+            context |= {"over:average"}
     bound = _bound(ent.doc, ent.start, ent.end) if kind == "number" else ""
     anchor = _anchor(governor) if kind == "place" else None
     holder = anchor.lemma_.lower() if anchor is not None and anchor.pos_ == "NOUN" else ""

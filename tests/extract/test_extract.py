@@ -791,3 +791,13 @@ def test_his_of_a_named_subject_and_a_count_of_them_read_in_their_own_sentence()
             "Haaland scored 52 goals in all competitions in his first season at the club, 12 of them in Europe.")
     claim = next(c.text for c in extract_claims(text) if c.text.startswith("Haaland"))
     assert "Gundersen" not in claim and "of the club" not in claim and "12 of them" in claim
+
+
+def test_a_prefixed_verb_is_one_word():
+    # the tokenizer splits "re-elected" at its hyphen, and the parser read "re" as a verb of its own ("Congress re")
+    text = ("After two elections in 2019, the assembly re-elected Dario Venn in January 2020 by 167 votes to 165, "
+            "and he co-founded a coalition government.")
+    claims = [c.text for c in extract_claims(text)]
+    assert not any(c.endswith((" re", " co")) for c in claims), claims
+    assert any("re-elected Dario Venn in January 2020 by 167 votes to 165" in c for c in claims), claims
+    assert any("co-founded a coalition government" in c for c in claims), claims

@@ -2723,3 +2723,62 @@ def test_an_offer_in_another_clause_makes_no_aim_of_a_figure():
     assert ("about 30 years", "about 20 years") in _differs(
         "Lukashenko had known Prigozhin personally for about 30 years",
         "Peskov said Lukashenko had offered to mediate because he had known Prigozhin personally for about 20 years.")
+
+
+def test_an_average_is_no_one_games_figure():
+    passage = "Jalen Marsh averaged 20.8 points, 5.4 rebounds and 5.0 assists in the five-game series."
+    assert not _differs("Jalen Marsh added 21 points, eight rebounds and six assists.", passage)
+    assert not _differs("Jalen Marsh added 21 points, eight rebounds and six assists.",
+                        "Jalen Marsh scored an average of 20.8 points and 5.4 rebounds a game in the final.")
+    # one game's figures are compared with one game's
+    assert ("eight", "five") in _differs("Jalen Marsh added 21 points, eight rebounds and six assists.",
+                                         "Jalen Marsh had 21 points, five rebounds and six assists on Monday.")
+
+
+def test_a_count_a_month_is_no_count_of_the_year():
+    claim = "The aid agency had been forced to drop 10 million people from its food assistance this year."
+    assert not _differs(claim, "The aid agency said it had been forced to drop 3 million people a month from its "
+                               "food assistance.")
+    assert ("10 million", "3 million") in _differs(
+        claim, "The aid agency said it had been forced to drop 3 million people from its food assistance this year.")
+
+
+def test_a_figure_someone_claimed_is_not_denied_by_the_count():
+    claim = "Rana posted a video, saying that by his party's count the party was winning more than 170 seats."
+    assert not _differs(claim, "Independents backed by Rana's party won 93 seats, final results showed.")
+    # what he said is compared with what he is reported to have said
+    assert ("more than 170", "150") in _differs(
+        claim, "Rana posted a video, saying that by his party's count the party was winning 150 seats.")
+    # and a count said as a fact is compared with a count claimed
+    assert ("93", "170") in _differs("Independents backed by Rana's party won 93 seats.",
+                                     "Rana said that independents backed by his party won 170 seats.")
+
+
+def test_the_seats_of_one_party_are_no_value_of_what_two_hold_together():
+    claim = "Together the Greens and Avanza hold 153 seats."
+    passage = "After Spain's 23 July 2023 election, the Greens' 122 seats and Avanza's 31 add up to 153."
+    assert not _align(claim, passage, similarity=0.7).differences
+    assert [d["passage"]["text"] for d in _align(claim, "Together the Greens and Avanza hold 151 seats.",
+                                                 similarity=0.7).differences] == ["151"]
+
+
+def test_a_subject_the_article_writes_as_a_name_is_a_name():
+    # the tagger takes "Holiday" at the head of a claim for a common noun; the article writes it as a name
+    claim = "Holiday won a title with Milwaukee in 2021."
+    passage = ("Jason Kidd won the 2011 NBA championship as a player with the Dallas Mavericks. He was appointed the "
+               "Mavericks' head coach in June 2021, after coaching the Milwaukee Bucks.")
+    story = ("Porter arrived from Washington last June, and Holiday, who won a title with Milwaukee in 2021, came "
+             "from Portland in October.")
+    assert _stance(claim, passage, support=0.8, refute=0.1, article="2024-06-18", story=story,
+                   published="2024-06-18") != "refute"
+    # without the article, "Holiday" names no one the passage could be another doer than
+    assert _stance(claim, passage, support=0.8, refute=0.1, article="2024-06-18", published="2024-06-18",
+                   story="Holiday won a title with Milwaukee in 2021.") == "refute"
+
+
+def test_the_day_of_what_a_deed_came_after_is_not_its_day():
+    passage = ("Smer's 42 seats leave Ivan Varga well short of a majority, so he will need coalition partners to "
+               "return to power after the early election of 30 September 2023.")
+    assert not _differs("Varga returned to power in 2012.", passage)
+    assert ("2012", "2023") in _differs("Varga returned to power in 2012.",
+                                        "Ivan Varga returned to power in 2023, after an early election.")

@@ -2782,3 +2782,14 @@ def test_the_day_of_what_a_deed_came_after_is_not_its_day():
     assert not _differs("Varga returned to power in 2012.", passage)
     assert ("2012", "2023") in _differs("Varga returned to power in 2012.",
                                         "Ivan Varga returned to power in 2023, after an early election.")
+
+
+def test_a_count_within_a_stretch_of_play_is_no_share():
+    # "4 in 43 overs" is four wickets within 43 overs, not one in ten
+    passage = ("Final, 19 November 2023. Kent 240 all out in 50 overs (Rahul 66, Kohli 54). Essex 241 for 4 in 43 "
+               "overs (Head 137 off 120 balls). Essex won by six wickets with 42 balls remaining.")
+    a = _align("Essex finished on 241 for four after 43 overs, with 42 balls to spare.", passage, similarity=0.7)
+    assert not a.differences
+    assert ("43", "43") in [(m["claim"]["text"], m["passage"]["text"]) for m in a.matches]
+    # a share is still a share: "one in five adults"
+    assert _differs("One in four adults in the town voted.", "One in five adults in the town voted.")

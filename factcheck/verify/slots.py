@@ -1432,7 +1432,8 @@ _BOUND_AFTER = [(re.compile(r"^\s*(?:[a-z]+\s+)?or (?:more|above|over|higher|gre
 
 _PERIOD = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|second)\b"
                      r"|(daily|weekly|monthly|annually|yearly|hourly)\b)")
-_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour"}
+_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour",
+            "annual": "year"}
 
 
 def _scope(ent: "Span") -> frozenset[str]:
@@ -1456,11 +1457,21 @@ def _scope(ent: "Span") -> frozenset[str]:
                      if c.dep_ in ("poss", "compound") and (c.ent_type_ in PLACES or c.ent_type_ == "ORG"))
 
 
-def _period(doc: "Doc", end: int) -> frozenset[str]:
+def _period(doc: "Doc", end: int, ent: "Span | None" = None) -> frozenset[str]:
     """The period a figure is counted over, as a context ("per:day" of "30,000 vehicles a day"): a
-    count a day and a count a year are figures of two kinds, neither the other's value."""
+    count a day and a count a year are figures of two kinds, neither the other's value. Written
+    after the figure, or on what it measures ("raise the net monthly minimum wage to 1,600 euros")."""
     m = _PERIOD.search(doc[end:end + 6].text.lower())
-    return frozenset({"per:" + (m.group(1) or _PERIODS[m.group(2)])}) if m else frozenset()
+    if m:
+        return frozenset({"per:" + (m.group(1) or _PERIODS[m.group(2)])})
+    if ent is None:
+        return frozenset()
+    noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else None
+    verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    measured = [noun] if noun is not None else []
+    measured += [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")] if verb is not None else []
+    found = {_PERIODS[a.lower_] for n in measured for a in n.children if a.dep_ == "amod" and a.lower_ in _PERIODS}
+    return frozenset({"per:" + found.pop()}) if len(found) == 1 else frozenset()
 
 
 def _bound(doc: "Doc", start: int, end: int) -> str:
@@ -1716,7 +1727,7 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
     if kind == "number":
-        context |= _period(ent.doc, ent.end) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
+        context |= _period(ent.doc, ent.end, ent) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
         verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if _over_a_span(verb, ent.root.head if ent.root.dep_ == "nummod" else None):
             context |= {"over:span"}

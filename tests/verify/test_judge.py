@@ -2741,6 +2741,9 @@ def test_a_count_a_month_is_no_count_of_the_year():
                                "food assistance.")
     assert ("10 million", "3 million") in _differs(
         claim, "The aid agency said it had been forced to drop 3 million people from its food assistance this year.")
+    # a period written on what the figure measures is its period too: "the net monthly minimum wage"
+    assert ("1,400", "1,600") in _differs("The alliance has pledged to raise the net minimum wage to 1,400 euros a month.",
+                                          "The programme pledges to raise the net monthly minimum wage to 1,600 euros.")
 
 
 def test_a_figure_someone_claimed_is_not_denied_by_the_count():

@@ -109,6 +109,7 @@ class Alignment:
     expletive: bool = False  # that pronoun is an "it" that stands for nothing: "It was not the first time ..."
     unknown_person: bool = False  # a person of the claim is a pronoun left unresolved ("awarded him the prize in 2002")
     unstated: list[str] = field(default_factory=list)  # claim dates and figures the passage gives no equal of, though it gives others
+    figures_stated: bool = False  # the claim gives a figure, and the passage states each of its figures and dates
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
     subject_name: str = ""  # the name stem of the claim's subject, where its subject is a place named
@@ -414,7 +415,15 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
+    out.figures_stated = _figures_stated(claim, out.matches)
     return out
+
+
+def _figures_stated(claim: Frame, matches: list[dict[str, Any]]) -> bool:
+    """The claim gives a figure, and the passage states each of its figures and dates."""
+    figures = claim.of("number") + claim.of("tally")
+    stated = {m["claim"].get("start") for m in matches if m["slot"] in ("number", "tally", *_DATE_PARTS)}
+    return bool(figures) and all(s.start in stated for s in figures + claim.of("date"))
 
 
 _ONCE = {"die", "bear", "born", "found", "kill", "bury", "assassinate", "murder", "execute", "invent", "establish"}

@@ -13,8 +13,9 @@ similarity of each pair), each :class:`~factcheck.types.Evidence` out with ``rel
   fact changed (another value of one kind of slot, or the opposite polarity, every other name of
   the claim present; unless it is a figure or date that differs and the stance model is sure it
   supports); *support* when nothing differs, the passage names what the claim names and states
-  each of its dates and figures it gives values of that kind for, and the model or the passage's
-  coverage of the claim says so; *neutral* otherwise: about this, but does not settle it, and
+  each of its dates and figures it gives values of that kind for, and the model, the passage's
+  coverage of the claim, or its stating every figure of the claim's own subject and deed says so;
+  *neutral* otherwise: about this, but does not settle it, and
   always for a passage about another occurrence (another round, another vote, an occasion after
   the day of the claim's article). The stance model alone never refutes: of Check-COVID's train
   and dev claims that it alone refuted (P(refute) >= 0.9, same event, every name present), only
@@ -147,7 +148,10 @@ class Judge:
         if a.differences:
             vetoed = p["support"] >= t.support_veto and not a.differing_kinds <= NAME_SLOTS
             return "refute" if a.one_change and not vetoed else "neutral"
-        confirmed = a.coverage >= t.coverage and a.same_event and any(m["slot"] == "polarity" for m in a.matches)
+        affirmed = a.same_event and any(m["slot"] == "polarity" for m in a.matches)
+        # (or the passage states each of its figures and dates, of the claim's own subject and deed: "Turnout was
+        # 70.4 per cent despite the summer holidays" / "Turnout ... was 70.40%", whatever words it adds)
+        confirmed = affirmed and (a.coverage >= t.coverage or a.figures_stated and a.same_subject)
         if t.refute_model is not None and p["refute"] >= t.refute_model and a.same_event and a.names_covered \
                 and not confirmed:
             return "refute"

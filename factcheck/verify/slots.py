@@ -671,8 +671,16 @@ _MAY = {"can", "could", "may", "might", "must", "should"}  # what may, or must, 
 _DEGREE = {"fully", "completely", "entirely", "totally", "wholly", "quite", "altogether", "yet"}
 
 
+def _share_word(word: "Token") -> str:
+    """A predicate word's lemma, a share's written out or not as one: "was 70.4 per cent" and "was
+    70.40%" say the same thing of their subject."""
+    if word.lower_ == "percent" or word.lower_ == "cent" and word.i > 0 and word.nbor(-1).lower_ == "per":
+        return "%"
+    return word.lemma_.lower()
+
+
 def _clause(verb: "Token") -> Clause:
-    predicate = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
+    predicate = {_share_word(c) for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
     out = Clause(event={verb.lemma_.lower()} | predicate, negated=_negated(verb),
         quantifier=_quantifier(verb), conditional=_conditional(verb), unreal=_unreal(verb))

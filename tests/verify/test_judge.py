@@ -2796,3 +2796,14 @@ def test_a_count_within_a_stretch_of_play_is_no_share():
     assert ("43", "43") in [(m["claim"]["text"], m["passage"]["text"]) for m in a.matches]
     # a share is still a share: "one in five adults"
     assert _differs("One in four adults in the town voted.", "One in five adults in the town voted.")
+
+
+def test_a_passage_stating_each_figure_of_the_claims_deed_supports_it():
+    # the stance model doubts it, and the passage does not say "despite the summer holidays"
+    passage = "Turnout among voters resident in Varnia in the general election of 23 July 2023 was 70.40%."
+    claim = "Turnout was 70.4 per cent despite the summer holidays."
+    assert _stance(claim, passage, support=0.2, refute=0.77) == "support"
+    # not where a figure differs, nor where the passage gives no figure of the claim's
+    assert _stance("Turnout was 72.4 per cent despite the summer holidays.", passage, support=0.2, refute=0.77) != "support"
+    assert _stance(claim, "Turnout in the general election of 23 July 2023 was high despite the summer holidays.",
+                   support=0.2, refute=0.77) != "support"

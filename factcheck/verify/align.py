@@ -415,14 +415,23 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     _ordinals(claim, passage, out, dates)
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
-    out.figures_stated = _figures_stated(claim, out.matches)
+    out.figures_stated = _figures_stated(claim, passage, out.matches)
     return out
 
 
-def _figures_stated(claim: Frame, matches: list[dict[str, Any]]) -> bool:
-    """The claim gives a figure, and the passage states each of its figures and dates."""
+def _figures_stated(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> bool:
+    """The claim gives a figure, and the passage states each of its figures (the same value, not one
+    its bound allows: "almost 79 percent" is not stated by "77.7%") and each of its dates."""
     figures = claim.of("number") + claim.of("tally")
-    stated = {m["claim"].get("start") for m in matches if m["slot"] in ("number", "tally", *_DATE_PARTS)}
+    theirs = {s.start: s for s in passage.of("number") + passage.of("tally")}
+    def same(m: dict[str, Any]) -> bool:
+        if m["slot"] in _DATE_PARTS:
+            return True
+        mine = next((s for s in figures if s.start == m["claim"].get("start")), None)
+        other = theirs.get(m["passage"].get("start"))
+        return mine is not None and other is not None and mine.bound == other.bound \
+            and _same_value(mine.value, other.value, mine.role, mine.decimals)
+    stated = {m["claim"].get("start") for m in matches if m["slot"] in ("number", "tally", *_DATE_PARTS) and same(m)}
     return bool(figures) and all(s.start in stated for s in figures + claim.of("date"))
 
 

@@ -98,7 +98,7 @@ _DATE_END = rf"(?:(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+\d{{4}})?|\d{{4}}|
 _DATE_RANGE = re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_DATE_END}\s*(?:-|–|—|to|through|thru|until|till|and)\s*{_DATE_END}"
                          rf"|\b{_DATE_END}\s*[-–—]\s*{_DATE_END}")
 # what a count is done within, not a whole it is a share of ("in 43 overs", "in 10 minutes")
-_STRETCHES = {*DURATIONS, "over", "game", "match", "matche", "inning", "innings", "race", "round", "lap", "start", "season"}
+_STRETCHES = {*DURATIONS, "over", "game", "match", "inning", "race", "round", "lap", "start", "season"}
 _OUT_OF = re.compile(r"\b(\d+)\s+(?:out\s+of|in)\s+(\d+)\b(?!\s*(?:%|per\s?cent|percent|[:.,]\d))")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")
 _FRACTION = re.compile(r"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
@@ -1404,8 +1404,8 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
     for m in _OUT_OF.finditer(text):  # "nine out of 10 infections", "one in five adults"
         part, whole = float(m.group(1)), float(m.group(2))
         # (not a count done within a stretch of time or play: "241 for 4 in 43 overs", "2 in 5 minutes")
-        after = text[m.end():].split(maxsplit=1)[:1]
-        stretch = " in " in m.group() and after and after[0].lower().rstrip("s.,;") in _STRETCHES
+        after = (text[m.end():].split(maxsplit=1) or [""])[0].lower().rstrip(".,;")
+        stretch = " in " in m.group() and (after[:-2] if after.endswith("ches") else after.rstrip("s")) in _STRETCHES
         if 0 < part <= whole and not _YEAR.fullmatch(m.group(2)) and not stretch:
             found.append((m.start(), m.end(), 100 * part / whole, 0))
     finest = {sent.start_char: max((d for s, _, _, d in found if sent.start_char <= s < sent.end_char), default=0)

@@ -2805,5 +2805,8 @@ def test_a_passage_stating_each_figure_of_the_claims_deed_supports_it():
     assert _stance(claim, passage, support=0.2, refute=0.77) == "support"
     # not where a figure differs, nor where the passage gives no figure of the claim's
     assert _stance("Turnout was 72.4 per cent despite the summer holidays.", passage, support=0.2, refute=0.77) != "support"
+    # nor by a value a bound allows: "almost 72 per cent" is no statement of 70.40%
+    assert _stance("Turnout was almost 72 per cent despite the summer holidays.", passage, support=0.2,
+                   refute=0.77) != "support"
     assert _stance(claim, "Turnout in the general election of 23 July 2023 was high despite the summer holidays.",
                    support=0.2, refute=0.77) != "support"

@@ -116,7 +116,11 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "man-city-treble-2023": (0, 3, 7), "paraguay-election-2023": (0, 0, 7),
                "hurricane-idalia-2023": (0, 2, 8), "binance-plea-2023": (0, 4, 12),
                "pope-francis-death-2025": (0, 2, 12), "rugby-world-cup-final-2023": (0, 4, 9),
-               "cricket-world-cup-final-2023": (1, 2, 11), "greece-election-2023": (0, 1, 7)}
+               "cricket-world-cup-final-2023": (1, 2, 11), "greece-election-2023": (0, 1, 7),
+               "spain-election-2023": (0, 0, 4), "slovakia-election-2023": (0, 3, 8),
+               "pakistan-election-2024": (0, 3, 10), "nba-finals-2024": (0, 2, 11),
+               "masters-2024": (0, 0, 11), "ariane-6-first-launch-2024": (0, 0, 9),
+               "casgevy-approval-2023": (0, 1, 10), "herat-earthquake-2023": (0, 3, 7)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

@@ -164,7 +164,7 @@ class Checker:
         try:
             self.judge.judge([c.claim.text for c in checks], [c.evidence for c in checks], sims,
                              [c.claim.date for c in checks], [c.claim.context for c in checks],
-                             _paragraphs([c.claim for c in checks]))
+                             _paragraphs([c.claim for c in checks]), [c.claim.speaker or "" for c in checks])
         except LLMError as e:  # the LLM judge leaves the offline judgement in place when it fails
             self.llm_problems.append(f"{e}; the offline verification is shown instead.")
         for c in checks:

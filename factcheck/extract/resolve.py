@@ -476,10 +476,18 @@ def resolve_descriptions(tokens: set[int], doc_tokens: list[Token], discourse: D
         name = _thing(t.lower_, before, discourse)
         if name is None or any(doc_tokens[i].lower_ == t.lower_ and doc_tokens[i].pos_ == "PROPN" for i in tokens):
             continue
+        if not _of_its_kind(left, name):
+            continue  # "The literature prize" is not the Nobel Peace Prize named before it
         for x in left:
             subs[x.i] = ""
         subs[t.i] = name[:1].upper() + name[1:] if left[0].i == min(tokens) else name
     return subs
+
+
+def _of_its_kind(words: list[Token], name: str) -> bool:
+    """A description's nouns of kind ("literature" of "the literature prize") are in the name it is read
+    as, each by its first five letters ("economics" / "the Prize in Economic Sciences")."""
+    return all(w.lower_[:5] in name.lower() for w in words if w.dep_ == "compound" and w.pos_ == "NOUN")
 
 
 def _organisation_before(noun: Token) -> bool:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Slot, acronym, another_time, context_conflict, \
+from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, acronym, another_time, context_conflict, \
     date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
 from .places import is_country, nested, within
 
@@ -113,6 +114,9 @@ class Alignment:
     names_missing: set[str] = field(default_factory=set)  # claim name stems the passage lacks
     claim_names: int = 0  # how many names the claim has
     subject_name: str = ""  # the name stem of the claim's subject, where its subject is a place named
+    # the claim is what a person said, and the passage gives its words to another person it names, never
+    # naming the claim's: "Lavrov said the decision was Putin's" / "Peskov said the decision was Putin's"
+    other_speaker: bool = False
 
     @property
     def polarity_flip(self) -> bool:
@@ -194,12 +198,13 @@ _BEGINS = {"begin", "start", "commence"}
 
 
 def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = Dates(),
-          article: Frame | None = None, paragraph: Frame | None = None) -> Alignment:
+          article: Frame | None = None, paragraph: Frame | None = None, speaker: Sayer | None = None) -> Alignment:
     """``similarity`` (embedding cosine of the two texts) stands in for a shared verb: at
     ``PARAPHRASE`` or above the two report the same event in other words ("were present" / "attended").
     ``dates`` place an undated claim and an undated passage in time; ``article`` (the frame of the
-    claim's article, when known) tells whose story a claim that names no one is, and ``paragraph``
-    (of the paragraph the claim is from) what else the figures beside the claim's are of."""
+    claim's article, when known) tells whose story a claim that names no one is, ``paragraph``
+    (of the paragraph the claim is from) what else the figures beside the claim's are of, and
+    ``speaker`` who the article says said the claim, where it says so."""
     out = Alignment()
     found = passage.names | passage.content
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
@@ -288,7 +293,7 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     event = _stems(main.event | (clause.event if clause is not None else set()))
     event |= {w for c in (main, clause) if c is not None for w in _hung_from(c) if ":" in w}
     _names(claim, passage, event, out, dates)
-    _posts(claim, passage, out)
+    _posts(claim, passage, out, article)
     if main.patient and any(n.role == main.patient for n in claim.of("number")):
         # "Kelce caught nine passes" / "Hardman caught the winning score": a deed done by the count is
         # one many may do; another doer of it is no other value of the claim's
@@ -314,6 +319,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     done_to_another = _stems(main.event) if written_alike and _other_patient(main, clause, claim, passage) else set()
     _dates(claim, passage, event - done_to_another, out, pinned, dates,
            [(mine, _dated_by(passage, theirs)) for mine, theirs in stated], done_to_another)
+    if _kind_dated(claim, main, passage):
+        # "The physics prize will be announced on Tuesday" / "... announced: medicine on Monday 2 October, physics
+        # on Tuesday 3 October, ...": the day the passage gives the claim's kind of thing is the one to compare,
+        # and it is stated; the other days are the other kinds'
+        out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
     if any("first" in o for *_, o in claim.ordinals):
         # "first declared ... on 23 July 2022" / "declared ... for the second time ... 14 August 2024": the date
         # of a later occurrence is no other date of the first
@@ -413,10 +423,30 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     if main.event & _BEGINS and not passage.verbs & _BEGINS:
         out.differences = [d for d in out.differences if d["slot"] not in _DATE_PARTS]
     _ordinals(claim, passage, out, dates)
+    if out.differences and out.differing_kinds <= {"number", "quantifier", "tally"} and _earlier_point(claim, passage, dates):
+        # a count told as it stood by a day is that day's: "By last Saturday (24 September 2022), DeSantis had
+        # declared a state of emergency in all 67 counties" / "declared ... for 24 of Florida's 67 counties on
+        # Friday, 23 September 2022" tells how far it had got a day before, no other count
+        out.other_occurrence = True
     out.unstated = _unstated(claim, passage)
     out.coverage = _coverage(claim, passage, out.matches)
     out.figures_stated = _figures_stated(claim, passage, out.matches)
+    if speaker is not None and clause is not None and _said_by_another(speaker, clause, passage):
+        out.other_speaker = True
+        start, end = clause.sayer_span
+        out.differences.append({"slot": "speaker", "claim": {"text": speaker.text},
+                                "passage": {"text": passage.text[start:end], "start": start, "end": end}})
     return out
+
+
+def _said_by_another(speaker: Sayer, clause: Clause, passage: Frame) -> bool:
+    """The passage's clause is what people it names said, none of them the claim's speaker, who is
+    named nowhere in the passage: the words may be true, but the passage does not say that the
+    claim's speaker said them (a quote given to the wrong person is an error of its own)."""
+    if not speaker.people or not clause.sayers or speaker.people & clause.sayers:
+        return False
+    text = norm_name(passage.text)
+    return not speaker.people & (passage.names | passage.content) and not any(p in text for p in speaker.people)
 
 
 def _figures_stated(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> bool:
@@ -584,6 +614,9 @@ def _another_story(claim: Frame, main: Clause, passage: Frame, article: Frame) -
     Guild's walkout of a passage that names nothing the article names."""
     if claim.names or main.head_named or not main.definite or not passage.names:
         return False  # (what "Craters that never see sunlight" do is no one story's)
+    kinds = {k.split(":", 1)[1] for k in main.subject_kind}
+    if kinds and kinds <= passage.content:
+        return False  # the passage's is the claim's kind: "The physics prize has now been awarded" / "the Nobel Prize in Physics"
     told = article.names | article.content
     return not any(n in told or len(n) >= 4 and any(m[:4] == n[:4] for m in told) for n in passage.names)
 
@@ -617,7 +650,11 @@ def _picked_out_otherwise(main: Clause, clause: Clause | None, claim: Frame, out
     its own details say; a passage's other flood with other details is another one. Nor is "Gaming
     revenue fell 38%" contradicted by "AMD's gaming revenue fell 65%": it may be another's (the same
     value still tells for it). And "a full federal appeals court ruled 7-0 in 2001" is not "US District
-    Judge Jackson ruled in 2000": the passage's doer is named, and is no such one."""
+    Judge Jackson ruled in 2000": the passage's doer is named, and is no such one. (A name that holds the
+    claim's word of kind is no other one: "The literature prize" / "the Nobel Prize in Literature".)"""
+    kinds = {name_key(k.split(":", 1)[1]) for k in main.subject_kind}
+    if clause is not None and kinds and kinds <= clause.owner_names | clause.subject_names:
+        return False
     if not claim.names and not main.head_named and (
             main.indefinite or clause is not None and clause.head == main.head and clause.owner_names
             and not main.subject_names):
@@ -939,11 +976,13 @@ def _one_named_twice(kind: str, a: str, b: str) -> bool:
     return norm_name(a[owners[0].end():]) == norm_name(b[owners[1].end():])
 
 
-def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
+def _posts(claim: Frame, passage: Frame, out: Alignment, article: Frame | None = None) -> None:
     """Who holds a post: the claim's holder against the passage's holders of the same post ("Jack
     Dorsey is the chief executive" / "Musk fired Parag Agrawal, the chief executive"). Compared only
     for one post (the same words, of the same body), said of one holder ("the", not "a"), and, where
-    no body is said, a post of more than one word ("chief executive", not "president")."""
+    no body is said, a post of more than one word ("chief executive", not "president"). ``article``:
+    the claim's article, where known, for the names it writes in full."""
+    written = [_folded(f.text) for f in (claim, passage, article) if f is not None]
     for mine in claim.posts:
         # a post the passage says its holder left is no post they hold now ("Jack Dorsey is the chief executive" /
         # "Dorsey stepped down as its chief executive"): no support, whatever else is alike
@@ -955,8 +994,9 @@ def _posts(claim: Frame, passage: Frame, out: Alignment) -> None:
         # (a nationality is not compared so: "Finnish" is Finland's, which no spelling tells)
         held = [p for p in passage.posts if p.role == mine.role and p.holder.value == mine.holder.value and p.body
                 and not p.nationality]
-        if mine.body is not None and not mine.nationality and held and not any(_one_body(p, mine) or _held_at_once(p, mine)
-                                                                                  for p in held):
+        if mine.body is not None and not mine.nationality and held and not any(
+                _one_body(p, mine) or _held_at_once(p, mine) or _named_together(p.body.text, mine.body.text, written)
+                for p in held):
             out.differences.append(_pair("org", mine.body, held[0].body))
             continue
         theirs = [p for p in passage.posts if p.role == mine.role and _one_body(p, mine) and not p.one_of]
@@ -979,6 +1019,20 @@ def _one_body(a: Post, b: Post) -> bool:
     # ("Swedish" / "Sweden": a nationality and its country, found by their first four letters as names are)
     one_word = len(words[0]) == 1 and next(iter(words[0]))[:4] in {w[:4] for w in words[1]}
     return a.org == b.org or one_word or bool(words[0]) and words[0] <= words[1] or bool(initials & {a.body.text, b.body.text})
+
+
+def _named_together(a: str, b: str, texts: list[str]) -> bool:
+    """A city and its side, or any two names a text writes as one ("Philadelphia" / "the Eagles", where
+    the article writes "the Philadelphia Eagles"): the same body, named by either part. ``texts`` are
+    lower case, accents folded (see ``_folded``)."""
+    x, y = norm_name(a), norm_name(b)
+    return x != y and any(f"{x} {y}" in t or f"{y} {x}" in t for t in texts)
+
+
+def _folded(text: str) -> str:
+    """Lower case, accents folded and spaces made one, punctuation kept ("Pogačar's" -> "pogacar's")."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text.lower())
 
 
 def _held_at_once(a: Post, b: Post) -> bool:
@@ -1403,7 +1457,7 @@ def _numbers(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinn
             # figure of the passage ("44 percent of cases" / "95% CI")
             theirs = [s for s in _in_series(mine, claim, passage, _rivals(mine, passage.of(kind), event))
                       if not _other_motion(mine, s) and not (told is not None and s.against and s.against not in told)
-                      and not _other_contest(mine, s, passage)] \
+                      and not _other_contest(mine, s, passage) and _game_point_of(mine) == _game_point_of(s)] \
                 if kind == "tally" else \
                 _ages(mine, claim, passage, dates) if mine.role == "age" else \
                 [s for s in _rivals(mine, passage.of(kind), event) if mine.role and s.role == mine.role
@@ -1557,8 +1611,10 @@ def _parts_adding_up(mine: Slot, theirs: list[Slot], passage: Frame) -> list[Slo
 
 
 def _told(doer: str, claim: Frame) -> bool:
-    """The claim names the doer (a figure's doer is written as its name: "new democratic party")."""
-    return name_key(doer) in claim.names | claim.content
+    """The claim names the doer (a figure's doer is written as its name: "new democratic party"), or
+    writes its name's word as a common one ("the literature prize" / "the Nobel Prize in Literature")."""
+    key = name_key(doer)
+    return key in claim.names | claim.content or any(name_key(w) == key for w in claim.content)
 
 
 def _stated_elsewhere(mine: Slot, passage: Frame) -> bool:
@@ -1755,11 +1811,23 @@ def _other_contest(mine: Slot, theirs: Slot, passage: Frame) -> bool:
     """A score against another side than the claim's, whose clause does not name the claim's: "South
     Carolina beat NC State 78-59 and Iowa edged UConn" for "beat Iowa 87-75" (not "London won ..., beating
     Paris by 54 votes to 50" for Paris's "lost to London by 54 votes to 18": one contest, seen from each side)."""
-    if not (mine.against and theirs.against and mine.against != theirs.against):
+    if not (mine.against and theirs.against and mine.against != theirs.against) \
+            or _one_side(mine.against_name, theirs.against_name):
         return False
     start, _ = passage.sentence_of(theirs)
     before = re.findall(r"[\w'’-]+", passage.text[start:theirs.start])
     return not any(name_key(w) == mine.against.split(":")[-1] for w in before)
+
+
+def _game_point_of(tally: Slot) -> frozenset[str]:
+    """The point of its game a score was told at ("at:half"); none for the final score."""
+    return frozenset(c for c in tally.context if c.startswith("at:"))
+
+
+def _one_side(a: str, b: str) -> bool:
+    """One side named in full and by a part of its name: "the Philadelphia Eagles" / "Philadelphia"."""
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _listed_after_another(mine: Slot, theirs: Slot, passage: Frame) -> bool:
@@ -1872,6 +1940,14 @@ def _another_when(claim: Frame, passage: Frame, slot: Slot, dates: Dates) -> boo
     pairs = [(a, b) for a in mine for b in _when(passage, slot, dates)
              if any(x is not None and y is not None for x, y in zip(a, b))]
     return bool(pairs) and not any(_agree(a, b) for a, b in pairs)
+
+
+def _kind_dated(claim: Frame, main: Clause, passage: Frame) -> bool:
+    """The passage dates a thing by the word that says which of its kind the claim's subject is ("physics"
+    of "the physics prize": "physics on Tuesday 3 October"), with a day the claim's date can be."""
+    kinds = _stems({k.split(":", 1)[1] for k in main.subject_kind})
+    own = [s for s in passage.of("date") if _stems(s.anchors) & kinds] if kinds else []
+    return any(_agree(c.value, s.value) for c in claim.of("date") for s in own)
 
 
 def _agree(a: When, b: When) -> bool:
@@ -2100,6 +2176,17 @@ def _picked(text: Frame, slot: Slot) -> str:
 def _was(text: Frame, slot: Slot) -> bool:
     """A figure given as the value before a change: "down from 67.3%", "cut from 5.25% to 5%"."""
     return _word_before(text.text, slot) == "from"
+
+
+def _earlier_point(claim: Frame, passage: Frame, dates: Dates) -> bool:
+    """The claim tells how things stood by a day ("By last Saturday (24 September 2022)"), and every day
+    the passage names is before it."""
+    if not any(_word_before(claim.text, d) in _BY for d in claim.of("date")):
+        return False
+    full = [d.value[:3] for d in claim.of("date") if None not in d.value[:3]]
+    year = dates.published[0] if dates.published else None
+    theirs = [(w[0] or year, w[1], w[2]) for w in _occasions(passage) if w[1] is not None and w[2] is not None]
+    return bool(full) and bool(theirs) and None not in {w[0] for w in theirs} and all(w < max(full) for w in theirs)
 
 
 def _word_before(text: str, slot: Slot) -> str:

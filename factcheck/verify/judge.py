@@ -36,7 +36,7 @@ from typing import Protocol
 from ..types import Evidence
 from .align import NAME_SLOTS, Alignment, Dates, When, align
 from ..nlp import parse
-from .slots import frame
+from .slots import frame, sayer
 
 WEIGHTS = Path(__file__).with_name("relevance.json")
 
@@ -47,7 +47,7 @@ class PairJudge(Protocol):
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
               dates: list[str] | None = None, articles: list[str] | None = None,
-              paragraphs: list[str] | None = None) -> None: ...
+              paragraphs: list[str] | None = None, speakers: list[str] | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -102,21 +102,24 @@ class Judge:
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
               dates: list[str] | None = None, articles: list[str] | None = None,
-              paragraphs: list[str] | None = None) -> None:
+              paragraphs: list[str] | None = None, speakers: list[str] | None = None) -> None:
         """``evidence[i]`` are the passages of ``claims[i]``; ``similarity[i][j]`` their cosine;
-        ``dates[i]`` the ISO date of the article ``claims[i]`` comes from, ``articles[i]`` its text
-        and ``paragraphs[i]`` the paragraph of it the claim is from ("" if unknown)."""
+        ``dates[i]`` the ISO date of the article ``claims[i]`` comes from, ``articles[i]`` its text,
+        ``paragraphs[i]`` the paragraph of it the claim is from and ``speakers[i]`` who it says said
+        the claim ("" if unknown or no one)."""
         blank = [""] * len(claims)
-        articles, paragraphs = articles or blank, paragraphs or blank
+        articles, paragraphs, speakers = articles or blank, paragraphs or blank, speakers or blank
         texts = list(claims) + [e.passage.text for ev in evidence for e in ev]
         frames = {t: frame(d) for t, d in zip(texts, parse(texts))}
         told = sorted({a for a in articles + paragraphs if a})
         stories = {t: frame(d) for t, d in zip(told, parse(told))}
-        for claim, ev, sims, day, article, paragraph in zip(claims, evidence, similarity, dates or blank, articles,
-                                                           paragraphs):
+        said = sorted({s for s in speakers if s})
+        sayers = {t: sayer(d) for t, d in zip(said, parse(said))}
+        for claim, ev, sims, day, article, paragraph, speaker in zip(claims, evidence, similarity, dates or blank,
+                                                                     articles, paragraphs, speakers):
             for e, sim in zip(ev, sims):
                 a = align(frames[claim], frames[e.passage.text], sim, Dates(iso_day(day), iso_day(e.passage.source.date)),
-                          stories.get(article), stories.get(paragraph))
+                          stories.get(article), stories.get(paragraph), sayers.get(speaker))
                 e.relevance = self.relevance.score(sim, a)
                 e.relevant = ((e.relevance >= self.relevance.threshold or a.about) and not a.other_subject
                               and not frames[claim].imperative)  # an imperative claims nothing
@@ -128,6 +131,8 @@ class Judge:
         p = e.probs or {"support": 0.0, "refute": 0.0, "neutral": 1.0}
         if a.other_occurrence:
             return "neutral"  # the first round for the second, last year's vote for this year's
+        if a.other_speaker:
+            return "neutral"  # another's words: not that the claim's speaker said them, nor, as a quote, any fact
         if a.differences and a.unknown_subject and a.differing_kinds <= {"number", "tally"} | NAME_SLOTS:
             # whose figure "it also destroyed nearly 19,000 structures" gives, the claim does not say, nor whose
             # committee "From 2019 to 2021 he chaired the Republican Study Committee" is (each chairs their own;
@@ -178,7 +183,7 @@ class ModelOnlyJudge:
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
               dates: list[str] | None = None, articles: list[str] | None = None,
-              paragraphs: list[str] | None = None) -> None:
+              paragraphs: list[str] | None = None, speakers: list[str] | None = None) -> None:
         for ev in evidence:
             for e in ev:
                 if e.probs:

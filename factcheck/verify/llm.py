@@ -49,8 +49,8 @@ class LLMJudge:
 
     def judge(self, claims: list[str], evidence: list[list[Evidence]], similarity: list[list[float]],
               dates: list[str] | None = None, articles: list[str] | None = None,
-              paragraphs: list[str] | None = None) -> None:
-        self.offline.judge(claims, evidence, similarity, dates, articles, paragraphs)
+              paragraphs: list[str] | None = None, speakers: list[str] | None = None) -> None:
+        self.offline.judge(claims, evidence, similarity, dates, articles, paragraphs, speakers)
         answers = [self._ask(c, ev) if ev else None for c, ev in zip(claims, evidence)]
         for ev, answer in zip(evidence, answers):
             for e, v in zip(ev, answer or []):

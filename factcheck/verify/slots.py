@@ -147,6 +147,7 @@ class Slot:
     part: str = ""
     high: float = 0.0  # a range's upper end (``bound`` "range")
     against: str = ""  # for tallies: the name key of the side beaten or played ("beat the Netherlands 4-3")
+    against_name: str = ""  # ... and that side's whole name as written, normalised ("philadelphia eagles")
     doers: bool = False  # for numbers: the count is of those who did the deed ("The 115 cardinal electors made ...")
     # for numbers: the name the subject is a described thing of ("the crash of Jeju Air Flight 2216 killed 179")
     described: str = ""
@@ -223,6 +224,10 @@ class Clause:
     spanned: bool = False
     doer_name: str = ""  # the place the subject names, as a doer: "south africa" of "South Africa won"
     now: bool = False  # told in the present tense ("is the finance minister", "is based in"): so on the day told
+    # the people the sentence names as saying it ("Kremlin spokesman Dmitry Peskov said the decision ..."),
+    # as name keys, and where their names stand in the text
+    sayers: frozenset[str] = frozenset()
+    sayer_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -424,10 +429,17 @@ def _main_verb(sent: "Span") -> "Token":
     """The verb of what the sentence reports: past a speech verb to its clause ("said Ukraine will ...")."""
     root = sent.root
     if root.lemma_ in SPEECH:
-        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        clause = next((c for c in root.children if _said_clause(c)), None)
         if clause is not None:
             return clause
     return root
+
+
+def _said_clause(token: "Token") -> bool:
+    """``token`` heads what its speech verb says: its clausal complement, or a clause marked "that"
+    the parser hung on it otherwise ("said on Monday, 9 December 2024, that the decision had been taken")."""
+    return token.dep_ in ("ccomp", "xcomp") or token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
 def _negated(verb: "Token") -> bool:
@@ -659,7 +671,12 @@ def _roles(verb: "Token", subj: "Token | None") -> tuple[str, str]:
         return t.lemma_.lower() if t is not None else ""
     by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if subj is not None and (subj.dep_ == "nsubjpass" or subj is verb.head and verb.tag_ == "VBN"):
+    # (a relative clause's subject is the noun it describes, whose own part is in the other clause: "The prize,
+    # which is worth ..., was awarded" does nothing to the prize by "is"; the clause's own words say its voice:
+    # "the bill, which was passed", not "the writers, who have been on strike")
+    relative = subj is not None and subj == verb.head
+    if subj is not None and (subj.dep_ == "nsubjpass" and not relative
+                             or relative and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)):
         return noun(by), noun(subj)
     return noun(subj), noun(obj)
 
@@ -728,7 +745,37 @@ def _clause(verb: "Token") -> Clause:
                               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
                               and g.ent_type_ not in ("DATE", "TIME"))
         out.office = _office(subj)
+    out.sayers, out.sayer_span = _sayers(verb)
     return out
+
+
+def _sayers(verb: "Token") -> tuple[frozenset[str], tuple[int, int] | None]:
+    """The people named as saying what ``verb`` tells: the subject of the speech verb it is the
+    clause of ("Peskov said the decision had been taken", "'...,' Peskov said"), or of "according
+    to" on it. Name keys, and the character span of their names; nothing where no person is named."""
+    said = verb.head if _said_clause(verb) and verb.dep_ != "xcomp" and verb.head.lemma_ in SPEECH else None
+    who = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+    if who is None:
+        who = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"
+                    for t in c.children if t.lower_ == "to" for g in t.children if g.dep_ == "pobj"), None)
+    words = {t.i for t in who.subtree} if who is not None else set()
+    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and e.start in words]
+    if not people:
+        return frozenset(), None
+    return frozenset(name_key(e.text) for e in people), (people[0].start_char, people[-1].end_char)
+
+
+@dataclass(frozen=True)
+class Sayer:
+    """Whom a claim is reported as said by: as the article wrote it, and the people it names (name keys)."""
+
+    text: str
+    people: frozenset[str]
+
+
+def sayer(doc: "Doc") -> Sayer:
+    """The parsed words of a claim's speaker ("Foreign Minister Sergei Lavrov") as a :class:`Sayer`."""
+    return Sayer(doc.text, frozenset(name_key(e.text) for e in doc.ents if e.label_ == "PERSON"))
 
 
 # what a deed or a count may be told over, many occasions in one: "in his first season", "in all competitions"
@@ -898,7 +945,9 @@ def frame(doc: "Doc") -> Frame:
                 anchors |= {"vote"}  # "the committee was split 5-4" reports the vote
             end = max(m.end(), token.end_char)  # "five votes to four": the digits' "4" ends before "four" does
             out.slots.append(Slot("tally", doc.text[m.start():end], (a, b), m.start(), end, "", anchors,
-                                  _context(token.root, token), deed=_motion(token.root), against=_against(token.root)))
+                                  _context(token.root, token) | _game_point(token.root), deed=_motion(token.root),
+                                  against=name_key(side) if (side := _against(token.root)) else "",
+                                  against_name=side))
     tallied = {n for s in out.of("tally") for n in s.value}
     out.slots = [s for s in out.slots if not (s.kind == "number" and s.value in tallied)]
     shares = _shares(doc, text)
@@ -1007,9 +1056,32 @@ def _motion(token: "Token") -> str:
     return f"{purpose.lemma_.lower()}:{obj}"
 
 
+# a point of a game a score is told at: "trailed 24-14 at halftime", "led 2-0 at the break", "went into
+# halftime leading 24-14", "after the third quarter"
+_GAME_POINT = re.compile(r"(?:at|into|after|by)\s+(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<point>(?:first|second|third|"
+                         r"fourth|1st|2nd|3rd|4th)\s+(?:quarter|period|half|innings|set)|half\s*-?\s*time|half|break|"
+                         r"interval)\b")
+
+
+def _game_point(token: "Token") -> frozenset[str]:
+    """The point of a game a score was told at, as a context ("at:half"), from a phrase on the verb it
+    hangs from or on the verb a participle of it goes with: a score at half-time is that point's, no
+    other value of the final score."""
+    verb = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    verbs = [verb] if verb is not None else []
+    if verb is not None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        verbs.append(verb.head)  # "went into halftime leading 24-14"
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "prep" and (m := _GAME_POINT.match(" ".join(t.lower_ for t in c.subtree))):
+                point = re.sub(r"\s|-", "", m.group("point"))
+                return frozenset({"at:" + ("half" if point in ("halftime", "half") else point)})
+    return frozenset()
+
+
 def _against(token: "Token") -> str:
-    """The named side a score was won or played against: "Netherlands" of "beat the Netherlands 4-3 on
-    penalties", "Germany" of "lost 1-0 to Germany" ("" where none is named)."""
+    """The named side a score was won or played against, its whole name normalised: "netherlands" of
+    "beat the Netherlands 4-3 on penalties", "germany" of "lost 1-0 to Germany" ("" where none is named)."""
     verb = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return ""
@@ -1017,7 +1089,7 @@ def _against(token: "Token") -> str:
     sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "to", "over")
               for g in c.children if g.dep_ == "pobj"]
     named = next((c for c in sides if c.ent_type_ in NAME_LABELS or c.pos_ == "PROPN"), None)
-    return name_key(_full_name(named)) if named is not None else ""
+    return _full_name(named) if named is not None else ""
 
 
 # words that say a post is no longer or not yet held, or held for now: such a post is not compared
@@ -1465,17 +1537,15 @@ def _scope(ent: "Span") -> frozenset[str]:
                      if c.dep_ in ("poss", "compound") and (c.ent_type_ in PLACES or c.ent_type_ == "ORG"))
 
 
-def _period(doc: "Doc", end: int, ent: "Span | None" = None) -> frozenset[str]:
+def _period(ent: "Span", verb: "Token | None") -> frozenset[str]:
     """The period a figure is counted over, as a context ("per:day" of "30,000 vehicles a day"): a
     count a day and a count a year are figures of two kinds, neither the other's value. Written
-    after the figure, or on what it measures ("raise the net monthly minimum wage to 1,600 euros")."""
-    m = _PERIOD.search(doc[end:end + 6].text.lower())
+    after the figure, or on what it measures ("raise the net monthly minimum wage to 1,600 euros");
+    ``verb`` is the figure's nearest verb, whose object or subject may be what it measures."""
+    m = _PERIOD.search(ent.doc[ent.end:ent.end + 6].text.lower())
     if m:
         return frozenset({"per:" + (m.group(1) or _PERIODS[m.group(2)])})
-    if ent is None:
-        return frozenset()
     noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else None
-    verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     measured = [noun] if noun is not None else []
     measured += [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")] if verb is not None else []
     found = {_PERIODS[a.lower_] for n in measured for a in n.children if a.dep_ == "amod" and a.lower_ in _PERIODS}
@@ -1543,6 +1613,10 @@ def _anchors(token: "Token") -> frozenset[str]:
     if a.pos_ == "NOUN" and a.dep_ == "dobj" and token.ent_type_ in ("DATE", "TIME") and token.dep_ != "poss":
         out.add(_named(a.head))  # "heard arguments ... on 1 May 2023": the hearing's date
         # (but "Wednesday's election" is the election's day: "conceded Wednesday's election" on Friday)
+    if a.lemma_ == "be" and token.ent_type_ in ("DATE", "TIME"):
+        # "is to be announced in Oslo on Friday, and the economics prize on Monday": the second day, hung on "is"
+        # where the parse gaps the verb, is the announcing's
+        out |= {_named(c) for c in a.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     if a.pos_ in ("VERB", "AUX"):
         # a participle clause happens when its verb does: "reached 108F on Monday, ending a streak" ends it
         # Monday, "began trading on Wednesday, opening at $47" opened then
@@ -1735,8 +1809,8 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     if kind == "place" and (town := _town_of(ent)):
         context = frozenset({f"in:{town}"})
     if kind == "number":
-        context |= _period(ent.doc, ent.end, ent) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
         verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        context |= _period(ent, verb) | _scope(ent) | _round(governor) | (_zone(ent) if slots[0].role == "clock" else frozenset())
         if _over_a_span(verb, ent.root.head if ent.root.dep_ == "nummod" else None):
             context |= {"over:span"}
         if _averaged(ent, verb):

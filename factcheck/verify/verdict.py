@@ -134,7 +134,14 @@ class RelevantVerdict:
         if best_s:
             return "supported", round(_strength("support")(best_s), 4), f"Supported by {_cite(best_s)}."
         top = max(about, key=lambda e: e.relevance or 0.0)
-        return ("not_enough_evidence", round(1 - max(top.probs.values()) if top.probs else 1.0, 4),
+        confidence = round(1 - max(top.probs.values()) if top.probs else 1.0, 4)
+        other = next((e for e in sorted(about, key=lambda e: -(e.relevance or 0.0)) for d in e.differences
+                      if d["slot"] == "speaker"), None)
+        if other is not None:
+            d = next(d for d in other.differences if d["slot"] == "speaker")
+            return ("not_enough_evidence", confidence, f"Passages are about this claim but none settles it: "
+                    f"{_cite(other)} gives these words to {d['passage']['text']}, not {d['claim']['text']}.")
+        return ("not_enough_evidence", confidence,
                 f"Passages are about this claim but none settles it (closest: {_cite(top)}).")
 
 

@@ -801,3 +801,10 @@ def test_a_prefixed_verb_is_one_word():
     assert not any(c.endswith((" re", " co")) for c in claims), claims
     assert any("re-elected Dario Venn in January 2020 by 167 votes to 165" in c for c in claims), claims
     assert any("co-founded a coalition government" in c for c in claims), claims
+
+
+def test_a_description_with_a_noun_of_kind_is_not_read_as_another_kinds_name():
+    claims = extract_claims("The Nobel Peace Prize will be announced in Oslo on Friday. "
+                            "The literature prize has been awarded 116 times since 1901.")
+    awarded = one(claims, "116 times")
+    assert "Peace" not in awarded.text

@@ -2810,3 +2810,120 @@ def test_a_passage_stating_each_figure_of_the_claims_deed_supports_it():
                    refute=0.77) != "support"
     assert _stance(claim, "Turnout in the general election of 23 July 2023 was high despite the summer holidays.",
                    support=0.2, refute=0.77) != "support"
+
+
+def _said(claim: str, passage: str, speaker: str) -> tuple[str, list[tuple[str, str, str]], tuple[str, float, str]]:
+    """The judged stance, differences and verdict of a claim the article gives to ``speaker``, the
+    stance model sure the passage supports it."""
+    from factcheck.verify.verdict import RelevantVerdict
+
+    ev = [Evidence(Passage(0, passage, 0, len(passage), Source("p", title="Bridge to reopen", publisher="AP")), 1.0,
+                   probs={"support": 0.9, "refute": 0.05, "neutral": 0.05})]
+    Judge().judge([claim], [ev], [[0.9]], speakers=[speaker])
+    e = ev[0]
+    return e.stance, [(d["slot"], d["claim"]["text"], d["passage"]["text"]) for d in e.differences], \
+        RelevantVerdict(calibration=None)(ev)
+
+
+_REOPEN = "The Sixth Street bridge would reopen within a month"
+
+
+@pytest.mark.parametrize("passage", [
+    "Governor Gavin Newsom said on Friday that the Sixth Street bridge would reopen within a month.",
+    "The Sixth Street bridge would reopen within a month, according to Governor Gavin Newsom.",
+    "'The Sixth Street bridge will reopen within a month,' Governor Gavin Newsom said on Friday.",
+])
+def test_words_the_passage_gives_to_another_person_do_not_support_the_claim_speakers(passage):
+    stance, differences, (verdict, _, reason) = _said(_REOPEN, passage, "Mayor Karen Bass")
+    assert stance == "neutral"  # never a refute: both may have said it
+    assert differences == [("speaker", "Mayor Karen Bass", "Gavin Newsom")]
+    assert verdict == "not_enough_evidence"
+    assert "gives these words to Gavin Newsom, not Mayor Karen Bass" in reason
+
+
+@pytest.mark.parametrize("passage, speaker", [
+    ("Governor Gavin Newsom said on Friday that the Sixth Street bridge would reopen within a month.",
+     "Governor Gavin Newsom"),  # the same speaker
+    ("Governor Gavin Newsom said on Friday that the Sixth Street bridge would reopen within a month.", ""),  # none
+    ("Governor Gavin Newsom, standing beside Mayor Karen Bass, said on Friday that the Sixth Street bridge would "
+     "reopen within a month.", "Mayor Karen Bass"),  # the claim's speaker is there too
+    ("Officials said on Friday that the Sixth Street bridge would reopen within a month.",
+     "Mayor Karen Bass"),  # no one named
+])
+def test_words_of_the_claims_own_speaker_or_of_no_one_named_still_support(passage, speaker):
+    stance, differences, (verdict, _, _) = _said(_REOPEN, passage, speaker)
+    assert (stance, differences, verdict) == ("support", [], "supported")
+
+
+def test_a_clause_marked_that_on_a_speech_verb_is_what_is_said_however_it_is_hung():
+    """"said on Monday, 9 December 2024, that the decision had been taken": the parser may hang the
+    clause as an adverbial one; it is still what was said, and said by the speech verb's subject."""
+    from spacy.tokens import Doc
+
+    from factcheck.nlp import nlp
+    from factcheck.verify.slots import _main_verb, _sayers
+
+    doc = Doc(nlp().vocab, words=["Peskov", "said", "on", "Monday", ",", "that", "Putin", "had", "taken", "it"],
+              heads=[1, 1, 1, 2, 1, 8, 8, 8, 1, 8],
+              deps=["nsubj", "ROOT", "prep", "pobj", "punct", "mark", "nsubj", "aux", "advcl", "dobj"],
+              lemmas=["Peskov", "say", "on", "Monday", ",", "that", "Putin", "have", "take", "it"],
+              pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT", "SCONJ", "PROPN", "AUX", "VERB", "PRON"],
+              ents=["B-PERSON", "O", "O", "B-DATE", "O", "O", "B-PERSON", "O", "O", "O"])
+    verb = _main_verb(doc[:])
+    assert verb.text == "taken"
+    assert _sayers(verb) == (frozenset({name_key("Peskov")}), (0, 6))
+
+
+def _kinds_differing(claim: str, passage: str, article: str | None = None) -> set[str]:
+    c, p, *a = parse([claim, passage] + ([article] if article else []))
+    return {d["slot"] for d in align(frame(c), frame(p), 0.9, article=frame(a[0]) if a else None).differences}
+
+
+def test_a_score_at_half_time_is_no_other_final_score():
+    assert "tally" not in _kinds_differing("Spain beat England 2-1 in the final on Sunday.",
+                                           "Spain trailed 0-1 at half-time but went on to win the final on Sunday.")
+    assert "tally" not in _kinds_differing("The Dallas Cowboys beat the New York Giants 40-0 on Sunday.",
+                                           "Dallas led 16-0 at halftime and went on to beat New York 40-0 on Sunday.")
+    # two scores at the same point still differ
+    assert "tally" in _kinds_differing("Spain, who led England 2-0 at half-time, went on to win the final on Sunday.",
+                                       "Spain, who led England 1-0 at half-time, went on to win the final on Sunday.")
+
+
+def test_a_side_named_by_part_of_its_name_is_the_same_side():
+    a = _align("The Dallas Cowboys beat the New York Giants 40-0 on Sunday.", "Dallas beat New York 40-0 on Sunday.")
+    assert [m["claim"]["text"] for m in a.matches if m["slot"] == "tally"] == ["40-0"]
+
+
+def test_a_team_named_by_its_city_holds_the_same_post_where_the_article_writes_both_as_one_name():
+    claim, passage = "Dak Prescott is the Cowboys' quarterback.", "Dallas quarterback Dak Prescott threw for 200 yards on Sunday."
+    article = "The Dallas Cowboys won on Sunday. Dak Prescott, the Cowboys' quarterback, threw for 200 yards."
+    assert "org" not in _kinds_differing(claim, passage, article)
+    assert "org" in _kinds_differing(claim, passage)  # with nothing that ties Dallas to the Cowboys, two bodies
+
+
+def test_a_day_of_a_gapped_verb_after_is_to_be_is_that_verbs_day():
+    """"The peace prize is to be announced on Friday, and the economics prize on Monday": Monday is
+    the day of announcing, not of "is", so it states the claim's Monday; Thursday is another prize's."""
+    a = _align("The peace prize will be announced on Friday, and the economics prize on Monday.",
+               "The literature prize was announced on Thursday. The peace prize is to be announced on Friday, "
+               "and the economics prize on Monday.")
+    assert not a.differences
+    assert {m["claim"]["text"] for m in a.matches if m["slot"] == "weekday"} == {"Friday", "Monday"}
+
+
+def test_a_count_by_a_day_is_not_denied_by_the_count_of_a_day_before():
+    claim = "By Saturday (24 September 2022), the governor had declared an emergency in all 67 of Florida's counties."
+    earlier = _align_dated(claim, "The governor declared an emergency for 24 of Florida's 67 counties on Friday, "
+                           "23 September 2022.", "2022-09-30", "2022-09-23")
+    assert earlier.other_occurrence
+    later = _align_dated(claim, "The governor declared an emergency for 24 of Florida's 67 counties on Sunday, "
+                         "25 September 2022.", "2022-09-30", "2022-09-25")
+    assert not later.other_occurrence and "quantifier" in later.differing_kinds
+
+
+def test_a_relative_clause_on_a_passive_subject_does_nothing_to_it():
+    """"The prize, which is worth ..., was awarded": the prize is what "is" is said of, no thing done to
+    by it, so "is" reports no event of the prize's."""
+    doc = parse(["The prize, which is worth 11 million kronor, was awarded on Thursday."])[0]
+    relative = [c for c in frame(doc).clauses if "be" in c.event]
+    assert relative and relative[0].agent == "prize" and "prize" not in relative[0].event

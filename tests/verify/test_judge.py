@@ -2927,3 +2927,34 @@ def test_a_relative_clause_on_a_passive_subject_does_nothing_to_it():
     doc = parse(["The prize, which is worth 11 million kronor, was awarded on Thursday."])[0]
     relative = [c for c in frame(doc).clauses if "be" in c.event]
     assert relative and relative[0].agent == "prize" and "prize" not in relative[0].event
+
+
+def test_the_day_a_passage_gives_the_claims_kind_of_thing_is_the_one_compared():
+    """"The physics prize will be announced on Tuesday" / a passage listing each prize's day: the
+    physics prize's day is stated, and the medicine prize's Monday is no other day of it."""
+    a = _align("The physics prize will be announced on Tuesday (3 October 2023).",
+               "The 2023 Nobel Prizes are announced in Stockholm and Oslo: physiology or medicine on Monday 2 October, "
+               "physics on Tuesday 3 October, chemistry on Wednesday 4 October, literature on Thursday 5 October.")
+    assert not a.differences
+
+
+_CHEMISTRY = "The chemistry prize has now gone to 195 laureates since it was first awarded in 1901."
+
+
+def test_a_name_that_holds_the_claims_word_of_kind_is_the_claims_thing():
+    """"The chemistry prize" is the Nobel Prize in Chemistry: its figure is the claim's to compare, and
+    a passage on it is no other story for naming someone the article does not."""
+    passage = ("Between 1901 and 2023 the Nobel Prize in Chemistry was awarded 115 times to 194 laureates. "
+               "Frederick Sanger is the only person to have received it twice.")
+    article = "The chemistry prize was announced in Stockholm on Wednesday. " + _CHEMISTRY
+    c, p, story = parse([_CHEMISTRY, passage, article])
+    a = align(frame(c), frame(p), 0.9, article=frame(story))
+    assert not a.other_subject
+    assert [(d["claim"]["text"], d["passage"]["text"]) for d in a.differences] == [("195", "194")]
+
+
+def test_a_relative_clause_in_the_perfect_is_not_passive():
+    """"joining the writers, who have been on strike since May": the writers are on strike, nothing is done to them."""
+    doc = parse(["The actors' union went on strike on 14 July 2023, joining the writers, who have been on strike since May."])[0]
+    strike = [c for c in frame(doc).clauses if c.head == "writer"]
+    assert strike and strike[0].agent == "writer" and not strike[0].patient

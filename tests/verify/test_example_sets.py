@@ -120,7 +120,11 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "spain-election-2023": (0, 0, 4), "slovakia-election-2023": (0, 3, 8),
                "pakistan-election-2024": (0, 3, 10), "nba-finals-2024": (0, 2, 11),
                "masters-2024": (0, 0, 11), "ariane-6-first-launch-2024": (0, 0, 9),
-               "casgevy-approval-2023": (0, 1, 10), "herat-earthquake-2023": (0, 3, 7)}
+               "casgevy-approval-2023": (0, 1, 10), "herat-earthquake-2023": (0, 3, 7),
+               "brazil-election-2022": (0, 2, 7), "italy-election-2022": (0, 0, 10),
+               "australia-voice-referendum-2023": (0, 2, 11), "kenya-election-2022": (0, 5, 7),
+               "philippines-election-2022": (0, 2, 11), "hurricane-ian-2022": (0, 0, 8),
+               "super-bowl-lvii-2023": (1, 4, 11), "nobel-literature-2023": (0, 4, 13)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

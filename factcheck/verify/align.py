@@ -20,13 +20,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, acronym, another_time, context_conflict, \
-    date_text, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
+    date_text, fold_accents, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
 from .places import is_country, nested, within
 
 PARAPHRASE = 0.75
@@ -1031,8 +1030,7 @@ def _named_together(a: str, b: str, texts: list[str]) -> bool:
 
 def _folded(text: str) -> str:
     """Lower case, accents folded and spaces made one, punctuation kept ("Pogačar's" -> "pogacar's")."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text.lower())
+    return re.sub(r"\s+", " ", fold_accents(text).lower())
 
 
 def _held_at_once(a: Post, b: Post) -> bool:

@@ -304,10 +304,13 @@ ALIASES = {"united states": "us", "usa": "us", "america": "us", "american": "us"
            "european union": "eu"}
 
 
+def fold_accents(text: str) -> str:
+    """"Pogačar" -> "Pogacar": one name with and without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def norm_name(text: str) -> str:
-    # "Pogačar" and "Pogacar" are one name: accents are folded away
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"['’]s$", "", text.strip().lower())
+    text = re.sub(r"['’]s$", "", fold_accents(text).strip().lower())
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[^\w\s-]", "", text).strip()
     text = re.sub(r"\s+(?:jr|sr|ii|iii|iv)$", "", text)  # "Joseph R. Biden Jr." is Biden, not "Jr"

@@ -135,12 +135,12 @@ class RelevantVerdict:
             return "supported", round(_strength("support")(best_s), 4), f"Supported by {_cite(best_s)}."
         top = max(about, key=lambda e: e.relevance or 0.0)
         confidence = round(1 - max(top.probs.values()) if top.probs else 1.0, 4)
-        other = next((e for e in sorted(about, key=lambda e: -(e.relevance or 0.0)) for d in e.differences
-                      if d["slot"] == "speaker"), None)
-        if other is not None:
-            d = next(d for d in other.differences if d["slot"] == "speaker")
+        said = next(((e, d) for e in sorted(about, key=lambda e: -(e.relevance or 0.0)) for d in e.differences
+                     if d["slot"] == "speaker"), None)
+        if said is not None:
+            e, d = said
             return ("not_enough_evidence", confidence, f"Passages are about this claim but none settles it: "
-                    f"{_cite(other)} gives these words to {d['passage']['text']}, not {d['claim']['text']}.")
+                    f"{_cite(e)} gives these words to {d['passage']['text']}, not {d['claim']['text']}.")
         return ("not_enough_evidence", confidence,
                 f"Passages are about this claim but none settles it (closest: {_cite(top)}).")
 

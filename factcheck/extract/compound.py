@@ -265,7 +265,11 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 # (of the noun alone where others are joined to it after the clause: "the TDP, which won 16
                 # seats, and the Janata Dal (United)")
                 after = {i for c in noun.children if c.dep_ in ("conj", "cc") and c.i > t.i for i in subtree(c)}
-                lead = [x.i for x in phrase(whose if whose is not None else noun, drop=after)]
+                # (a name set beside the noun is who it is: "his wife, Raisa, who died in 1999" is Raisa)
+                name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and noun.i < c.i < t.i
+                             and noun.pos_ == "NOUN"), None) if whose is None else None
+                lead = [x.i for x in phrase(name if name is not None else whose if whose is not None else noun,
+                                            drop=after)]
                 out.extend(Clause(part, lead=lead, extra=True) for part in _distribute(t, subtree(t) - {rel.i}))
                 own -= _set_off(doc, subtree(t))
         elif t.dep_ == "acl" and t.tag_ == "VBN" and _subject(t) is None and t.i > t.head.i:

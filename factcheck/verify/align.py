@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, acronym, another_time, context_conflict, \
+from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, abbreviates, acronym, another_time, context_conflict, \
     date_text, fold_accents, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
 from .places import is_country, nested, within
 
@@ -238,10 +238,12 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     out.named_other_doer = same_verb and main.head != clause.head \
         and (main.head_named or name_key(main.head) in claim.names or _named_in(article, main)) \
         and (clause.head_named or name_key(clause.head) in passage.names) and name_key(clause.head) not in claim.names \
-        and clause.head not in claim.text.lower()  # (not the claim's object as a passive's subject)
+        and clause.head not in claim.text.lower() \
+        and not _initials_of(main.head, clause.head, claim, passage)  # (not the claim's object as a passive's subject)
     # (a country or a city as the doer too: "South Africa won the World Cup" / "New Zealand have won it three times")
     out.named_other_doer |= same_verb and bool(main.doer_name and clause.doer_name) \
         and main.doer_name != clause.doer_name and not _same_roles(main, clause) \
+        and not _initials_of(main.doer_name, clause.doer_name, claim, passage) \
         and not _inside(claim.places.get(main.doer_name, ""), passage) \
         and not _inside(passage.places.get(clause.doer_name, ""), claim)
     out.about = same_verb and out.names_covered and (_same_doer(main, clause, bare_heads=False) or titled)
@@ -284,7 +286,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
                       and not _done_long_before(clause, claim, passage, dates)
                       and main.spanned == clause.spanned  # ("did not score" / "scored 52 goals in his first season")
                       and not _doer_on_one_side(main, clause)
-                      and not _before_the_bound(main, clause, claim, passage))
+                      and not _before_the_bound(main, clause, claim, passage)
+                      # (nor is what other named people did an opposite of what the claim's did: "Roberts did not
+                      # join the majority" / "Gorsuch, Kavanaugh and Barrett joined it")
+                      and not (main.subject_names and clause.subject_names
+                               and not main.subject_names & clause.subject_names))
             _told_beside(claim, passage, out)
     _quantities(claim, passage, out)
     out.opposed |= _denied_of_another(main, passage)
@@ -436,6 +442,13 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         out.differences.append({"slot": "speaker", "claim": {"text": speaker.text},
                                 "passage": {"text": passage.text[start:end], "start": start, "end": end}})
     return out
+
+
+def _initials_of(mine: str, theirs: str, claim: Frame, passage: Frame) -> bool:
+    """One doer is written as the initials of the other's name: "the BDP" / "the Botswana Democratic Party"."""
+    return bool(mine and theirs) and (passage.initials.get(name_key(theirs), "").lower() == norm_name(mine)
+                                      or claim.initials.get(name_key(mine), "").lower() == norm_name(theirs)
+                                      or abbreviates(mine, theirs) or abbreviates(theirs, mine))
 
 
 def _said_by_another(speaker: Sayer, clause: Clause, passage: Frame) -> bool:
@@ -744,6 +757,7 @@ def _coverage(claim: Frame, passage: Frame, matches: list[dict[str, Any]]) -> fl
         return 0.0
     said = {w.lower().rstrip("s") for m in matches if m["slot"] in ("tally", "number")
             for w in re.findall(r"[A-Za-z]+", m["claim"]["text"])}
+    said |= {a.lower() for a in passage.initials.values()}  # "BDP" / "Botswana Democratic Party"
     return len({c for c in claim.content if c in passage.content or c.rstrip("s") in said}) / len(claim.content)
 
 
@@ -1127,8 +1141,8 @@ def _inside(place: str, passage: Frame) -> bool:
 def _same_name(kind: str, a: str, b: str) -> bool:
     """Equal, or for organisations one name inside the other ("Foreign Ministry" in "Turkish
     Foreign Ministry"): a shorter mention of the same body is not another body."""
-    if a == b:
-        return True
+    if a == b or abbreviates(a, b) or abbreviates(b, a):
+        return True  # "BDP" / "Botswana Democratic Party"
     if len(a.split()) == len(b.split()) and all(x == y or _spelt_otherwise(x, y) for x, y in zip(a.split(), b.split())):
         return True  # "Labour Party" / "Labor Party", "Zelensky" / "Zelenskyy"
     wa, wb = set(a.split()), set(b.split())
@@ -1242,7 +1256,7 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                if passage.sentence_of(d) == passage.sentence_of(s)):
             out.other_occurrence = True
             continue
-        theirs = _same_occurrence(mine, theirs, out, pinned)
+        theirs = _same_occurrence(mine, theirs, out, pinned, dates.article)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
         firsts = [s for s in theirs if FIRST not in mine.context or FIRST in s.context]
@@ -1851,7 +1865,7 @@ def _name_before(passage: Frame, slot: Slot) -> Slot | None:
 def _other_names(a: str, b: str) -> bool:
     """Two names given, neither the other at another length ("Yamal" / "Lamine Yamal" are one)."""
     mine, theirs = set(a.split()), set(b.split())
-    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine) and not (abbreviates(a, b) or abbreviates(b, a))
 
 
 def _long_before(whens: list[When], day: When | None, days: int = 31) -> bool:
@@ -1967,7 +1981,8 @@ def _later(whens: list[When], day: When | None) -> bool:
     return all(after(w) for w in whens)
 
 
-def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sentence = None) -> list[Slot]:
+def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sentence = None,
+                     article: When | None = None) -> list[Slot]:
     """The passage values about the same occurrence as the claim's; any about another one (its
     phrase names another place or ordinal, or places it earlier or later, unless it stands in the
     sentence whose tally, stated alike in both, ``pinned`` the occurrence) mark the passage as telling of another occurrence."""
@@ -1975,9 +1990,21 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sen
     # "7:25 a.m. Central time")
     zoned = [s for s in theirs if not context_conflict(_zones(mine.context), _zones(s.context))]
     same = [s for s in zoned if not context_conflict(mine.context - _zones(mine.context), s.context - _zones(s.context))
-            and (_within(s, pinned) or not another_time(mine.context, s.context))]
+            and (_within(s, pinned) and not _news_against_earlier(mine, s, article)
+                 or not another_time(mine.context, s.context))]
     out.other_occurrence |= len(same) < len(zoned)
     return same
+
+
+def _news_against_earlier(mine: Slot, theirs: Slot, article: When | None) -> bool:
+    """The claim places its date before another occasion ("when the two sides last met, in November
+    2019") and the passage's date is of the article's own days (the final of 31 July 2022 in an article
+    of 1 August): a score stated alike does not make the news that earlier meeting. (A passage date
+    long before the article may well be it: "The last time the Commons voted ..., in 2015" / 11
+    September 2015.)"""
+    return mine.kind == "date" and theirs.kind == "date" and article is not None \
+        and any(c.startswith("time:") and c != FIRST for c in mine.context) \
+        and theirs.value[0] is not None and not _long_before([theirs.value], article)
 
 
 def _zones(context: frozenset[str]) -> frozenset[str]:
@@ -2043,8 +2070,11 @@ def _elapsed(text: Frame, slot: Slot) -> float | None:
 
 
 _RUNNING = re.compile(r"\b(?:so far|to date|since the (?:start|beginning) of|as of|(?:this|the) year so far|"
-                      r"year to date|thus far|up to now)\b", re.I)
-RUNNING_DAYS = 3  # a running count told this many days from the article's is another day's
+                      r"year to date|thus far|up to now|"
+                      # a count since a day of the year: "1,136 people had died since 14 June", "since mid-June"
+                      r"since\b[^.;]{0,40}?\b(?:January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December))\b", re.I)
+RUNNING_DAYS = 1  # a running count told more days than this from the article's is another day's
 
 
 def _running(text: Frame, slot: Slot) -> bool:

@@ -334,6 +334,15 @@ def acronym(name: str, least: int = 3) -> str:
     return "".join(w[0] for w in caps) if len(caps) == len(words) >= least else ""
 
 
+def abbreviates(short: str, long: str) -> bool:
+    """One word that is the initials of a name of two words or more ("bdp" / "botswana democratic
+    party", "U.S." / "United States"): the same name at two lengths, not two names."""
+    letters = re.sub(r"[.\s]", "", short)
+    words = [w for w in re.sub(r"['’]s\b", "", long).split() if w.lower() not in _MINOR]
+    return len(short.split()) == 1 and 2 <= len(letters) <= 6 and letters.isalpha() and len(words) >= 2 \
+        and letters.lower() == "".join(w[0] for w in words).lower()
+
+
 def name_key(text: str) -> str:
     """A name's comparable stem: "Ukrainian" and "Ukraine", "Turkish" and "Turkey" share one. A
     leading bearing or "New" stays in it: "North Korea" and "South Korea", "New Mexico" and
@@ -568,6 +577,10 @@ def _hedged(word: "Token") -> int:
     """A quantifier's value; "almost all" is most, not all (nor "nearly every")."""
     value = QUANTIFIERS[word.lower_]
     if value == QUANTIFIERS["all"] and any(c.lower_ in _ALMOST for c in word.children):
+        return QUANTIFIERS["most"]
+    # "all or nearly all abortions": the lesser of the two it allows
+    after = word.doc[word.i + 1:word.i + 4]
+    if value == QUANTIFIERS["all"] and len(after) == 3 and after[0].lower_ == "or" and after[1].lower_ in _ALMOST:
         return QUANTIFIERS["most"]
     return value
 
@@ -1326,6 +1339,11 @@ def _said_of(doc: "Doc", slot: Slot) -> tuple[str, frozenset[str], str]:
         if measured is not None else None
     if beneficiary is not None:  # "a 72% first-day jump for chipmaker Astera Labs": Astera Labs's jump
         return measured.lemma_.lower(), frozenset(), _full_name(beneficiary)
+    after = doc[span.end] if span is not None and span.end < len(doc) else None
+    voted = next((g for g in after.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in NAME_LABELS)),
+                 None) if after is not None and after.lower_ == "for" and slot.role.startswith("%") else None
+    if voted is not None:  # "against 47.3% for Rodolfo Hernández", however the "for" is hung: Hernández's share
+        return "", frozenset(), _full_name(voted)
     if subj is None:
         return "", frozenset(), ""
     joined = [subj] + [c for c in subj.conjuncts if c.i != subj.i]
@@ -1494,8 +1512,10 @@ def _shares(doc: "Doc", text: str) -> list[Slot]:
         if role == "%" and _OUT_OF.fullmatch(text[start:end]) and after is not None and after.pos_ == "NOUN":
             role += ":" + after.lemma_.lower()  # "nine out of 10 infections" is a share of infections
         end = max(end, span.end_char)  # a number word the digits stand in for ("One in five") ends later
+        # (a share of one round is no share of another: "won the first round with 40.3 per cent" / "won 50.4%
+        # ... in the run-off")
         out.append(Slot("number", doc.text[start:end], value, start, end, role, _anchors(span.root),
-                        _context(span.root, span), bound=_bound(doc, span.start, span.end),
+                        _context(span.root, span) | _round(span.root), bound=_bound(doc, span.start, span.end),
                         decimals=max(decimals, finest.get(span.sent.start_char, 0))))
     return out
 
@@ -1683,11 +1703,17 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
-            if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine
-            and not _of_person(t.head)}
+            if t.lower_ in _RELATIVE and not t.ent_type_ and t.i not in mine
+            and (t.dep_ == "amod" and not _of_person(t.head) or _of_the_deed(t))}
     if a is not None and a.pos_ in ("VERB", "AUX") and _first_time(a):
         out.add(FIRST)  # "it was first awarded in 1901": the first of many, not any one of them
     return frozenset(out)
+
+
+def _of_the_deed(t: "Token") -> bool:
+    """An adverb that places a deed before or after another of its kind: "when the two sides last met",
+    "later won" (not "at last")."""
+    return t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX") and t.i < t.head.i and t.lower_ != "next"
 
 
 _ROUNDS = {"round", "ballot", "leg"}

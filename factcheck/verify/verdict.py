@@ -9,12 +9,13 @@ refutation decide; a claim with no passage that clearly supports or refutes it i
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..types import Evidence
-from .slots import date_parts
+from .slots import date_parts, number_value
 
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_evidence")
 
@@ -122,7 +123,7 @@ class RelevantVerdict:
         refutes = [e for e in about if e.stance == "refute"]
         best_s = max(supports, key=_strength("support"), default=None)
         best_r = max(refutes, key=_strength("refute"), default=None)
-        if best_s and best_r and not _same_event(best_s) and best_r.differences:
+        if best_s and best_r and not _same_event(best_s) and best_r.differences and not _states_what_differs(best_s, best_r):
             best_s = None  # a passage stating another value beats one that does not report this event
         if best_s and best_r and _other_occurrence(best_r, best_s):
             best_r = None
@@ -170,6 +171,20 @@ def _written_before(e: Evidence) -> bool:
     published = (e.passage.source.date or "")[:4]
     years = [date_parts(d["claim"]["text"])[0] for d in e.differences]
     return published.isdigit() and bool(years) and all(y is not None and y > int(published) for y in years)
+
+
+def _states_what_differs(support: Evidence, refute: Evidence) -> bool:
+    """The supporting passage states the very value the refuting one gives otherwise ("59.131 points" /
+    the team's "171.296 points"): two passages at odds on it, whatever verb the support tells it with."""
+    differing = {(d["slot"], d["claim"]["text"]) for d in refute.differences}
+    if any((m["slot"], m["claim"]["text"]) in differing for m in support.matches):
+        return True
+    written = {number_value(w) for w in _FIGURE.findall(support.passage.text)} - {None}
+    return any(d["slot"] == "number" and number_value(d["claim"]["text"]) in written for d in refute.differences)
+
+
+# a figure as written: "$429 million", "59.131", "2,400", "3.5bn"
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?", re.I)
 
 
 def _same_event(e: Evidence) -> bool:

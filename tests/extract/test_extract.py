@@ -808,3 +808,13 @@ def test_a_description_with_a_noun_of_kind_is_not_read_as_another_kinds_name():
                             "The literature prize has been awarded 116 times since 1901.")
     awarded = one(claims, "116 times")
     assert "Peace" not in awarded.text
+
+
+def test_a_relative_clause_on_a_noun_with_a_name_beside_it_is_of_the_name():
+    claims = extract_claims("He will be buried at Novodevichy Cemetery, beside his wife, Raisa, who died of leukaemia "
+                            "in 1999.")
+    assert "Raisa died of leukaemia in 1999" in texts(claims)
+    assert not any(t.startswith("His wife died") for t in texts(claims))
+    # with no name beside it, the noun stays: "the museum, which opened in 1977"
+    claims = extract_claims("Visitors returned to the museum, which opened in 1977.")
+    assert "The museum opened in 1977" in texts(claims)

@@ -1256,7 +1256,15 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
                if passage.sentence_of(d) == passage.sentence_of(s)):
             out.other_occurrence = True
             continue
-        theirs = _same_occurrence(mine, theirs, out, pinned, dates.article)
+        # a day years before the article is history: a passage date of the article's own days, of another deed or
+        # subject, tells the news, not that ("losing the run-off held on 26 December 2017" / "Boakai defeated Weah
+        # in the presidential run-off held on Tuesday, 14 November 2023")
+        # (the news's own deed and subject dated years back is an error of the news: "Faye won ... in 2019")
+        news = [s for s in theirs if _of_history(mine.value[0] or year, dates.article) and s.value[0] is not None
+                and not (out.same_event and out.same_subject)
+                and not _long_before([s.value], dates.article)]
+        out.other_occurrence |= bool(news)
+        theirs = _same_occurrence(mine, [s for s in theirs if s not in news], out, pinned, dates.article)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
         firsts = [s for s in theirs if FIRST not in mine.context or FIRST in s.context]
@@ -1994,6 +2002,13 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sen
                  or not another_time(mine.context, s.context))]
     out.other_occurrence |= len(same) < len(zoned)
     return same
+
+
+HISTORY_YEARS = 2  # a claim's year this many years or more before its article's is history, not the news
+
+
+def _of_history(year: int | None, article: When | None) -> bool:
+    return year is not None and article is not None and year <= article[0] - HISTORY_YEARS
 
 
 def _news_against_earlier(mine: Slot, theirs: Slot, article: When | None) -> bool:

@@ -3013,3 +3013,16 @@ def test_all_or_nearly_all_is_no_all_against_most():
     assert _differs("Thirteen states have trigger laws, written to ban most abortions once Roe fell.", passage) == []
     assert ("few abortions", "all or nearly all abortions") in _differs(
         "Thirteen states have trigger laws written to ban few abortions once Roe fell.", passage)
+
+
+def test_a_day_years_before_the_article_is_history_not_the_news():
+    news = ("Joseph Boakai narrowly defeated President George Weah in the presidential run-off held on Tuesday, 14 "
+            "November 2023.")
+    claim = "He also ran against Weah six years ago, losing the run-off held on 26 December 2017."
+    assert _dated_differs(claim, news, "2023-11-18", "2023-11-17") == []
+    # a passage of that time does date it: "the run-off of 26 December 2017" / "the run-off of 26 December 2016"
+    assert ("2017", "2016") in _dated_differs(claim, "Weah won the run-off held on 26 December 2016 against Boakai.",
+                                              "2023-11-18", "2023-11-17")
+    # and a claim of the news itself is still compared with it
+    assert ("2022", "2023") in _dated_differs("Boakai defeated Weah in the run-off held on 14 November 2022.", news,
+                                              "2023-11-18", "2023-11-17")

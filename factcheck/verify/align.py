@@ -804,7 +804,9 @@ def _same_doer(claim: Clause, passage: Clause, bare_heads: bool) -> bool:
     """The two clauses are about the same subject: the same head noun (with ``bare_heads``, even a
     pronoun or none), a name in both subjects, or the same doer and done-to."""
     heads = claim.head == passage.head and (bare_heads or claim.head not in _NO_REFERENT)
-    return heads or bool(claim.subject_names & passage.subject_names) or _same_roles(claim, passage)
+    # ("Bazoum has resigned" / "President Mohamed Bazoum ... was still being held. He has not resigned")
+    referred = bool(passage.referent) and passage.referent in {name_key(claim.head)} | claim.subject_names
+    return heads or referred or bool(claim.subject_names & passage.subject_names) or _same_roles(claim, passage)
 
 
 def _named_in(story: Frame | None, main: Clause) -> bool:

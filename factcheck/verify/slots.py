@@ -222,6 +222,9 @@ class Clause:
     side: str = ""  # which way a vote went: "for" ("voted in favour") or "against"
     # told over a stretch of occasions ("scored 52 goals in his first season"), not of one
     spanned: bool = False
+    # who a "he" or "she" subject is: the person a sentence before had as its subject ("Niger's President
+    # Mohamed Bazoum ... was still being held. He has not resigned"), as a name key; "" if not told
+    referent: str = ""
     doer_name: str = ""  # the place the subject names, as a doer: "south africa" of "South Africa won"
     now: bool = False  # told in the present tense ("is the finance minister", "is based in"): so on the day told
     # the people the sentence names as saying it ("Kremlin spokesman Dmitry Peskov said the decision ..."),
@@ -712,6 +715,18 @@ def _share_word(word: "Token") -> str:
     return word.lemma_.lower()
 
 
+def _referent(subj: "Token") -> str:
+    """The person a "he"/"she" subject stands for: the last subject of an earlier sentence that is a
+    person, where no person is named in the pronoun's own sentence before it (then it may be either)."""
+    if subj.lower_ not in ("he", "she") or any(t.ent_type_ == "PERSON" for t in subj.sent if t.i < subj.i):
+        return ""
+    earlier = [t for t in subj.doc[:subj.sent.start] if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON"]
+    if not earlier:
+        return ""
+    name = next((e for e in subj.doc.ents if e.start <= earlier[-1].i < e.end), None)
+    return name_key(name.text) if name is not None else ""
+
+
 def _clause(verb: "Token") -> Clause:
     predicate = {_share_word(c) for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                  and c.pos_ in ("ADJ", "NOUN")} if verb.lemma_ in ("be", "become", "remain") else set()
@@ -742,6 +757,7 @@ def _clause(verb: "Token") -> Clause:
                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in PHASES}  # "came to an end": ended
     if subj is not None:
         out.head = subj.lemma_.lower()
+        out.referent = _referent(subj)
         # (a capital stands for its government: "Moscow and Washington agreed" is "Russia and the US agreed")
         out.head_named = (subj.pos_ == "PROPN" or subj.ent_type_ in NAME_LABELS) and subj.ent_type_ not in PLACES \
             and subj.text.istitle()  # ("MPs" is no one's name)

@@ -3026,3 +3026,13 @@ def test_a_day_years_before_the_article_is_history_not_the_news():
     # and a claim of the news itself is still compared with it
     assert ("2022", "2023") in _dated_differs("Boakai defeated Weah in the run-off held on 14 November 2022.", news,
                                               "2023-11-18", "2023-11-17")
+
+
+def test_he_in_a_passage_is_the_person_a_sentence_before_had_as_subject():
+    passage = ("On Saturday, 29 July 2023, Niger's President Mohamed Bazoum was still being held by the presidential "
+               "guard at his residence in Niamey. He has not resigned.")
+    assert ("affirmed", "denied") in _differs("Bazoum has resigned.", passage)
+    assert _differs("Bazoum has not resigned.", passage) == []
+    # where the pronoun's own sentence names another person first, it may be either
+    assert _differs("Bazoum has resigned.", "Mohamed Bazoum was held at his residence. Tiani said he has not "
+                                            "resigned.") == []

@@ -57,12 +57,13 @@ def _bound(word: str) -> str:
     return "start" if word in ("since", "from") else "end" if word in _UNTIL else word if word in _SPAN_WORDS else ""
 
 
-_SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:[^\s,;.()]+\s+){1,5}(?:in|of)\s+$", re.I)
+_SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:(?:[^\s,;.()]+\s+){1,5}(?:in|of)|the)\s+$", re.I)
 
 
 def _span_word(text: str, slot: Slot) -> str:
     """The word a date bounds a span after: the word before it ("since August 2023"), or the "since" of the
-    phrase it ends ("since independence from France in 1960"); "" for a date of an occasion."""
+    phrase it ends ("since independence from France in 1960") or names ("since the 1979 revolution"); ""
+    for a date of an occasion."""
     word = _word_before(text, slot)
     if word in _SPAN_WORDS:
         return word
@@ -289,8 +290,11 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
                       and not _before_the_bound(main, clause, claim, passage)
                       # (nor is what other named people did an opposite of what the claim's did: "Roberts did not
                       # join the majority" / "Gorsuch, Kavanaugh and Barrett joined it")
-                      and not (main.subject_names and clause.subject_names
-                               and not main.subject_names & clause.subject_names))
+                      and not (main.head_named and main.subject_names and clause.subject_names
+                               and not main.subject_names & clause.subject_names)
+                      # (and a "he" read as the claim's person denies only the same deed done to the same thing:
+                      # "Scalise won the party's nomination" / "He could not win over enough holdouts")
+                      and not (clause.referent and clause.patient != main.patient))
             _told_beside(claim, passage, out)
     _quantities(claim, passage, out)
     out.opposed |= _denied_of_another(main, passage)
@@ -1265,7 +1269,6 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         news = [s for s in theirs if _of_history(mine.value[0] or year, dates.article) and s.value[0] is not None
                 and not (out.same_event and out.same_subject)
                 and not _long_before([s.value], dates.article)]
-        out.other_occurrence |= bool(news)
         theirs = _same_occurrence(mine, [s for s in theirs if s not in news], out, pinned, dates.article)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"
@@ -2000,8 +2003,8 @@ def _same_occurrence(mine: Slot, theirs: list[Slot], out: Alignment, pinned: Sen
     # "7:25 a.m. Central time")
     zoned = [s for s in theirs if not context_conflict(_zones(mine.context), _zones(s.context))]
     same = [s for s in zoned if not context_conflict(mine.context - _zones(mine.context), s.context - _zones(s.context))
-            and (_within(s, pinned) and not _news_against_earlier(mine, s, article)
-                 or not another_time(mine.context, s.context))]
+            and not _news_against_earlier(mine, s, article)
+            and (_within(s, pinned) or not another_time(mine.context, s.context))]
     out.other_occurrence |= len(same) < len(zoned)
     return same
 
@@ -2013,6 +2016,9 @@ def _of_history(year: int | None, article: When | None) -> bool:
     return year is not None and article is not None and year <= article[0] - HISTORY_YEARS
 
 
+_EARLIER = {"previous", "prior", "former", "last"}  # (not "earlier": "Earlier on Thursday" is the news's own day)
+
+
 def _news_against_earlier(mine: Slot, theirs: Slot, article: When | None) -> bool:
     """The claim places its date before another occasion ("when the two sides last met, in November
     2019") and the passage's date is of the article's own days (the final of 31 July 2022 in an article
@@ -2020,7 +2026,7 @@ def _news_against_earlier(mine: Slot, theirs: Slot, article: When | None) -> boo
     long before the article may well be it: "The last time the Commons voted ..., in 2015" / 11
     September 2015.)"""
     return mine.kind == "date" and theirs.kind == "date" and article is not None \
-        and any(c.startswith("time:") and c != FIRST for c in mine.context) \
+        and any(c.startswith(("time:", "deed:")) and c.split(":", 1)[1] in _EARLIER for c in mine.context) \
         and theirs.value[0] is not None and not _long_before([theirs.value], article)
 
 

@@ -641,7 +641,11 @@ _SPEAKER = {"he", "she", "it", "they"}
 def _subject_of(verb: "Token") -> "Token | None":
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in _WHO and verb.dep_ == "relcl":
-        return verb.head  # "a 1960 tsunami that killed 61 people": the tsunami
+        # "a 1960 tsunami that killed 61 people": the tsunami; "his wife, Meghan, who stayed": Meghan
+        noun = verb.head
+        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and noun.i < c.i < verb.i),
+                    None) if noun.pos_ == "NOUN" else None
+        return name if name is not None else noun
     if subj is not None and subj.lower_ in _SPEAKER and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
         # "McCarthy said he would not run again": the one who said it
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -1719,8 +1723,12 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
             elif e.label_ == "ORDINAL":
                 out.add("ordinal:" + e.text.lower())
     out |= {"time:" + t.lower_ for t in token.doc[first:last + 1]
-            if t.lower_ in _RELATIVE and not t.ent_type_ and t.i not in mine
-            and (t.dep_ == "amod" and not _of_person(t.head) or _of_the_deed(t))}
+            if t.lower_ in _RELATIVE and t.dep_ == "amod" and not t.ent_type_ and t.i not in mine
+            and not _of_person(t.head)}
+    # (a deed placed before another of its kind, "when the two sides last met": which one, the news or an earlier
+    # one, is told by the dates, see align's _news_against_earlier)
+    out |= {"deed:" + t.lower_ for t in token.doc[first:last + 1]
+            if t.lower_ in _RELATIVE and not t.ent_type_ and t.i not in mine and _of_the_deed(t)}
     if a is not None and a.pos_ in ("VERB", "AUX") and _first_time(a):
         out.add(FIRST)  # "it was first awarded in 1901": the first of many, not any one of them
     return frozenset(out)

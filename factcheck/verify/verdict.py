@@ -9,13 +9,12 @@ refutation decide; a claim with no passage that clearly supports or refutes it i
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..types import Evidence
-from .slots import date_parts, number_value
+from .slots import date_parts
 
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_evidence")
 
@@ -174,17 +173,16 @@ def _written_before(e: Evidence) -> bool:
 
 
 def _states_what_differs(support: Evidence, refute: Evidence) -> bool:
-    """The supporting passage states the very value the refuting one gives otherwise ("59.131 points" /
-    the team's "171.296 points"): two passages at odds on it, whatever verb the support tells it with."""
+    """The supporting passage states the very value the refuting one gives otherwise, and more of the
+    claim besides than the refuting one does ("59.131 points at Bercy Arena" / the team's "171.296
+    points" there): two passages at odds on it, whatever verb the support tells it with. (A passage
+    that shares only that value is as likely the near miss a wrong value was taken from.)"""
     differing = {(d["slot"], d["claim"]["text"]) for d in refute.differences}
-    if any((m["slot"], m["claim"]["text"]) in differing for m in support.matches):
-        return True
-    written = {number_value(w) for w in _FIGURE.findall(support.passage.text)} - {None}
-    return any(d["slot"] == "number" and number_value(d["claim"]["text"]) in written for d in refute.differences)
-
-
-# a figure as written: "$429 million", "59.131", "2,400", "3.5bn"
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|bn|m)\b)?", re.I)
+    if not any((m["slot"], m["claim"]["text"]) in differing for m in support.matches):
+        return False
+    def told(e: Evidence) -> int:
+        return len({(m["slot"], m["claim"]["text"]) for m in e.matches if m["slot"] not in ("event", "polarity")})
+    return told(support) > max(told(refute), 1)
 
 
 def _same_event(e: Evidence) -> bool:

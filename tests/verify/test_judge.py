@@ -2997,6 +2997,11 @@ def test_a_meeting_the_claim_places_before_another_is_not_the_one_the_same_score
     # a passage that tells of the earlier meeting too still gives its date
     earlier = "When the two sides last met, at Wembley in November 2018, Germany won 2-1."
     assert ("2019", "2018") in _dated_differs(claim, earlier, "2022-08-01", "2022-08-01")
+    # and "last" names the latest of earlier occasions, which a passage long before the article may tell
+    assert ("1983", "2011") in _dated_differs(
+        "India last won the title in 1983, beating Sri Lanka by six wickets in the final in Mumbai.",
+        "India won the 2011 Cricket World Cup final against Sri Lanka at the Wankhede Stadium in Mumbai on 2 April "
+        "2011, winning by six wickets.", "2023-11-20", "2023-11-20")
 
 
 def test_what_other_named_people_did_is_no_opposite_of_what_the_claims_person_did():
@@ -3036,3 +3041,16 @@ def test_he_in_a_passage_is_the_person_a_sentence_before_had_as_subject():
     # where the pronoun's own sentence names another person first, it may be either
     assert _differs("Bazoum has resigned.", "Mohamed Bazoum was held at his residence. Tiani said he has not "
                                             "resigned.") == []
+
+
+def test_a_he_read_as_the_claims_person_denies_only_the_same_deed_done_to_the_same_thing():
+    passage = ("Majority Leader Steve Scalise withdrew from the race for speaker on Thursday, a day after House "
+               "Republicans nominated him. He could not win over enough holdouts.")
+    assert not [d for d in _differs("Steve Scalise won the party's nomination.", passage) if d == ("affirmed", "denied")]
+
+
+def test_a_relative_clause_on_a_noun_with_a_name_beside_it_tells_of_the_name():
+    passage = ("Prince Harry attended the coronation without his wife, Meghan, who stayed in California with their "
+               "children, Archie and Lilibet, on Archie's fourth birthday.")
+    a = _align("Meghan stayed in California with their two children on their son Archie's fourth birthday.", passage)
+    assert a.same_subject and ("polarity", "affirmed") in [(m["slot"], m["claim"]["text"]) for m in a.matches]

@@ -24,8 +24,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, abbreviates, acronym, another_time, context_conflict, \
-    date_text, fold_accents, name_key, norm_name, number_value, of_saying, other_phase, FIRST, QUANTIFIERS
+from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, abbreviates, acronym, \
+    another_time, context_conflict, date_text, fold_accents, name_key, norm_name, number_value, of_saying, other_phase, \
+    FIRST, QUANTIFIERS
 from .places import is_country, nested, within
 
 PARAPHRASE = 0.75
@@ -1876,9 +1877,11 @@ def _name_before(passage: Frame, slot: Slot) -> Slot | None:
 
 
 def _other_names(a: str, b: str) -> bool:
-    """Two names given, neither the other at another length ("Yamal" / "Lamine Yamal" are one)."""
+    """Two names given, neither the other at another length ("Yamal" / "Lamine Yamal" are one, and so are
+    initials and the name they shorten)."""
     mine, theirs = set(a.split()), set(b.split())
-    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine) and not (abbreviates(a, b) or abbreviates(b, a))
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine) \
+        and not (abbreviates(a, b) or abbreviates(b, a))  # ("BDP" / "Botswana Democratic Party")
 
 
 def _long_before(whens: list[When], day: When | None, days: int = 31) -> bool:

@@ -1735,8 +1735,8 @@ def _context(token: "Token", own: "Span | None" = None) -> frozenset[str]:
 
 
 def _of_the_deed(t: "Token") -> bool:
-    """An adverb that places a deed before or after another of its kind: "when the two sides last met",
-    "later won" (not "at last")."""
+    """An adverb before its verb that places the deed before or after another of its kind: "when the two
+    sides last met", "later won" (not "at last"); two such values placed otherwise are two occasions."""
     return t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX") and t.i < t.head.i and t.lower_ != "next"
 
 

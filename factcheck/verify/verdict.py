@@ -122,7 +122,8 @@ class RelevantVerdict:
         refutes = [e for e in about if e.stance == "refute"]
         best_s = max(supports, key=_strength("support"), default=None)
         best_r = max(refutes, key=_strength("refute"), default=None)
-        if best_s and best_r and not _same_event(best_s) and best_r.differences and not _states_what_differs(best_s, best_r):
+        if best_s and best_r and not _same_event(best_s) and best_r.differences \
+                and not _states_what_differs(best_s, best_r):
             best_s = None  # a passage stating another value beats one that does not report this event
         if best_s and best_r and _other_occurrence(best_r, best_s):
             best_r = None

@@ -58,13 +58,12 @@ def _bound(word: str) -> str:
     return "start" if word in ("since", "from") else "end" if word in _UNTIL else word if word in _SPAN_WORDS else ""
 
 
-_SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:(?:[^\s,;.()]+\s+){1,5}(?:in|of)|the)\s+$", re.I)
+_SPAN_PHRASE = re.compile(r"\b(since|until|till)\s+(?:[^\s,;.()]+\s+){1,5}(?:in|of)\s+$", re.I)
 
 
 def _span_word(text: str, slot: Slot) -> str:
     """The word a date bounds a span after: the word before it ("since August 2023"), or the "since" of the
-    phrase it ends ("since independence from France in 1960") or names ("since the 1979 revolution"); ""
-    for a date of an occasion."""
+    phrase it ends ("since independence from France in 1960"); "" for a date of an occasion."""
     word = _word_before(text, slot)
     if word in _SPAN_WORDS:
         return word

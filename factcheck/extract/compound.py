@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import named_beside
 from .tokens import phrase, subtree
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -266,8 +267,7 @@ def _carried_facts(doc: Doc, own: set[int], root: int) -> list[Clause]:
                 # seats, and the Janata Dal (United)")
                 after = {i for c in noun.children if c.dep_ in ("conj", "cc") and c.i > t.i for i in subtree(c)}
                 # (a name set beside the noun is who it is: "his wife, Raisa, who died in 1999" is Raisa)
-                name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and noun.i < c.i < t.i
-                             and noun.pos_ == "NOUN"), None) if whose is None else None
+                name = named_beside(noun, t.i) if whose is None else None
                 lead = [x.i for x in phrase(name if name is not None else whose if whose is not None else noun,
                                             drop=after)]
                 out.extend(Clause(part, lead=lead, extra=True) for part in _distribute(t, subtree(t) - {rel.i}))

@@ -1266,9 +1266,8 @@ def _dates(claim: Frame, passage: Frame, event: set[str], out: Alignment, pinned
         # subject, tells the news, not that ("losing the run-off held on 26 December 2017" / "Boakai defeated Weah
         # in the presidential run-off held on Tuesday, 14 November 2023")
         # (the news's own deed and subject dated years back is an error of the news: "Faye won ... in 2019")
-        news = [s for s in theirs if _of_history(mine.value[0] or year, dates.article) and s.value[0] is not None
-                and not (out.same_event and out.same_subject)
-                and not _long_before([s.value], dates.article)]
+        history = _of_history(mine.value[0] or year, dates.article) and not (out.same_event and out.same_subject)
+        news = [s for s in theirs if history and s.value[0] is not None and not _long_before([s.value], dates.article)]
         theirs = _same_occurrence(mine, [s for s in theirs if s not in news], out, pinned, dates.article)
         # the first time is stated by any passage giving its day, but denied only by one telling of the first time:
         # "first awarded in 1901" / "The 2021 Nobel Peace Prize was awarded"

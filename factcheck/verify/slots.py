@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..nlp import named_beside
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Span, Token
 
@@ -341,9 +343,8 @@ def abbreviates(short: str, long: str) -> bool:
     """One word that is the initials of a name of two words or more ("bdp" / "botswana democratic
     party", "U.S." / "United States"): the same name at two lengths, not two names."""
     letters = re.sub(r"[.\s]", "", short)
-    words = [w for w in re.sub(r"['’]s\b", "", long).split() if w.lower() not in _MINOR]
-    return len(short.split()) == 1 and 2 <= len(letters) <= 6 and letters.isalpha() and len(words) >= 2 \
-        and letters.lower() == "".join(w[0] for w in words).lower()
+    return len(short.split()) == 1 and 2 <= len(letters) <= 6 and letters.isalpha() \
+        and letters.upper() == acronym(long.title(), least=2)
 
 
 def name_key(text: str) -> str:
@@ -642,10 +643,7 @@ def _subject_of(verb: "Token") -> "Token | None":
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in _WHO and verb.dep_ == "relcl":
         # "a 1960 tsunami that killed 61 people": the tsunami; "his wife, Meghan, who stayed": Meghan
-        noun = verb.head
-        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and noun.i < c.i < verb.i),
-                    None) if noun.pos_ == "NOUN" else None
-        return name if name is not None else noun
+        return named_beside(verb.head, verb.i) or verb.head
     if subj is not None and subj.lower_ in _SPEAKER and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
         # "McCarthy said he would not run again": the one who said it
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

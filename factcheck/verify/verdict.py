@@ -181,9 +181,12 @@ def _states_what_differs(support: Evidence, refute: Evidence) -> bool:
     differing = {(d["slot"], d["claim"]["text"]) for d in refute.differences}
     if not any((m["slot"], m["claim"]["text"]) in differing for m in support.matches):
         return False
-    def told(e: Evidence) -> int:
-        return len({(m["slot"], m["claim"]["text"]) for m in e.matches if m["slot"] not in ("event", "polarity")})
-    return told(support) > max(told(refute), 1)
+    return _slots_told(support) > max(_slots_told(refute), 1)
+
+
+def _slots_told(e: Evidence) -> int:
+    """How many of the claim's values (not its event or polarity) the passage states alike."""
+    return len({(m["slot"], m["claim"]["text"]) for m in e.matches if m["slot"] not in ("event", "polarity")})
 
 
 def _same_event(e: Evidence) -> bool:

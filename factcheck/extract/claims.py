@@ -22,8 +22,9 @@ from .attribution import Report, content_tokens, find_reports
 from .boilerplate import Dropped, split_story
 from .compound import Clause, carried_facts, split_clause, titled_people
 from .kinds import kind_of
-from .resolve import Discourse, Mention, mention_kind, named_things, resolve_descriptions, resolve_pronouns, sexes
-from .tokens import phrase, render, tidy, trim
+from .resolve import (Discourse, Mention, mention_kind, named_things, people_named, resolve_descriptions,
+                      resolve_pronouns, sexes)
+from .tokens import phrase, render, subtree, tidy, trim
 from .when import Anchor, article_date, resolve_times
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -89,7 +90,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 def _people(doc: Doc) -> list[tuple[int, str]]:
     """(start, name) of the people the sentence names."""
-    return [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    return [(e.start, e.text) for e in people_named(doc)]
 
 
 def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
@@ -109,7 +110,7 @@ def _mentions(doc: Doc) -> list[tuple[int, Mention, str]]:
                 and t.ent_type_ not in _NOT_REFERENTS and not quantified:  # not "take part", not "on Thursday"
             role = "subject" if t.dep_ in ("nsubj", "nsubjpass") or root_noun else "object"
             main = role == "subject" and (t.head.dep_ == "ROOT" or root_noun)
-            out.append((t.i, Mention(render(phrase(t), finish=False), mention_kind(t), main, prep=t.dep_ == "pobj",
+            out.append((t.i, Mention(render(phrase(t, _when_told(t)), finish=False), mention_kind(t), main, prep=t.dep_ == "pobj",
                                      aside=role == "subject" and t.head.dep_ == "advcl",
                                      name=t.ent_type_ if t.pos_ == "PROPN" or t.ent_type_ else "-"), role))
     return out
@@ -139,6 +140,8 @@ class _Reader:
                 for clause in split_clause(root, content_tokens(r, root)):
                     made.append((clause, speakers[id(r)], r.lemma))
             made.extend((c, None, None) for c in carried_facts(r.speaker))
+        for root in _main_clauses(doc, reports):
+            made.extend((c, None, None) for c in split_clause(root, _outside_reports(root, reports)))
         if not reports:
             for root in (s.root for s in doc.sents):
                 made.extend((c, None, None) for c in split_clause(root, {t.i for t in root.subtree}))
@@ -196,6 +199,37 @@ class _Reader:
         self.discourse.pronoun_topic = root is not None and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in root.children)
         self.discourse.end_sentence(subjects)
+
+
+def _when_told(noun: Token) -> set[int]:
+    """The phrases on a noun that tell when it was so, which a pronoun for the noun does not carry:
+    "It won 48 of them in 2019" are of "Scotland's 59 seats at Westminster", not of the seats "in
+    the general election of 2015"."""
+    return {i for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _TIME_PREPS
+            and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for i in subtree(c)}
+
+
+_TIME_PREPS = {"in", "on", "at", "during", "since", "until"}
+
+
+def _main_clauses(doc: Doc, reports: list[Report]) -> list[Token]:
+    """Sentence roots that a report hangs from without being it or what it says: "Karamanlis resigned
+    on Wednesday, saying he did so out of respect ..." also states that he resigned on Wednesday,
+    and "The aircraft was 15 years old and had joined the fleet in 2019, according to ..." its age."""
+    taken = {t.i for r in reports for t in [r.verb, *r.contents] if t is not None} | {i for r in reports for i in r.frame}
+    reported = {t.i for r in reports for t in [r.verb, *r.contents] if t is not None}
+    return [s.root for s in doc.sents if s.root.i not in taken and reported & subtree(s.root)]
+
+
+def _outside_reports(root: Token, reports: list[Report]) -> set[int]:
+    """The tokens of ``root``'s clause that are no part of a report: its verb and what was said, and
+    its speaker where the speaker is the report's own (not the subject it shares with "..., saying")."""
+    out = subtree(root)
+    for r in reports:
+        out -= subtree(r.verb) if r.verb is not None else r.frame
+        for c in r.contents:
+            out -= subtree(c)
+    return out
 
 
 def _inside_other(r: Report, reports: list[Report]) -> bool:

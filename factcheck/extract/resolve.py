@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 PERSONAL = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
             "it": "thing", "its": "thing", "they": "plural", "them": "plural", "their": "plural"}
@@ -38,6 +38,17 @@ crew""".split())
 _THING_ENTS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LOC"}
 
 
+def called_a_body(name: Token) -> bool:
+    """A name its apposition calls a body, whatever label the tagger gave it: "Forza Italia, a party
+    named after a football chant" is no person a "he" may stand for."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _BODIES for c in name.children)
+
+
+def people_named(doc: Doc) -> list[Span]:
+    """The people a sentence names: its PERSON entities, less those it calls a body."""
+    return [e for e in doc.ents if e.label_ == "PERSON" and not called_a_body(e.root)]
+
+
 # words that say a named person is a woman or a man: "his wife Rosalynn", "Rosalynn Carter, his wife", "Mrs May"
 _FEMALE = set("""wife widow mother daughter sister queen princess woman girl mrs ms miss lady grandmother aunt niece
 duchess""".split())
@@ -51,7 +62,7 @@ def sexes(doc: Doc) -> dict[str, str]:
     name: a pronoun is then not read as a person of the other sex ("The Carter Center, the charity he
     founded with his wife Rosalynn, announced his death": not Rosalynn's)."""
     out = {}
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = people_named(doc)
     for e in people:
         words = {doc[e.start - 1].lower_.rstrip(".")} if e.start else set()
         words.add(e[0].lower_.rstrip("."))  # (a title inside the name: "King Charles III", "Sir Graham Brady")
@@ -142,7 +153,7 @@ def mention_kind(head: Token) -> str:
     """person / thing / plural for the head of a noun phrase."""
     if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children):
         return "plural"
-    if head.ent_type_ in _PERSON_ENTS or head.lower_ in _PEOPLE or \
+    if head.ent_type_ in _PERSON_ENTS and not called_a_body(head) or head.lower_ in _PEOPLE or \
             (head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in _PEOPLE for c in head.children)):
         return "person"  # "Oncu Keceli", "the spokesman", "Justice Jackson"
     if any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)

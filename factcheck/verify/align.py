@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 from .slots import DURATIONS, LIGHT_VERBS, WEEKDAYS, Clause, Frame, Post, Sayer, Slot, abbreviates, acronym, \
     another_time, context_conflict, date_text, fold_accents, name_key, norm_name, number_value, of_saying, other_phase, \
-    FIRST, QUANTIFIERS
+    FIRST, QUANTIFIERS, UNDER_HALF
 from .places import is_country, nested, within
 
 PARAPHRASE = 0.75
@@ -42,7 +42,8 @@ _DATE_PARTS = ("year", "month", "day", "weekday")
 NAME_SLOTS = {"person", "org", "place"}
 ALL = QUANTIFIERS["all"]  # the quantifier of "all", "every", "both"
 FEW, MOST = QUANTIFIERS["few"], QUANTIFIERS["most"]  # of "few" and of "most" ("almost all"): both cannot hold
-_Q_WORDS = {FEW: "few", MOST: "most"}
+_Q_WORDS = {FEW: "few", MOST: "most", UNDER_HALF: "under half"}
+_AT_ODDS = ({FEW, MOST}, {UNDER_HALF, MOST})  # shares short of all that cannot both hold
 Sentence = tuple[int, int] | None  # a sentence's characters in the passage
 When = tuple[int | None, int | None, int | None, int | None]  # (year, month, day, weekday), as a date slot's value
 # a date after these words bounds a span ("since August 2023"), it dates no occasion
@@ -210,6 +211,8 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
     out.names_missing -= _described_alike(claim, passage, out.names_missing)
+    # (the owner of a thing the passage names is no name it must state: "Russia's Luna-25 probe" / "its Luna-25")
+    out.names_missing -= {n for n, owned in claim.owners.items() if any(m[:4] == owned[:4] for m in found)}
     out.names_missing |= _unplaced(claim, passage)
     out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)
                          and claim.initials.get(n) not in passage.initials.values()}  # "FAA" / "Federal Aviation Administration"
@@ -365,6 +368,9 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
         # undated verb is as old as the report ("Boric called for a new constitutional process", written 2022)
         own = _dates_of(clause, passage, undated=True) or ([dates.published] if dates.published else [])
         out.long_before = _long_before(own, dates.article)
+    # (but a deed done once has one place and day, however long ago it was told: "Carney was born in Edmonton" /
+    # "was born on 16 March 1965 in Fort Smith")
+    out.long_before &= not _stems(main.event) & _stems(_ONCE)
     out.old_report = not _occasions(claim) and dates.published is not None and _long_before([dates.published], dates.article)
     # a report of years before cannot tell that a state still holds: "The new pope is 76" / "The new pope, Jorge
     # Mario Bergoglio, ... was 76 years old" (2013), "CrowdStrike is based in Sunnyvale" / a report of 2021
@@ -889,7 +895,7 @@ def _polarity(claim: Clause, passage: Clause, out: Alignment, compare: bool = Tr
         out.differences.append(_pair("quantifier", "all" if claim.quantifier == ALL else "not all",
                                      "all" if passage.quantifier == ALL else "not all"))
     elif claim.quantifier is not None and passage.quantifier is not None and claim.negated == passage.negated \
-            and {claim.quantifier, passage.quantifier} == {FEW, MOST}:
+            and {claim.quantifier, passage.quantifier} in _AT_ODDS:
         # "reversed few of the tax cuts" / "reversed almost all of the tax measures": few is not most
         out.differences.append(_pair("quantifier", _Q_WORDS[claim.quantifier], _Q_WORDS[passage.quantifier]))
     elif claim.negated != passage.negated:
@@ -927,7 +933,7 @@ def _quantities(claim: Frame, passage: Frame, out: Alignment) -> None:
             if (mine.value == 0) != (theirs.value == 0):
                 out.differences.append(_pair("polarity", "none" if mine.value == 0 else "some",
                                              "none" if theirs.value == 0 else "some"))
-            elif ALL in values and len(values) == 2 or values == {FEW, MOST}:
+            elif ALL in values and len(values) == 2 or values in _AT_ODDS:
                 out.differences.append(_pair("quantifier", mine.text, theirs.text))
             elif mine.value == theirs.value:
                 out.matches.append(_pair("quantifier", mine.text, theirs.text))

@@ -199,7 +199,7 @@ class Clause:
     agent: str = ""  # who does it, whatever the voice: "Both countries expelled" / "expelled by either country"
     patient: str = ""  # what it is done to: "expelled dozens of diplomats" / "No diplomats were expelled"
     negated: bool = False
-    quantifier: int | None = None
+    quantifier: float | None = None
     conditional: bool = False  # "If the statute was silent, the court deferred": a rule, not a report
     unreal: bool = False  # "Had the checks failed, it would have been steered to the sea": what did not happen
     possible: bool = False  # "can declare an emergency", "must win over 50%": what may or must be done, not what was
@@ -242,7 +242,7 @@ class Quantified:
 
     noun: str  # the quantified noun's lemma
     verb: str  # the lemma of the verb it hangs from
-    value: int  # as in QUANTIFIERS
+    value: float  # as in QUANTIFIERS, or UNDER_HALF
     denied: bool  # that verb is denied ("did not reach")
     text: str
     side: str = ""  # which way, where the verb is a vote ("voted against")
@@ -261,6 +261,9 @@ class Frame:
     names: set[str] = field(default_factory=set)  # name stems of every entity
     places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
     initials: dict[str, str] = field(default_factory=dict)  # name stem -> its acronym ("faa" / "administration" -> "FAA")
+    # the name stems of names said as another name's owner, each with the stem of the name it owns: "Russia's
+    # Luna-25 probe" (russia -> luna-25)
+    owners: dict[str, str] = field(default_factory=dict)
     # the common noun a name is a name of ("adult" -> "bill" in "the Terminally Ill Adults (End of
     # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
     name_heads: dict[str, str] = field(default_factory=dict)
@@ -520,13 +523,16 @@ def _unreal(verb: "Token") -> bool:
     return "have" in aux and bool(aux & {"would", "could", "might"}) and verb.tag_ == "VBN" and _conditional(verb)
 
 
-def _quantifier(verb: "Token") -> int | None:
+def _quantifier(verb: "Token") -> float | None:
     """How many of its subject (or object) the verb is said of, where a quantifier says so: "All 177
     people survived", "Most of the passengers survived", "none of the deputies backed it"."""
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if s.lower_ in QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
-                return _hedged(s)
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
+                if s.lower_ in QUANTIFIERS:
+                    return _hedged(s)
+                if (share := _share_noun(s)) is not None:
+                    return share
             # ("All 177 people": "all" is on the number)
             for d in [*s.children, *(g for c in s.children if c.dep_ == "nummod" for g in c.children)]:
                 if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
@@ -538,6 +544,17 @@ def _quantifier(verb: "Token") -> int | None:
 
 _ALMOST = {"almost", "nearly", "virtually", "practically"}
 _FEW_WORDS = {"handful": QUANTIFIERS["few"]}  # "only a handful of the games"
+UNDER_HALF = 1.5  # "fewer than half", "a minority": more than a few may be, but not most
+_SHARE_NOUNS = {"majority": QUANTIFIERS["most"], "minority": UNDER_HALF}
+
+
+def _share_noun(word: "Token") -> float | None:
+    """The quantifier a noun of share stands for: "a majority of" and "more than half of" say most,
+    "a minority of" and "fewer (less) than half of" under half; None for any other word."""
+    if word.lower_ == "half" and word.pos_ == "NOUN" and any(c.lower_ == "than" for c in word.children):
+        bound = next((c.lower_ for c in word.children if c.dep_ in ("amod", "advmod")), "")
+        return QUANTIFIERS["most"] if bound == "more" else UNDER_HALF if bound in ("fewer", "less") else None
+    return _SHARE_NOUNS.get(word.lower_) if word.pos_ == "NOUN" else None
 
 
 def _of_what(word: "Token") -> "Token | None":
@@ -549,7 +566,7 @@ def _of_what(word: "Token") -> "Token | None":
 def _quantified(word: "Token") -> Quantified | None:
     """The noun ``word`` quantifies, if it is a quantifier: "all public buildings", "most of the five
     people", "a handful of games", "seven of the nine governorships" (a share of a counted whole)."""
-    value = _hedged(word) if word.lower_ in QUANTIFIERS else _FEW_WORDS.get(word.lower_)
+    value = _hedged(word) if word.lower_ in QUANTIFIERS else _FEW_WORDS.get(word.lower_) or _share_noun(word)
     if value is not None and word.dep_ in ("det", "amod", "nummod", "quantmod", "predet"):
         # ("All 177 people", "every one of the 12 seats")
         noun = (_of_what(word.head) or word.head.head) if word.head.pos_ == "NUM" else word.head
@@ -569,7 +586,7 @@ def _quantified(word: "Token") -> Quantified | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     denied = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-    start = min(word.i, noun.i)
+    start = min(word.left_edge.i, noun.i)  # ("fewer than half of ...")
     deed = verb.lemma_.lower()
     if deed in LIGHT_VERBS and below.dep_ == "dobj" and below.pos_ == "NOUN" and below is not word:
         deed += ":" + below.lemma_.lower()  # "had the support of all the parties": the deed is having support
@@ -921,9 +938,16 @@ def frame(doc: "Doc") -> Frame:
             continue  # "Category 4" is a grade, compared below, not a name or a count
         if ent.label_ == "PERSON" and ent.text.islower():
             continue  # "litres per square metre": a person's name is written with capitals
+        if ent.end < len(doc) and doc[ent.end].lower_ == "time" and ent.label_ in ("GPE", "NORP", "LOC"):
+            continue  # "6:04pm India time": a clock's zone, not a place anything happened in
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)
+            head = ent.root.head
+            owned = next((t for t in (*head.children, head) if t.text[:1].isupper() and t.i >= ent.end
+                          and (t == head or t.dep_ == "compound")), None)
+            if ent.root.dep_ == "poss" and owned is not None:
+                out.owners[name_key(ent.text)] = name_key(owned.text)
         out.slots.extend(_entity_slots(ent))
     # a subject named that the entity tagger missed ("Milei is due to be sworn in"): a name all the same
     tagged = {t.i for e in doc.ents for t in e}
@@ -1844,14 +1868,21 @@ def _described(token: "Token") -> bool:
     return left[0].lower_ == "the" and not any(t.ent_type_ or t.pos_ == "PROPN" for t in left)
 
 
+# a country's posts abroad, one in each capital: a place on one says which it is, not where a deed was done
+_ONE_OF_MANY = {"embassy", "consulate"}
+
+
 def _entity_slots(ent: "Span") -> list[Slot]:
     slots = _entity_slot(ent)
     if not slots:
         return []
     governor = _governor(ent)
     kind = slots[0].kind
-    if kind == "place" and governor.head.head.ent_type_ in ("FAC", "ORG", "GPE", "LOC"):
-        anchors = frozenset()  # "the US Embassy in Ankara" says which embassy, not where anything happened
+    if kind == "place" and (governor.head.head.ent_type_ in ("FAC", "ORG", "GPE", "LOC")
+                            or governor.head.head.lemma_.lower() in _ONE_OF_MANY):
+        # "the US Embassy in Ankara", "an official at the US embassy in Ankara" say which embassy, not where
+        # anything happened
+        anchors = frozenset()
     else:
         anchors = _anchors(governor)
     if kind == "date" and (day := _apposed_day(ent)) is not None:

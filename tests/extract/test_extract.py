@@ -139,6 +139,22 @@ def test_what_the_speaker_did_besides_is_not_what_was_said():
     assert not any("provide details" in t for t in texts(claims, "statement"))
 
 
+
+@pytest.mark.parametrize("sentence, stated, said", [
+    ("The transport minister resigned on Wednesday, saying he did so out of respect for the dead.",
+     "The transport minister resigned on Wednesday", "The transport minister did so out of respect for the dead"),
+    ("On Thursday the bank's shares fell 24 percent to a record low, after its largest shareholder said "
+     "it would not provide more money.", "On Thursday the bank's shares fell 24 percent to a record low",
+     "It would not provide more money"),
+    ("The aircraft was 15 years old and had joined the fleet in 2019, according to a flight-tracking service.",
+     "The aircraft was 15 years old", None),
+    ("The governor has led the state since 2012, and she said last July that she would not run again.",
+     "The governor has led the state since 2012", None),
+])
+def test_a_clause_a_report_hangs_from_is_a_fact_of_its_own(sentence, stated, said):
+    statements = texts(extract_claims(sentence), "statement")
+    assert any(t.startswith(stated) for t in statements), statements
+    assert said is None or said in statements
 def test_no_speaker_for_plain_statements_and_noun_phrases():
     claims = extract_claims("No Ukrainian officials were present at the talks. "
                             "Keceli also reiterated Turkey's offer to host future talks.")

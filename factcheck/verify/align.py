@@ -211,8 +211,6 @@ def align(claim: Frame, passage: Frame, similarity: float = 0.0, dates: Dates = 
     # "Turkey's" / "Turkish": a name is found when a passage name starts with its first four letters
     out.names_missing = {n for n in claim.names - found if len(n) < 5 or not any(m[:4] == n[:4] for m in found)}
     out.names_missing -= _described_alike(claim, passage, out.names_missing)
-    # (the owner of a thing the passage names is no name it must state: "Russia's Luna-25 probe" / "its Luna-25")
-    out.names_missing -= {n for n, owned in claim.owners.items() if any(m[:4] == owned[:4] for m in found)}
     out.names_missing |= _unplaced(claim, passage)
     out.names_missing = {n for n in out.names_missing if not _inside(claim.places.get(n, ""), passage)
                          and claim.initials.get(n) not in passage.initials.values()}  # "FAA" / "Federal Aviation Administration"

@@ -261,9 +261,6 @@ class Frame:
     names: set[str] = field(default_factory=set)  # name stems of every entity
     places: dict[str, str] = field(default_factory=dict)  # name stem -> the place's name as written
     initials: dict[str, str] = field(default_factory=dict)  # name stem -> its acronym ("faa" / "administration" -> "FAA")
-    # the name stems of names said as another name's owner, each with the stem of the name it owns: "Russia's
-    # Luna-25 probe" (russia -> luna-25)
-    owners: dict[str, str] = field(default_factory=dict)
     # the common noun a name is a name of ("adult" -> "bill" in "the Terminally Ill Adults (End of
     # Life) Bill"), and the things the text speaks of by a description alone ("the assisted dying bill")
     name_heads: dict[str, str] = field(default_factory=dict)
@@ -943,11 +940,6 @@ def frame(doc: "Doc") -> Frame:
         if ent.label_ in NAME_LABELS:
             out.names.add(name_key(ent.text))
             out.name_heads[name_key(ent.text)] = _name_head(ent)
-            head = ent.root.head
-            owned = next((t for t in (*head.children, head) if t.text[:1].isupper() and t.i >= ent.end
-                          and (t == head or t.dep_ == "compound")), None)
-            if ent.root.dep_ == "poss" and owned is not None:
-                out.owners[name_key(ent.text)] = name_key(owned.text)
         out.slots.extend(_entity_slots(ent))
     # a subject named that the entity tagger missed ("Milei is due to be sworn in"): a name all the same
     tagged = {t.i for e in doc.ents for t in e}

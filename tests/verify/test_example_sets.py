@@ -128,7 +128,11 @@ MORE_FLOORS: dict[str, tuple[int, int, int]] = {"taiwan-election-2024": (0, 4, 4
                "dobbs-ruling-2022": (1, 1, 10), "colombia-election-2022": (0, 0, 12),
                "gorbachev-death-2022": (0, 2, 14), "womens-euro-2022-final": (0, 2, 13),
                "jwst-first-images-2022": (0, 3, 13), "boe-rate-hike-aug-2023": (0, 1, 10),
-               "pakistan-floods-2022": (0, 3, 7), "djokovic-us-open-2023": (0, 3, 13)}
+               "pakistan-floods-2022": (0, 3, 7), "djokovic-us-open-2023": (0, 3, 13),
+               "nif-fusion-ignition-2022": (0, 3, 10), "chinese-balloon-2023": (1, 3, 11),
+               "sturgeon-resigns-2023": (0, 1, 12), "ardern-resigns-2023": (0, 0, 8),
+               "peru-castillo-ousted-2022": (0, 1, 12), "berlusconi-death-2023": (1, 0, 10),
+               "verstappen-third-title-2023": (0, 0, 10), "sudan-fighting-2023": (0, 3, 9)}
 MORE = os.environ.get("FACTCHECK_MORE_SETS") == "1"
 
 

@@ -216,8 +216,8 @@ def _main_clauses(doc: Doc, reports: list[Report]) -> list[Token]:
     """Sentence roots that a report hangs from without being it or what it says: "Karamanlis resigned
     on Wednesday, saying he did so out of respect ..." also states that he resigned on Wednesday,
     and "The aircraft was 15 years old and had joined the fleet in 2019, according to ..." its age."""
-    taken = {t.i for r in reports for t in [r.verb, *r.contents] if t is not None} | {i for r in reports for i in r.frame}
     reported = {t.i for r in reports for t in [r.verb, *r.contents] if t is not None}
+    taken = reported | {i for r in reports for i in r.frame}
     return [s.root for s in doc.sents if s.root.i not in taken and reported & subtree(s.root)]
 
 

@@ -1861,7 +1861,7 @@ def _described(token: "Token") -> bool:
 
 
 # a country's posts abroad, one in each capital: a place on one says which it is, not where a deed was done
-_ONE_OF_MANY = {"embassy", "consulate"}
+_POSTS_ABROAD = {"embassy", "consulate"}
 
 
 def _entity_slots(ent: "Span") -> list[Slot]:
@@ -1871,7 +1871,7 @@ def _entity_slots(ent: "Span") -> list[Slot]:
     governor = _governor(ent)
     kind = slots[0].kind
     if kind == "place" and (governor.head.head.ent_type_ in ("FAC", "ORG", "GPE", "LOC")
-                            or governor.head.head.lemma_.lower() in _ONE_OF_MANY):
+                            or governor.head.head.lemma_.lower() in _POSTS_ABROAD):
         # "the US Embassy in Ankara", "an official at the US embassy in Ankara" say which embassy, not where
         # anything happened
         anchors = frozenset()

@@ -201,6 +201,9 @@ class _Reader:
         self.discourse.end_sentence(subjects)
 
 
+_TIME_PREPS = {"in", "on", "at", "during", "since", "until"}
+
+
 def _when_told(noun: Token) -> set[int]:
     """The phrases on a noun that tell when it was so, which a pronoun for the noun does not carry:
     "It won 48 of them in 2019" are of "Scotland's 59 seats at Westminster", not of the seats "in
@@ -208,8 +211,6 @@ def _when_told(noun: Token) -> set[int]:
     return {i for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _TIME_PREPS
             and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for i in subtree(c)}
 
-
-_TIME_PREPS = {"in", "on", "at", "during", "since", "until"}
 
 
 def _main_clauses(doc: Doc, reports: list[Report]) -> list[Token]:

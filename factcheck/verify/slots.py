@@ -525,11 +525,9 @@ def _quantifier(verb: "Token") -> float | None:
     people survived", "Most of the passengers survived", "none of the deputies backed it"."""
     for s in verb.children:
         if s.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
-                if s.lower_ in QUANTIFIERS:
-                    return _hedged(s)
-                if (share := _share_noun(s)) is not None:
-                    return share
+            value = _hedged(s) if s.lower_ in QUANTIFIERS else _share_noun(s)
+            if value is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in s.children):
+                return value
             # ("All 177 people": "all" is on the number)
             for d in [*s.children, *(g for c in s.children if c.dep_ == "nummod" for g in c.children)]:
                 if d.lower_ in QUANTIFIERS and d.dep_ in ("det", "amod", "nummod", "quantmod"):
